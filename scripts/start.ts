@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { config, ConfigError } from '../src/lib/server/config';
+import { DEMO_PASSWORD } from '../src/lib/server/seed/seed';
+import { buildIfStale } from './lib/build';
+import { checkRedis, prepareDatabase } from './lib/prepare';
+import { startRedis, type EmbeddedRedis } from './lib/redis-server';
+import { printReady } from './lib/banner';
+
+/** `npm start`: provisions Redis if needed, migrates and seeds, builds, runs web + worker. */
+const log = (l: string) => console.log(`[console] ${l}`);
+let redis: EmbeddedRedis | undefined;
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+	if (!stopping) {
+		stopping = true;
+		for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+		const force = setTimeout(
+			() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')),
+			10_000
+		);
+		await Promise.all(
+			children.map((c) =>
+				c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r))
+			)
+		);
+		clearTimeout(force);
+		await redis?.stop();
+	}
+	process.exit(code);
+}
+
+function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+	const child = spawn(cmd, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+	child.once('exit', (code, signal) => {
+		if (stopping) return;
+		console.error(
+			`[console] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); shutting down.`
+		);
+		void shutdown(1);
+	});
+	children.push(child);
+	return child;
+}
+
+async function waitForWeb(url: string, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline && !stopping) {
+		try {
+			const res = await fetch(`${url}/api/v1/health`);
+			if (res.status === 200) return;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`the web server did not become healthy at ${url}`);
+}
+
+async function main() {
+	process.on('SIGINT', () => void shutdown(0));
+	process.on('SIGTERM', () => void shutdown(0));
+	const cfg = config();
+	let redisUrl = cfg.REDIS_URL;
+	if (redisUrl) await checkRedis(redisUrl);
+	else {
+		redis = await startRedis(path.join(cfg.dataDir, 'redis'), log);
+		redisUrl = redis.url;
+		log(`Redis (private, port ${redis.port}, data in ${path.join(cfg.dataDir, 'redis')})`);
+	}
+	const prepared = await prepareDatabase(cfg);
+	buildIfStale(log);
+	const env = {
+		...process.env,
+		REDIS_URL: redisUrl,
+		DATABASE_PATH: cfg.databasePath,
+		DATA_DIR: cfg.dataDir,
+		PORT: String(cfg.PORT),
+		HOST: cfg.HOST
+	};
+	// Live SSE streams never finish by themselves: give them 3 s on shutdown, not the default 30.
+	run('web', process.execPath, [path.resolve('build/index.js')], {
+		SHUTDOWN_TIMEOUT: '3',
+		...env,
+		CONSOLE_PROCESS: 'web'
+	});
+	run(
+		'worker',
+		process.execPath,
+		[path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('src/worker.ts')],
+		{ ...env, CONSOLE_PROCESS: 'worker' }
+	);
+	const url = `http://${cfg.HOST === '0.0.0.0' ? '127.0.0.1' : cfg.HOST}:${cfg.PORT}`;
+	await waitForWeb(url);
+	printReady({
+		url,
+		demo: prepared.demo,
+		demoPassword: DEMO_PASSWORD,
+		adminPassword: prepared.adminPassword,
+		dataDir: cfg.dataDir
+	});
+}
+
+main().catch(async (e) => {
+	console.error(
+		`[console] cannot start: ${e instanceof ConfigError ? e.message : e instanceof Error ? e.message : e}`
+	);
+	await shutdown(1);
+});

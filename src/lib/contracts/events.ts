@@ -1,0 +1,53 @@
+/** The one map of real-time events, shared by the server (publishers) and the browser (listeners). */
+export interface EventMap {
+	/** An offer was made to the receiving agent. */
+	'offer.created': {
+		offerId: string;
+		callId: string;
+		expiresAt: string;
+		call: Record<string, unknown>;
+	};
+	/** The offer disappeared: expired, declined, withdrawn or taken elsewhere. */
+	'offer.withdrawn': { offerId: string; callId: string; reason: string };
+	/** A call changed: status, position or estimated wait. */
+	'call.updated': {
+		callId: string;
+		status: string;
+		position?: number | null;
+		estimatedWaitSeconds?: number | null;
+		agent?: { displayName: string } | null;
+	};
+	/** An agent's state changed (for the agent and supervisors). */
+	'agent.updated': { agentId: number; state: string; reason?: string | null; since: string };
+	/** A booth's state changed (for supervisors). */
+	'booth.updated': { boothId: number; state: string; lastSeenAt: string | null };
+	/** First event of every stream: its id is the resume point for a snapshot taken now. */
+	ready: { resumed: boolean };
+	/** The stream cannot replay what was missed: reload a snapshot. */
+	resync: { reason: string };
+}
+
+export type EventName = keyof EventMap;
+
+/** Who may receive an event. Any match admits a listener. */
+export interface Audience {
+	users?: number[];
+	roles?: string[];
+	callId?: string;
+}
+
+export interface Envelope<K extends EventName = EventName> {
+	id: string;
+	type: K;
+	data: EventMap[K];
+}
+
+export const EVENT_NAMES: EventName[] = [
+	'offer.created',
+	'offer.withdrawn',
+	'call.updated',
+	'agent.updated',
+	'booth.updated',
+	'ready',
+	'resync'
+];

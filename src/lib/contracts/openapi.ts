@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import * as s from './api';
+
+interface Op {
+	method: 'get' | 'post' | 'put' | 'delete';
+	path: string;
+	summary: string;
+	tag: string;
+	auth: 'public' | 'staff' | 'admin' | 'booth' | 'caller';
+	body?: z.ZodType;
+	query?: z.ZodObject;
+	responses: Record<number, { description: string; schema?: z.ZodType }>;
+}
+
+const err = (description: string) => ({ description, schema: s.ErrorBody });
+
+/** Every operation of /api/v1, with the schemas that validate it. New endpoints register here. */
+export const operations: Op[] = [
+	{
+		method: 'post',
+		path: '/auth/login',
+		summary: 'Staff login (sets the session cookie)',
+		tag: 'auth',
+		auth: 'public',
+		body: s.LoginBody,
+		responses: {
+			200: { description: 'Logged in' },
+			400: err('Invalid input'),
+			401: err('Wrong username or password'),
+			429: err('Too many failed logins')
+		}
+	},
+	{
+		method: 'post',
+		path: '/auth/logout',
+		summary: 'End the session',
+		tag: 'auth',
+		auth: 'staff',
+		responses: { 204: { description: 'Logged out' } }
+	},
+	{
+		method: 'get',
+		path: '/admin/agents',
+		summary: 'List staff accounts with skills',
+		tag: 'admin',
+		auth: 'admin',
+		responses: {
+			200: { description: 'Staff' },
+			401: err('Login required'),
+			403: err('Not an admin')
+		}
+	},
+	{
+		method: 'post',
+		path: '/admin/agents',
+		summary: 'Create a staff account with roles and skills',
+		tag: 'admin',
+		auth: 'admin',
+		body: s.CreateAgentBody,
+		responses: {
+			201: { description: 'Created', schema: s.IdResponse },
+			400: err('Invalid input'),
+			403: err('Not an admin'),
+			409: err('Username taken')
+		}
+	},
+	{
+		method: 'put',
+		path: '/admin/agents/{id}/skills',
+		summary: "Replace an agent's skills",
+		tag: 'admin',
+		auth: 'admin',
+		body: s.ReplaceSkillsBody,
+		responses: {
+			200: { description: 'Replaced' },
+			400: err('Invalid input'),
+			404: err('No such agent')
+		}
+	},
+	{
+		method: 'get',
+		path: '/admin/booths',
+		summary: 'List booths',
+		tag: 'admin',
+		auth: 'admin',
+		responses: { 200: { description: 'Booths' } }
+	},
+	{
+		method: 'post',
+		path: '/admin/booths',
+		summary: 'Register a booth; returns its device token once',
+		tag: 'admin',
+		auth: 'admin',
+		body: s.CreateBoothBody,
+		responses: {
+			201: { description: 'Created', schema: s.BoothCreated },
+			400: err('Invalid input')
+		}
+	},
+	{
+		method: 'get',
+		path: '/matters',
+		summary: 'Search matters (Chinese or English)',
+		tag: 'catalogue',
+		auth: 'public',
+		query: s.MatterQuery,
+		responses: { 200: { description: 'Matches', schema: s.MatterList }, 400: err('Invalid query') }
+	},
+	{
+		method: 'get',
+		path: '/languages',
+		summary: 'Languages a caller can choose',
+		tag: 'catalogue',
+		auth: 'public',
+		responses: { 200: { description: 'Languages', schema: s.LanguageList } }
+	},
+	{
+		method: 'get',
+		path: '/health',
+		summary: 'SQLite, Redis and LiveKit reachability',
+		tag: 'system',
+		auth: 'public',
+		responses: {
+			200: { description: 'Up (possibly without video)', schema: s.Health },
+			503: { description: 'Down', schema: s.Health }
+		}
+	},
+	{
+		method: 'get',
+		path: '/events',
+		summary: 'Server-Sent Events (resumable with Last-Event-ID)',
+		tag: 'realtime',
+		auth: 'staff',
+		responses: { 200: { description: 'text/event-stream' }, 401: err('Login required') }
+	}
+];
+
+const security: Record<Op['auth'], unknown[]> = {
+	public: [],
+	staff: [{ session: [] }],
+	admin: [{ session: [] }],
+	booth: [{ boothToken: [] }],
+	caller: [{ callerToken: [] }, { boothToken: [] }]
+};
+
+/** An empty registry: schemas inlined at an operation carry no ids of their own. */
+const inlineOnly = z.registry<{ id?: string }>();
+
+function schemaOf(t: z.ZodType, io: 'input' | 'output') {
+	const id = z.globalRegistry.get(t)?.id;
+	if (id) return { $ref: `#/components/schemas/${id}` };
+	const { $schema: _drop, ...schema } = z.toJSONSchema(t, {
+		io,
+		unrepresentable: 'any',
+		target: 'draft-2020-12',
+		metadata: inlineOnly
+	});
+	return schema;
+}
+
+/** The OpenAPI 3.1 document, generated from the request and response schemas. */
+export function openApiDocument(serverUrl = '/api/v1') {
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const op of operations) {
+		const params = op.query
+			? Object.entries(op.query.shape).map(([name, t]) => ({
+					name,
+					in: 'query',
+					required: !(t as z.ZodType).safeParse(undefined).success,
+					schema: schemaOf(t as z.ZodType, 'input')
+				}))
+			: [];
+		const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+			name: m[1],
+			in: 'path',
+			required: true,
+			schema: { type: 'integer' }
+		}));
+		(paths[op.path] ??= {})[op.method] = {
+			summary: op.summary,
+			tags: [op.tag],
+			security: security[op.auth],
+			...(params.length || pathParams.length ? { parameters: [...pathParams, ...params] } : {}),
+			...(op.body
+				? {
+						requestBody: {
+							required: true,
+							content: { 'application/json': { schema: schemaOf(op.body, 'input') } }
+						}
+					}
+				: {}),
+			responses: Object.fromEntries(
+				Object.entries(op.responses).map(([code, r]) => [
+					code,
+					{
+						description: r.description,
+						...(r.schema
+							? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } }
+							: {})
+					}
+				])
+			)
+		};
+	}
+	const components = z.toJSONSchema(z.globalRegistry, {
+		io: 'input',
+		unrepresentable: 'any',
+		target: 'draft-2020-12',
+		uri: (id) => `#/components/schemas/${id}`
+	});
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Cloud window console API',
+			version: '1.0.0',
+			description:
+				'Caller, agent, admin and schedule operations of the cloud service window console.'
+		},
+		servers: [{ url: serverUrl }],
+		paths,
+		components: {
+			schemas: components.schemas,
+			securitySchemes: {
+				session: { type: 'apiKey', in: 'cookie', name: 'cw_session' },
+				boothToken: {
+					type: 'http',
+					scheme: 'bearer',
+					description: 'Device token issued when the booth was registered'
+				},
+				callerToken: {
+					type: 'http',
+					scheme: 'bearer',
+					description: 'Token returned by POST /calls, valid for that call only'
+				}
+			}
+		}
+	};
+}

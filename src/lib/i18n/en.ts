@@ -1,0 +1,104 @@
+import type { Messages } from './zh-CN';
+
+/** English: complete, key for key. */
+export const en: Messages = {
+	app: {
+		name: 'Cloud Window Console',
+		tagline: 'Service booths · cloud seats',
+		skipToContent: 'Skip to main content',
+		language: 'Language',
+		switchTo: '中文',
+		logout: 'Log out',
+		loading: 'Loading…',
+		videoUnavailable:
+			'Video is unavailable: calls can still be accepted, ended and recorded; video reconnects when it is back.',
+		offlineBanner: 'Live connection lost, reconnecting…'
+	},
+	roles: { admin: 'Admin', agent: 'Agent', supervisor: 'Supervisor', scheduler: 'Scheduler' },
+	login: {
+		title: 'Staff login',
+		username: 'Username',
+		password: 'Password',
+		submit: 'Log in',
+		submitting: 'Logging in…',
+		wrong: 'Wrong username or password',
+		required: 'Enter your username and password',
+		rateLimited: 'Too many failed logins. Try again in {{minutes}} min.',
+		demoHint: 'Demo accounts are printed when the console starts'
+	},
+	errors: {
+		forbiddenTitle: 'Access denied',
+		forbidden: 'Your account is not allowed to open this page.',
+		notFoundTitle: 'Page not found',
+		notFound: 'The page you are looking for does not exist.',
+		genericTitle: 'Something went wrong',
+		backHome: 'Back to home'
+	},
+	nav: {
+		agentHome: 'Agent desk',
+		supervisor: 'Wallboard',
+		schedule: 'Schedule',
+		adminAgents: 'Agents',
+		adminBooths: 'Booths'
+	},
+	agent: {
+		title: 'Agent desk',
+		welcome: 'Hello, {{name}}',
+		skills: 'My skills',
+		noSkills: 'No skills configured yet; ask an administrator.',
+		languages: 'Languages',
+		matters: 'Matters',
+		mattersCount: '{{count}} matters',
+		signLanguage: 'Sign language',
+		elderly: 'Elderly guidance',
+		level: 'Level {{level}}'
+	},
+	supervisor: {
+		title: 'Wallboard',
+		agents: 'Agents',
+		booths: 'Service booths',
+		boothCount: '{{count}} booths',
+		agentCount: '{{count}} agents'
+	},
+	schedule: {
+		title: 'Schedule and service hours',
+		weekendMatters: 'Weekend extended-hours matters',
+		noWeekend: 'No weekend matters yet'
+	},
+	admin: {
+		agentsTitle: 'Agents',
+		boothsTitle: 'Service booths',
+		newAgent: 'New staff account',
+		newBooth: 'Register a booth',
+		username: 'Username',
+		password: 'Initial password',
+		displayName: 'Display name',
+		roles: 'Roles',
+		languages: 'Language skills',
+		create: 'Create',
+		created: 'Created',
+		name: 'Name',
+		town: 'Town',
+		site: 'Site',
+		state: 'State',
+		lastSeen: 'Last seen',
+		skills: 'Skills',
+		tokenOnce: 'Device token (shown once; configure it on the booth):',
+		empty: 'Nothing here yet',
+		never: 'Never'
+	},
+	boothState: {
+		idle: 'Idle',
+		in_call: 'In call',
+		rating: 'Rating',
+		out_of_hours: 'Out of hours',
+		offline: 'Offline',
+		disinfecting: 'Disinfecting'
+	},
+	matters: {
+		search: 'Search matters',
+		searchPlaceholder: 'Type a matter, e.g. pension',
+		noResults: 'No matching matters',
+		results: '{{count}} matters'
+	}
+};

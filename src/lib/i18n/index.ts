@@ -1,0 +1,56 @@
+import i18next, { type TFunction } from 'i18next';
+import { getContext, setContext } from 'svelte';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const LOCALE_COOKIE = 'cw_locale';
+
+const instance = i18next.createInstance();
+void instance.init({
+	resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+	lng: 'zh-CN',
+	fallbackLng: 'zh-CN',
+	initAsync: false,
+	showSupportNotice: false,
+	interpolation: { escapeValue: false }
+});
+
+/** The locale to use: the cookie first, then Chinese unless the browser asks only for English. */
+export function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
+	if (cookie && (LOCALES as readonly string[]).includes(cookie)) return cookie as Locale;
+	const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+	return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** A translate function fixed to one locale (safe on the server: no global language switch). */
+export function translator(locale: Locale): TFunction {
+	return instance.getFixedT(locale);
+}
+
+const KEY = Symbol('i18n');
+
+export interface I18n {
+	locale: Locale;
+	t: TFunction;
+}
+
+/** Puts the page's translator in context (root layout). */
+export function provideI18n(get: () => Locale): I18n {
+	const value: I18n = {
+		get locale() {
+			return get();
+		},
+		get t() {
+			return translator(get());
+		}
+	};
+	setContext(KEY, value);
+	return value;
+}
+
+/** The translator of the current page. */
+export function useI18n(): I18n {
+	return getContext<I18n>(KEY);
+}

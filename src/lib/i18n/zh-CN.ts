@@ -1,0 +1,103 @@
+/** Simplified Chinese: the default UI language. Every key here must exist in en.ts too. */
+export const zhCN = {
+	app: {
+		name: '云窗口坐席台',
+		tagline: '政务晓屋 · 云坐席',
+		skipToContent: '跳到主要内容',
+		language: '语言',
+		switchTo: 'English',
+		logout: '退出登录',
+		loading: '加载中…',
+		videoUnavailable: '视频服务暂不可用：通话仍可接听、结束和登记，视频恢复后自动连接。',
+		offlineBanner: '与服务器的实时连接已断开，正在重连…'
+	},
+	roles: { admin: '管理员', agent: '坐席', supervisor: '值班长', scheduler: '排班员' },
+	login: {
+		title: '坐席登录',
+		username: '用户名',
+		password: '密码',
+		submit: '登录',
+		submitting: '正在登录…',
+		wrong: '用户名或密码错误',
+		required: '请填写用户名和密码',
+		rateLimited: '登录失败次数过多，请 {{minutes}} 分钟后再试',
+		demoHint: '演示账号见启动时打印的列表'
+	},
+	errors: {
+		forbiddenTitle: '无权访问',
+		forbidden: '您的账号没有访问此页面的权限。',
+		notFoundTitle: '页面不存在',
+		notFound: '找不到您要访问的页面。',
+		genericTitle: '出错了',
+		backHome: '返回首页'
+	},
+	nav: {
+		agentHome: '坐席工作台',
+		supervisor: '监控大屏',
+		schedule: '排班',
+		adminAgents: '坐席管理',
+		adminBooths: '晓屋管理'
+	},
+	agent: {
+		title: '坐席工作台',
+		welcome: '您好，{{name}}',
+		skills: '我的技能',
+		noSkills: '尚未配置技能，请联系管理员。',
+		languages: '语言',
+		matters: '可办事项',
+		mattersCount: '{{count}} 项',
+		signLanguage: '手语',
+		elderly: '长者引导',
+		level: '熟练度 {{level}}'
+	},
+	supervisor: {
+		title: '监控大屏',
+		agents: '坐席',
+		booths: '政务晓屋',
+		boothCount: '共 {{count}} 台',
+		agentCount: '共 {{count}} 名'
+	},
+	schedule: {
+		title: '排班与服务时间',
+		weekendMatters: '周末延时服务事项',
+		noWeekend: '暂无周末延时事项'
+	},
+	admin: {
+		agentsTitle: '坐席管理',
+		boothsTitle: '政务晓屋管理',
+		newAgent: '新建坐席账号',
+		newBooth: '登记新晓屋',
+		username: '用户名',
+		password: '初始密码',
+		displayName: '显示名',
+		roles: '角色',
+		languages: '语言技能',
+		create: '创建',
+		created: '已创建',
+		name: '名称',
+		town: '镇街',
+		site: '场所',
+		state: '状态',
+		lastSeen: '最近在线',
+		skills: '技能',
+		tokenOnce: '设备令牌（仅显示一次，请配置到晓屋终端）：',
+		empty: '暂无记录',
+		never: '从未'
+	},
+	boothState: {
+		idle: '空闲',
+		in_call: '通话中',
+		rating: '评价中',
+		out_of_hours: '非服务时间',
+		offline: '离线',
+		disinfecting: '消毒中'
+	},
+	matters: {
+		search: '搜索事项',
+		searchPlaceholder: '输入事项名称，如：养老金',
+		noResults: '没有找到匹配的事项',
+		results: '共 {{count}} 项'
+	}
+};
+
+export type Messages = typeof zhCN;

@@ -1,0 +1,84 @@
+import type { Skill } from '../../contracts/api';
+import { audit } from '../audit/audit';
+import { hashPassword } from '../auth/password';
+import type { Ctx } from '../context';
+import type { Role } from '../db/schema';
+import { badRequest, conflict, notFound } from '../errors';
+import * as q from './queries';
+
+/** Checks skills against the catalogue and turns them into rows; throws 400 naming the bad one. */
+function toRows(ctx: Ctx, skills: Skill[]): q.SkillRow[] {
+	const langs = q.languageCodes(ctx.db);
+	const matterIds = q.existingMatterIds(
+		ctx.db,
+		skills.flatMap((s) => (s.kind === 'matter' ? [s.matterId] : []))
+	);
+	const rows = skills.map((s, i): q.SkillRow => {
+		if (s.kind === 'language') {
+			if (!langs.has(s.code))
+				throw badRequest(`skills[${i}]: unknown language "${s.code}"`, 'unknown_language');
+			return { kind: s.kind, code: s.code, matterId: 0, level: s.level };
+		}
+		if (s.kind === 'matter') {
+			if (!matterIds.has(s.matterId))
+				throw badRequest(`skills[${i}]: unknown matter ${s.matterId}`, 'unknown_matter');
+			return { kind: s.kind, code: '', matterId: s.matterId, level: s.level };
+		}
+		return { kind: s.kind, code: '', matterId: 0, level: s.level };
+	});
+	const seen = new Set<string>();
+	for (const r of rows) {
+		const key = `${r.kind}|${r.code}|${r.matterId}`;
+		if (seen.has(key))
+			throw badRequest(`skill listed twice: ${key.replaceAll('|', ' ').trim()}`, 'duplicate_skill');
+		seen.add(key);
+	}
+	return rows;
+}
+
+/** Creates a staff account with roles and skills (admin only). */
+export async function createAgent(
+	ctx: Ctx,
+	actorId: number,
+	input: { username: string; password: string; displayName: string; roles: Role[]; skills: Skill[] }
+): Promise<{ id: number }> {
+	const rows = toRows(ctx, input.skills);
+	if (q.usernameTaken(ctx.db, input.username)) {
+		throw conflict('username_taken', `username "${input.username}" is already in use`);
+	}
+	const passwordHash = await hashPassword(input.password);
+	const id = q.insertUserWithSkills(
+		ctx.db,
+		{
+			username: input.username,
+			passwordHash,
+			displayName: input.displayName,
+			roles: [...new Set(input.roles)]
+		},
+		rows
+	);
+	audit(ctx, { actorKind: 'user', actorId, action: 'agent.create', target: `user:${id}` });
+	return { id };
+}
+
+/** Replaces an agent's skills; the routing engine reads them fresh for its next decision. */
+export async function setSkills(
+	ctx: Ctx,
+	actorId: number,
+	userId: number,
+	skills: Skill[]
+): Promise<void> {
+	if (!q.userById(ctx.db, userId)) throw notFound(`agent ${userId} does not exist`);
+	const rows = toRows(ctx, skills);
+	q.replaceSkills(ctx.db, userId, rows);
+	audit(ctx, {
+		actorKind: 'user',
+		actorId,
+		action: 'agent.skills',
+		target: `user:${userId}`,
+		detail: { count: rows.length }
+	});
+	await ctx.redis.publish(`${ctx.prefix}:skills:changed`, String(userId));
+}
+
+export { listStaff, skillsOf } from './queries';

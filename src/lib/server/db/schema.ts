@@ -1,0 +1,373 @@
+import { sql } from 'drizzle-orm';
+import {
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+	text('created_at')
+		.notNull()
+		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const towns = sqliteTable('towns', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull().unique(),
+	nameEn: text('name_en')
+});
+
+export const departments = sqliteTable('departments', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	code: text('code').notNull().unique(),
+	name: text('name').notNull(),
+	nameEn: text('name_en').notNull()
+});
+
+export const matters = sqliteTable(
+	'matters',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		code: text('code').notNull().unique(),
+		departmentId: integer('department_id')
+			.notNull()
+			.references(() => departments.id),
+		name: text('name').notNull(),
+		nameEn: text('name_en').notNull(),
+		level: text('level', { enum: ['district', 'town'] }).notNull(),
+		weekendExtended: integer('weekend_extended', { mode: 'boolean' }).notNull().default(false),
+		/** Minimum agent proficiency (1–5) needed to serve this matter. */
+		minLevel: integer('min_level').notNull().default(1),
+		/** Relative popularity, used to order the booth's quick buttons. */
+		popularity: integer('popularity').notNull().default(0),
+		guideUrl: text('guide_url'),
+		/** JSON array of documents the caller should prepare. */
+		materials: text('materials', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true)
+	},
+	(t) => [index('matters_department').on(t.departmentId)]
+);
+
+export const languages = sqliteTable('languages', {
+	code: text('code').primaryKey(),
+	name: text('name').notNull(),
+	nameEn: text('name_en').notNull(),
+	/** Sign languages are served by sign-language seats, not spoken-language skills. */
+	signed: integer('signed', { mode: 'boolean' }).notNull().default(false),
+	sortOrder: integer('sort_order').notNull().default(0)
+});
+
+export const booths = sqliteTable(
+	'booths',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		name: text('name').notNull(),
+		townId: integer('town_id')
+			.notNull()
+			.references(() => towns.id),
+		site: text('site').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		state: text('state', {
+			enum: ['idle', 'in_call', 'rating', 'out_of_hours', 'offline', 'disinfecting']
+		})
+			.notNull()
+			.default('offline'),
+		lastSeenAt: text('last_seen_at'),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		createdAt: createdAt()
+	},
+	(t) => [index('booths_town').on(t.townId)]
+);
+
+export const ROLES = ['admin', 'agent', 'supervisor', 'scheduler'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable('users', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	username: text('username').notNull().unique(),
+	passwordHash: text('password_hash').notNull(),
+	displayName: text('display_name').notNull(),
+	roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull(),
+	/** Home town of a town-centre seat (null for district hall and department seats). */
+	townId: integer('town_id').references(() => towns.id),
+	departmentId: integer('department_id').references(() => departments.id),
+	active: integer('active', { mode: 'boolean' }).notNull().default(true),
+	createdAt: createdAt()
+});
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		/** SHA-256 of the cookie token: a leaked database cannot be replayed as cookies. */
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('sessions_user').on(t.userId)]
+);
+
+export const SKILL_KINDS = ['language', 'matter', 'sign_language', 'elderly_guidance'] as const;
+export type SkillKind = (typeof SKILL_KINDS)[number];
+
+export const agentSkills = sqliteTable(
+	'agent_skills',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: SKILL_KINDS }).notNull(),
+		/** Language code for kind=language; empty otherwise. */
+		code: text('code').notNull().default(''),
+		/** Matter for kind=matter; 0 otherwise (keeps the unique index simple). */
+		matterId: integer('matter_id').notNull().default(0),
+		level: integer('level').notNull()
+	},
+	(t) => [
+		uniqueIndex('agent_skills_unique').on(t.userId, t.kind, t.code, t.matterId),
+		index('agent_skills_matter').on(t.matterId)
+	]
+);
+
+export const AGENT_STATES = [
+	'available',
+	'offered',
+	'busy',
+	'wrap_up',
+	'break',
+	'offline'
+] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+
+export const agentStateLog = sqliteTable(
+	'agent_state_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		state: text('state', { enum: AGENT_STATES }).notNull(),
+		reason: text('reason'),
+		at: createdAt()
+	},
+	(t) => [index('agent_state_log_user').on(t.userId, t.at)]
+);
+
+export const CALL_STATUSES = [
+	'queued',
+	'offered',
+	'connected',
+	'wrap_up',
+	'ended',
+	'abandoned'
+] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+export const PRIORITY_LANES = ['none', 'green', 'urgent'] as const;
+
+export const calls = sqliteTable(
+	'calls',
+	{
+		id: text('id').primaryKey(),
+		channel: text('channel', { enum: ['booth', 'mobile'] }).notNull(),
+		boothId: integer('booth_id').references(() => booths.id),
+		matterId: integer('matter_id')
+			.notNull()
+			.references(() => matters.id),
+		language: text('language')
+			.notNull()
+			.references(() => languages.code),
+		signLanguage: integer('sign_language', { mode: 'boolean' }).notNull().default(false),
+		elderly: integer('elderly', { mode: 'boolean' }).notNull().default(false),
+		priorityLane: text('priority_lane', { enum: PRIORITY_LANES }).notNull().default('none'),
+		appointmentId: integer('appointment_id'),
+		status: text('status', { enum: CALL_STATUSES }).notNull(),
+		callerTokenHash: text('caller_token_hash').notNull(),
+		/** Masked citizen ID (e.g. 4401**********1234); the full number is never stored. */
+		callerIdMasked: text('caller_id_masked'),
+		agentId: integer('agent_id').references(() => users.id),
+		interpreterId: integer('interpreter_id').references(() => users.id),
+		roomName: text('room_name'),
+		escalationStep: integer('escalation_step').notNull().default(0),
+		/** Why the call went to its agent, or why it still waits (JSON). */
+		routingReason: text('routing_reason', { mode: 'json' }).$type<Record<string, unknown>>(),
+		notes: text('notes'),
+		queuedAt: text('queued_at').notNull(),
+		offeredAt: text('offered_at'),
+		connectedAt: text('connected_at'),
+		wrapUpAt: text('wrap_up_at'),
+		endedAt: text('ended_at'),
+		abandonedAt: text('abandoned_at'),
+		endReason: text('end_reason')
+	},
+	(t) => [
+		index('calls_status').on(t.status),
+		index('calls_agent').on(t.agentId, t.queuedAt),
+		index('calls_booth').on(t.boothId, t.status),
+		index('calls_queued_at').on(t.queuedAt)
+	]
+);
+
+/** Every lifecycle transition of a call, with its reason. */
+export const callEvents = sqliteTable(
+	'call_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		callId: text('call_id')
+			.notNull()
+			.references(() => calls.id),
+		type: text('type').notNull(),
+		fromStatus: text('from_status'),
+		toStatus: text('to_status'),
+		agentId: integer('agent_id'),
+		reason: text('reason'),
+		detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+		at: text('at').notNull()
+	},
+	(t) => [index('call_events_call').on(t.callId, t.id)]
+);
+
+export const offers = sqliteTable(
+	'offers',
+	{
+		id: text('id').primaryKey(),
+		callId: text('call_id')
+			.notNull()
+			.references(() => calls.id),
+		agentId: integer('agent_id')
+			.notNull()
+			.references(() => users.id),
+		kind: text('kind', { enum: ['call', 'interpreter'] })
+			.notNull()
+			.default('call'),
+		status: text('status', {
+			enum: ['pending', 'accepted', 'declined', 'expired', 'withdrawn']
+		}).notNull(),
+		createdAt: text('created_at').notNull(),
+		expiresAt: text('expires_at').notNull(),
+		respondedAt: text('responded_at')
+	},
+	(t) => [index('offers_call').on(t.callId), index('offers_agent').on(t.agentId, t.createdAt)]
+);
+
+export const OUTCOME_CODES = [
+	'done',
+	'accepted',
+	'need_docs',
+	'referred',
+	'booked',
+	'info',
+	'not_done'
+] as const;
+
+export const outcomes = sqliteTable('outcomes', {
+	callId: text('call_id')
+		.primaryKey()
+		.references(() => calls.id),
+	agentId: integer('agent_id')
+		.notNull()
+		.references(() => users.id),
+	outcome: text('outcome', { enum: OUTCOME_CODES }).notNull(),
+	/** The matter actually handled, when the caller picked the wrong one. */
+	matterId: integer('matter_id').references(() => matters.id),
+	notes: text('notes'),
+	mailResults: integer('mail_results', { mode: 'boolean' }).notNull().default(false),
+	mailAddress: text('mail_address'),
+	createdAt: createdAt()
+});
+
+export const ratings = sqliteTable('ratings', {
+	callId: text('call_id')
+		.primaryKey()
+		.references(() => calls.id),
+	score: integer('score').notNull(),
+	reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
+	comment: text('comment'),
+	createdAt: createdAt()
+});
+
+/** Supervisor follow-up: bad ratings (rectification) and 办不成事 cases. */
+export const followUps = sqliteTable(
+	'follow_ups',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		kind: text('kind', { enum: ['rectification', 'not_done'] }).notNull(),
+		callId: text('call_id')
+			.notNull()
+			.references(() => calls.id),
+		ownerId: integer('owner_id').references(() => users.id),
+		status: text('status', {
+			enum: ['open', 'verified', 'rectified', 'fed_back', 'called_back', 'reviewed', 'closed']
+		})
+			.notNull()
+			.default('open'),
+		triage: text('triage', { enum: ['fix_now', 'fix_by_deadline', 'explain', 'appeal'] }),
+		contactDueAt: text('contact_due_at'),
+		dueAt: text('due_at'),
+		calledBackAt: text('called_back_at'),
+		notes: text('notes'),
+		createdAt: createdAt()
+	},
+	(t) => [index('follow_ups_status').on(t.status, t.dueAt)]
+);
+
+export const appointments = sqliteTable(
+	'appointments',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		matterId: integer('matter_id')
+			.notNull()
+			.references(() => matters.id),
+		slotStart: text('slot_start').notNull(),
+		slotEnd: text('slot_end').notNull(),
+		boothId: integer('booth_id').references(() => booths.id),
+		status: text('status', { enum: ['booked', 'served', 'cancelled', 'missed'] })
+			.notNull()
+			.default('booked'),
+		contactMasked: text('contact_masked'),
+		createdAt: createdAt()
+	},
+	(t) => [index('appointments_slot').on(t.slotStart)]
+);
+
+/** Key/value settings edited by schedulers and admins (hours, escalation, deadlines). */
+export const settings = sqliteTable('settings', {
+	key: text('key').primaryKey(),
+	value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+	updatedAt: createdAt()
+});
+
+export const scheduleExceptions = sqliteTable('schedule_exceptions', {
+	date: text('date').primaryKey(),
+	kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+	note: text('note')
+});
+
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: createdAt(),
+		actorId: integer('actor_id'),
+		actorKind: text('actor_kind', { enum: ['user', 'booth', 'caller', 'system'] }).notNull(),
+		action: text('action').notNull(),
+		target: text('target'),
+		detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+		requestId: text('request_id')
+	},
+	(t) => [index('audit_log_at').on(t.at)]
+);
+
+/** LiveKit webhook ids already handled (de-duplication). */
+export const webhookEvents = sqliteTable(
+	'webhook_events',
+	{
+		id: text('id').notNull(),
+		source: text('source').notNull(),
+		receivedAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.source, t.id] })]
+);
