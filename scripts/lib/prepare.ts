@@ -28,7 +28,8 @@ export async function checkRedis(url: string): Promise<void> {
 		}
 	} catch (e) {
 		throw new Error(
-			`Redis at ${url} is unreachable (${e instanceof Error ? e.message : e}). Check REDIS_URL, or unset it to use the console's own Redis.`
+			`Redis at ${url} is unreachable (${e instanceof Error ? e.message : e}). Check REDIS_URL, or unset it to use the console's own Redis.`,
+			{ cause: e }
 		);
 	} finally {
 		r.disconnect();
