@@ -72,8 +72,12 @@ async function main() {
 	}
 	const prepared = await prepareDatabase(cfg);
 	buildIfStale(log);
+	const url = `http://${cfg.HOST === '0.0.0.0' ? '127.0.0.1' : cfg.HOST}:${cfg.PORT}`;
+	// adapter-node assumes https without ORIGIN: pin the origin so CSRF checks and cookies agree.
+	const origin = cfg.ORIGIN ?? url;
 	const env = {
 		...process.env,
+		ORIGIN: origin,
 		REDIS_URL: redisUrl,
 		DATABASE_PATH: cfg.databasePath,
 		DATA_DIR: cfg.dataDir,
@@ -92,10 +96,9 @@ async function main() {
 		[path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('src/worker.ts')],
 		{ ...env, CONSOLE_PROCESS: 'worker' }
 	);
-	const url = `http://${cfg.HOST === '0.0.0.0' ? '127.0.0.1' : cfg.HOST}:${cfg.PORT}`;
 	await waitForWeb(url);
 	printReady({
-		url,
+		url: origin,
 		demo: prepared.demo,
 		demoPassword: DEMO_PASSWORD,
 		adminPassword: prepared.adminPassword,

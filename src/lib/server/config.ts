@@ -20,6 +20,8 @@ const urlWithScheme = (schemes: string[]) =>
 const schema = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	HOST: z.string().min(1).default('127.0.0.1'),
+	/** The public URL people open; form posts from any other origin are refused (CSRF). */
+	ORIGIN: urlWithScheme(['http', 'https']).optional(),
 	DATA_DIR: z.string().min(1).default('./data'),
 	REDIS_URL: urlWithScheme(['redis', 'rediss']).optional(),
 	DATABASE_PATH: z.string().min(1).optional(),

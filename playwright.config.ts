@@ -1,0 +1,50 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+/** E2E against the built console started exactly as `npm start` does, in Debian's Chromium. */
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		locale: 'zh-CN',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--use-fake-ui-for-media-stream',
+				'--use-fake-device-for-media-stream'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+	webServer: {
+		command: 'rm -rf data/e2e && node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+		url: `http://127.0.0.1:${PORT}/api/v1/health`,
+		timeout: 180_000,
+		reuseExistingServer: false,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATA_DIR: 'data/e2e',
+			CONSOLE_ADMIN_PASSWORD: 'e2e-admin-pass',
+			LOG_LEVEL: 'warn',
+			SERVICE_HOURS: 'always'
+		}
+	}
+});

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from './fixtures';
+
+test('matter search finds 养老金 and pension', async ({ page }) => {
+	await loginAs(page, 'sched01');
+	const search = page.getByTestId('matter-search');
+	await search.fill('养老金');
+	await expect(page.getByTestId('matter-results')).toContainText('企业职工基本养老金申领');
+	await search.fill('pension');
+	await expect(page.getByTestId('matter-results')).toContainText('企业职工基本养老金申领');
+	await search.fill('不存在的事项xyz');
+	await expect(page.getByText('没有找到匹配的事项')).toBeVisible();
+});
+
+test('the public matter API answers in Chinese and English and rejects bad input with the error shape', async ({
+	request
+}) => {
+	const zh = await (await request.get('/api/v1/matters?q=' + encodeURIComponent('养老金'))).json();
+	expect(zh.matters.map((m: { name: string }) => m.name)).toContain('企业职工基本养老金申领');
+	const en = await (await request.get('/api/v1/matters?q=pension')).json();
+	expect(en.matters.map((m: { nameEn: string }) => m.nameEn)).toContain(
+		'Enterprise employee pension claim'
+	);
+	const bad = await request.get('/api/v1/matters?limit=0');
+	expect(bad.status()).toBe(400);
+	expect((await bad.json()).error).toMatchObject({ code: 'validation_failed' });
+});
+
+test('the health endpoint reports video unavailable and the console shows the banner', async ({
+	page,
+	request
+}) => {
+	const health = await (await request.get('/api/v1/health')).json();
+	expect(health.checks.sqlite.ok).toBe(true);
+	expect(health.checks.redis.ok).toBe(true);
+	expect(health.checks.livekit.ok).toBe(false);
+	await loginAs(page, 'agent05');
+	await expect(page.getByTestId('video-unavailable')).toBeVisible();
+});
