@@ -7,11 +7,11 @@ import { booths, towns } from '../db/schema';
 import { badRequest } from '../errors';
 
 /** Registers a booth and issues its device token (shown once; only its hash is kept). */
-export function createBooth(
+export async function createBooth(
 	ctx: Ctx,
 	actorId: number | null,
 	input: { name: string; town: string; site: string }
-): { id: number; token: string } {
+): Promise<{ id: number; token: string }> {
 	const town = townByName(ctx.db, input.town);
 	if (!town) throw badRequest(`unknown town "${input.town}"`, 'unknown_town');
 	const token = newToken(32);
@@ -26,6 +26,11 @@ export function createBooth(
 		action: 'booth.create',
 		target: `booth:${id}`
 	});
+	await ctx.bus.publish(
+		'booth.updated',
+		{ boothId: id, state: 'offline', lastSeenAt: null },
+		{ roles: ['supervisor', 'admin'] }
+	);
 	return { id, token };
 }
 

@@ -34,16 +34,23 @@ export function searchMatters(db: Db, opts: { q?: string; departmentId?: number;
 		);
 	}
 	const first = words[0] ? `${escapeLike(words[0])}%` : '';
-	const rank = first
-		? sql`CASE WHEN ${matters.name} LIKE ${first} ESCAPE '\\' OR ${matters.nameEn} LIKE ${first} ESCAPE '\\' THEN 0 ELSE 1 END`
-		: sql`0`;
+	// Names that start with the first word rank above names that merely contain it.
+	const order = [
+		...(first
+			? [
+					sql`CASE WHEN ${matters.name} LIKE ${first} ESCAPE '\\' OR ${matters.nameEn} LIKE ${first} ESCAPE '\\' THEN 0 ELSE 1 END`
+				]
+			: []),
+		desc(matters.popularity),
+		asc(matters.id)
+	];
 	const base = db
 		.select(matterColumns)
 		.from(matters)
 		.innerJoin(departments, eq(departments.id, matters.departmentId));
 	const rows = base
 		.where(and(...where))
-		.orderBy(rank, desc(matters.popularity), asc(matters.id))
+		.orderBy(...order)
 		.limit(opts.limit)
 		.all();
 	const total = db

@@ -21,57 +21,64 @@ export interface StreamOptions {
  */
 export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Response> {
 	const enc = new TextEncoder();
-	let unlisten: (() => void) | undefined;
+	let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
 	let beat: ReturnType<typeof setInterval> | undefined;
 	let closed = false;
+	const pending: string[] = [];
+	const send = (s: string) => {
+		if (closed) return;
+		if (controller) controller.enqueue(enc.encode(s));
+		else pending.push(s);
+	};
+	let lastSent = '0-0';
+	let replaying = true;
+	const buffered: BusMessage[] = [];
+	const deliver = (m: BusMessage) => {
+		if (!admits(m.audience, opts.listener) || !isAfter(m.id, lastSent)) return;
+		lastSent = m.id;
+		send(frame(m.id, m.type, m.data));
+	};
+	// Subscribe before reading the resume point, so nothing published meanwhile is lost.
+	const unlisten = await ctx.bus.listen((m) => (replaying ? buffered.push(m) : deliver(m)));
+	send(`retry: 3000\n\n`);
+	const resumeFrom = opts.lastEventId?.trim();
+	const missed = resumeFrom ? await ctx.bus.since(resumeFrom) : null;
+	if (resumeFrom && missed) {
+		lastSent = resumeFrom;
+		send(frame(null, 'ready', { resumed: true }));
+		missed.forEach(deliver);
+	} else {
+		lastSent = await ctx.bus.lastId();
+		send(
+			frame(
+				lastSent,
+				resumeFrom ? 'resync' : 'ready',
+				resumeFrom ? { reason: 'too_old' } : { resumed: false }
+			)
+		);
+	}
+	replaying = false;
+	buffered.splice(0).forEach(deliver);
+	const heartbeat = async () => {
+		send(`: ping ${Date.now()}\n\n`);
+		try {
+			await opts.onBeat?.();
+		} catch {
+			/* presence is best effort; the stream itself is what matters */
+		}
+	};
+	await heartbeat();
 
 	const stream = new ReadableStream<Uint8Array>({
-		start: async (controller) => {
-			const send = (s: string) => {
-				if (!closed) controller.enqueue(enc.encode(s));
-			};
-			let lastSent = '0-0';
-			let replaying = true;
-			const buffered: BusMessage[] = [];
-			const deliver = (m: BusMessage) => {
-				if (!admits(m.audience, opts.listener) || !isAfter(m.id, lastSent)) return;
-				lastSent = m.id;
-				send(frame(m.id, m.type, m.data));
-			};
-			unlisten = await ctx.bus.listen((m) => (replaying ? buffered.push(m) : deliver(m)));
-			send(`retry: 3000\n\n`);
-			const resumeFrom = opts.lastEventId?.trim();
-			if (resumeFrom) {
-				const missed = await ctx.bus.since(resumeFrom);
-				if (missed === null) {
-					lastSent = await ctx.bus.lastId();
-					send(frame(lastSent, 'resync', { reason: 'too_old' }));
-				} else {
-					lastSent = resumeFrom;
-					send(frame(null, 'ready', { resumed: true }));
-					missed.forEach(deliver);
-				}
-			} else {
-				lastSent = await ctx.bus.lastId();
-				send(frame(lastSent, 'ready', { resumed: false }));
-			}
-			replaying = false;
-			buffered.splice(0).forEach(deliver);
-			const heartbeat = async () => {
-				send(`: ping ${Date.now()}\n\n`);
-				try {
-					await opts.onBeat?.();
-				} catch {
-					/* presence is best effort; the stream itself is what matters */
-				}
-			};
-			await heartbeat();
+		start: (c) => {
+			controller = c;
+			for (const s of pending.splice(0)) c.enqueue(enc.encode(s));
 			beat = setInterval(heartbeat, ctx.cfg.SSE_HEARTBEAT_SECONDS * 1000);
 		},
 		cancel: async () => {
 			closed = true;
 			clearInterval(beat);
-			unlisten?.();
+			unlisten();
 			await opts.onClose?.();
 		}
 	});

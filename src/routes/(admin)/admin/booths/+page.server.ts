@@ -25,7 +25,7 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) return fail(400, { error: describeIssues(parsed.error.issues) });
 		try {
-			return { created: createBooth(await appContext(), admin.id, parsed.data) };
+			return { created: await createBooth(await appContext(), admin.id, parsed.data) };
 		} catch (e) {
 			if (e instanceof DomainError) return fail(e.status, { error: e.message });
 			throw e;

@@ -14,5 +14,5 @@ export const GET: RequestHandler = api(async ({ locals }) => {
 export const POST: RequestHandler = api(async ({ locals, request }) => {
 	const admin = requireRole(locals.user, 'admin');
 	const body = await readBody(request, CreateBoothBody);
-	return json(createBooth(await appContext(), admin.id, body), { status: 201 });
+	return json(await createBooth(await appContext(), admin.id, body), { status: 201 });
 });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { pickLocale, translator } from './index';
+import { zhCN } from './zh-CN';
+
+function keys(o: object, prefix = ''): string[] {
+	return Object.entries(o).flatMap(([k, v]) =>
+		typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]
+	);
+}
+
+describe('i18n', () => {
+	it('English covers every Chinese key with a non-empty text', () => {
+		expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+		for (const k of keys(en)) expect(translator('en')(k)).not.toBe('');
+	});
+
+	it('defaults to Chinese and honours the cookie, then an English-first browser', () => {
+		expect(pickLocale(undefined, null)).toBe('zh-CN');
+		expect(pickLocale(undefined, 'en-US,en;q=0.9')).toBe('en');
+		expect(pickLocale(undefined, 'zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh-CN');
+		expect(pickLocale('zh-CN', 'en-US')).toBe('zh-CN');
+		expect(pickLocale('fr', null)).toBe('zh-CN');
+	});
+
+	it('interpolates values', () => {
+		expect(translator('zh-CN')('agent.welcome', { name: '陈' })).toBe('您好，陈');
+		expect(translator('en')('agent.welcome', { name: 'Chen' })).toBe('Hello, Chen');
+	});
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../src/lib/server/context';
+import { eventStream } from '../../src/lib/server/realtime/sse';
+import { closeTestContext, testContext } from './helpers';
+
+let ctx: Ctx;
+beforeAll(async () => {
+	ctx = await testContext();
+});
+afterAll(() => closeTestContext(ctx));
+
+interface Frame {
+	id?: string;
+	event?: string;
+	data?: unknown;
+}
+
+/** Reads SSE frames from a response until `count` events arrived (comments are skipped). */
+async function readFrames(res: Response, count: number, timeoutMs = 3000): Promise<Frame[]> {
+	const reader = res.body!.getReader();
+	const dec = new TextDecoder();
+	const frames: Frame[] = [];
+	let buf = '';
+	const deadline = Date.now() + timeoutMs;
+	while (frames.length < count && Date.now() < deadline) {
+		const chunk = await Promise.race([
+			reader.read(),
+			new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))
+		]);
+		if (!chunk || chunk.done) break;
+		buf += dec.decode(chunk.value);
+		let i;
+		while ((i = buf.indexOf('\n\n')) >= 0) {
+			const block = buf.slice(0, i);
+			buf = buf.slice(i + 2);
+			const f: Frame = {};
+			for (const line of block.split('\n')) {
+				if (line.startsWith('id: ')) f.id = line.slice(4);
+				if (line.startsWith('event: ')) f.event = line.slice(7);
+				if (line.startsWith('data: ')) f.data = JSON.parse(line.slice(6));
+			}
+			if (f.event) frames.push(f);
+		}
+	}
+	await reader.cancel();
+	return frames;
+}
+
+describe('server-sent events through Redis', () => {
+	it('delivers an event to its agent and not to another agent', async () => {
+		const mine = await eventStream(ctx, { listener: { userId: 1, roles: ['agent'] } });
+		const theirs = await eventStream(ctx, { listener: { userId: 2, roles: ['agent'] } });
+		await ctx.bus.publish(
+			'offer.withdrawn',
+			{ offerId: 'o1', callId: 'c1', reason: 'expired' },
+			{ users: [1] }
+		);
+		const got = await readFrames(mine, 2);
+		expect(got.map((f) => f.event)).toEqual(['ready', 'offer.withdrawn']);
+		expect(got[1]!.data).toEqual({ offerId: 'o1', callId: 'c1', reason: 'expired' });
+		const other = await readFrames(theirs, 2, 500);
+		expect(other.map((f) => f.event)).toEqual(['ready']);
+	});
+
+	it('replays what a reconnecting client missed after Last-Event-ID, in order', async () => {
+		const first = await eventStream(ctx, { listener: { userId: 5, roles: ['supervisor'] } });
+		const [ready] = await readFrames(first, 1);
+		await ctx.bus.publish(
+			'agent.updated',
+			{ agentId: 3, state: 'break', since: 't1' },
+			{ roles: ['supervisor'] }
+		);
+		await ctx.bus.publish(
+			'agent.updated',
+			{ agentId: 4, state: 'available', since: 't2' },
+			{ roles: ['supervisor'] }
+		);
+		await ctx.bus.publish(
+			'agent.updated',
+			{ agentId: 9, state: 'offline', since: 't3' },
+			{ users: [99] }
+		);
+		const again = await eventStream(ctx, {
+			listener: { userId: 5, roles: ['supervisor'] },
+			lastEventId: ready!.id
+		});
+		const got = await readFrames(again, 3);
+		expect(got.map((f) => f.event)).toEqual(['ready', 'agent.updated', 'agent.updated']);
+		expect(got.slice(1).map((f) => (f.data as { agentId: number }).agentId)).toEqual([3, 4]);
+	});
+
+	it('asks the client to resync from a snapshot when its Last-Event-ID is no longer held', async () => {
+		await ctx.redis.xtrim(`${ctx.prefix}:events`, 'MAXLEN', 1);
+		await ctx.bus.publish(
+			'agent.updated',
+			{ agentId: 1, state: 'break', since: 'x' },
+			{ roles: ['agent'] }
+		);
+		const res = await eventStream(ctx, {
+			listener: { userId: 1, roles: ['agent'] },
+			lastEventId: '1-0'
+		});
+		const [first] = await readFrames(res, 1);
+		expect(first).toMatchObject({ event: 'resync', data: { reason: 'too_old' } });
+	});
+
+	it('keeps an agent present while the stream is open', async () => {
+		let beats = 0;
+		const res = await eventStream(ctx, {
+			listener: { userId: 42, roles: ['agent'] },
+			onBeat: () => void beats++
+		});
+		await readFrames(res, 1);
+		expect(beats).toBeGreaterThanOrEqual(1);
+	});
+});
