@@ -198,3 +198,9 @@ export function offersOf(db: Db, callId: string): OfferRow[] {
 		.orderBy(asc(offers.createdAt), sql`rowid`)
 		.all();
 }
+
+/** The call a caller token belongs to. */
+export function callIdByTokenHash(db: Db, tokenHash: string): string | undefined {
+	return db.select({ id: calls.id }).from(calls).where(eq(calls.callerTokenHash, tokenHash)).get()
+		?.id;
+}

@@ -250,12 +250,15 @@ export async function releaseOffer(
 	return true;
 }
 
+/** What an accepted offer gives the agent; the video module fills `video` (LiveKit URL + token). */
+export interface Accepted {
+	callId: string;
+	roomName: string | null;
+	video: { url: string; token: string } | null;
+}
+
 /** Accepts an offer at most once; 409 offer_gone after expiry, withdrawal or another answer. */
-export async function acceptOffer(
-	ctx: Ctx,
-	agentId: number,
-	offerId: string
-): Promise<{ callId: string; roomName: string | null }> {
+export async function acceptOffer(ctx: Ctx, agentId: number, offerId: string): Promise<Accepted> {
 	const now = Date.now();
 	const callId = await live.accept(ctx, offerId, agentId, now);
 	if (!callId) throw conflict('offer_gone', 'This offer has expired or was withdrawn');
@@ -280,5 +283,12 @@ export async function acceptOffer(
 		publishCall(ctx, callId, 'connected', { agent: { displayName: name } }),
 		publishAgent(ctx, agentId, 'busy')
 	]);
-	return { callId, roomName: q.callById(ctx.db, callId)?.roomName ?? null };
+	return { callId, roomName: q.callById(ctx.db, callId)?.roomName ?? null, video: null };
+}
+
+/** The agent declines their offer; 409 offer_gone when it is no longer pending or not theirs. */
+export async function declineOffer(ctx: Ctx, agentId: number, offerId: string): Promise<void> {
+	const o = await live.readHash(ctx, `o:${offerId}`);
+	if (o.agent !== String(agentId) || !(await releaseOffer(ctx, offerId, 'declined')))
+		throw conflict('offer_gone', 'This offer has expired or was withdrawn');
 }
