@@ -41,8 +41,11 @@ export async function startRoutingWorkers(ctx: Ctx, connection: Redis) {
 		},
 		{ ...common, concurrency: 10 }
 	);
-	for (const w of [callWorker, timerWorker])
+	for (const w of [callWorker, timerWorker]) {
 		w.on('failed', (job, err) => logger.error({ err, job: job?.name }, 'routing job failed'));
+		// Lock renewals can race a job that just re-scheduled itself; BullMQ recovers on its own.
+		w.on('error', (err) => logger.warn({ err }, 'routing worker error'));
+	}
 	await queues(ctx).routing.upsertJobScheduler(
 		'presence-sweep',
 		{ every: ctx.cfg.PRESENCE_SWEEP_SECONDS * 1000 },
