@@ -102,6 +102,27 @@ describe('who gets which call', () => {
 	});
 });
 
+describe('priority lanes', () => {
+	it('a freed agent takes urgent, then green channel, then elderly, then normal, oldest first', async () => {
+		const normal1 = await newCall({ matterId: m.sameDept.id });
+		const normal2 = await newCall({ matterId: m.sameDept.id });
+		const elderly = await newCall({ matterId: m.sameDept.id, elderly: true });
+		const green = await newCall({ matterId: m.sameDept.id, priorityLane: 'green' });
+		const urgent = await newCall({ matterId: m.sameDept.id, priorityLane: 'urgent' });
+		expect((await callView(ctx, normal2.callId))?.position).toBe(5);
+		const a = await makeAgent(ctx, zhMatter(m.sameDept.id));
+		await setAgentState(ctx, a, 'available');
+		const served: string[] = [];
+		for (let i = 0; i < 5; i++) {
+			const o = (await currentOffer(ctx, a))!;
+			served.push(o.callId);
+			await leaveCall(ctx, o.callId);
+		}
+		expect(served).toEqual([urgent, green, elderly, normal1, normal2].map((c) => c.callId));
+		await setAgentState(ctx, a, 'offline');
+	});
+});
+
 describe('agents who do not answer', () => {
 	it('after two missed offers the agent is put on break as "not responding"', async () => {
 		const a = await makeAgent(ctx, zhMatter(m.a.id));
