@@ -13,7 +13,8 @@ import {
 	requirementFor,
 	satisfies,
 	selectAgent,
-	type CallFacts
+	type CallFacts,
+	type Candidate
 } from './rules';
 
 const steps = parseEscalation('30:elderly_any_seat,60:department,120:language');
@@ -109,7 +110,7 @@ describe('eligibility and selection', () => {
 	});
 
 	it('picks best proficiency, then longest idle, deterministically', () => {
-		const cands = [
+		const cands: Candidate[] = [
 			{ agentId: 1, fields: { 'm:12': 3, 'l:yue': 5 }, idleSince: 100 },
 			{ agentId: 2, fields: { 'm:12': 5, 'l:yue': 5 }, idleSince: 500 },
 			{ agentId: 3, fields: { 'm:12': 5, 'l:yue': 5 }, idleSince: 200 },
@@ -120,7 +121,7 @@ describe('eligibility and selection', () => {
 	});
 
 	it('prefers an elderly-guidance seat for an elderly caller', () => {
-		const cands = [
+		const cands: Candidate[] = [
 			{ agentId: 1, fields: { 'm:12': 5, 'l:yue': 5 }, idleSince: 1 },
 			{ agentId: 2, fields: { 'm:12': 2, 'l:yue': 5, eld: 3 }, idleSince: 9 }
 		];
