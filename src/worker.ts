@@ -4,8 +4,10 @@ import { closeContext, createContext } from './lib/server/context';
 import { logger } from './lib/server/logger';
 import { purgeExpiredSessions } from './lib/server/maintenance/maintenance';
 import { createBlockingRedis } from './lib/server/redis';
+import { closeQueues } from './lib/server/routing/timers';
+import { startRoutingWorkers } from './lib/server/routing/workers';
 
-/** The worker process: BullMQ workers for timers and housekeeping; several may run at once. */
+/** The worker process: routing workers (calls, timers, presence) and housekeeping; several may run at once. */
 async function main() {
 	const cfg = config();
 	const ctx = await createContext(cfg);
@@ -27,12 +29,15 @@ async function main() {
 	worker.on('failed', (job, err) =>
 		logger.error({ err, job: job?.name }, 'maintenance job failed')
 	);
+	const routing = await startRoutingWorkers(ctx, connection);
 	logger.info('worker ready');
 
 	const stop = async () => {
 		logger.info('worker stopping');
 		await worker.close();
+		await routing.close();
 		await maintenance.close();
+		await closeQueues(ctx);
 		connection.disconnect();
 		await closeContext(ctx);
 		process.exit(0);

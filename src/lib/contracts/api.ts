@@ -95,3 +95,158 @@ export const Health = z
 		})
 	})
 	.meta({ id: 'Health' });
+
+/* ---- Calls and routing ---- */
+
+export const OutcomeCode = z.enum([
+	'done',
+	'accepted',
+	'need_docs',
+	'referred',
+	'booked',
+	'info',
+	'not_done'
+]);
+
+export const CreateCallBody = z
+	.object({
+		channel: z.enum(['booth', 'mobile']),
+		matterId: z.number().int().positive(),
+		language: z.string().trim().min(1).max(16).default('zh'),
+		signLanguage: z.boolean().default(false),
+		elderly: z.boolean().default(false),
+		priorityLane: z.enum(['none', 'green', 'urgent']).default('none'),
+		appointmentId: z.number().int().positive().optional()
+	})
+	.meta({ id: 'CreateCallBody' });
+
+export const CallCreated = z
+	.object({
+		callId: z.string(),
+		callerToken: z.string(),
+		status: z.enum(['queued', 'offered']),
+		position: z.number().int(),
+		estimatedWaitSeconds: z.number().int()
+	})
+	.meta({ id: 'CallCreated' });
+
+export const VideoAccess = z.object({ url: z.string(), token: z.string() }).meta({ id: 'Video' });
+
+export const CallView = z
+	.object({
+		callId: z.string(),
+		status: z.enum(['queued', 'offered', 'connected', 'wrap_up', 'ended', 'abandoned']),
+		position: z.number().int().nullable(),
+		estimatedWaitSeconds: z.number().int().nullable(),
+		escalationStep: z.number().int(),
+		agent: z.object({ displayName: z.string() }).optional(),
+		video: VideoAccess.nullable()
+	})
+	.meta({ id: 'CallView' });
+
+export const ClosedError = z
+	.object({
+		error: z.object({ code: z.literal('closed'), message: z.string(), opensAt: z.string() })
+	})
+	.meta({ id: 'ClosedError' });
+
+export const AgentStateBody = z
+	.object({
+		state: z.enum(['available', 'break', 'offline']),
+		reason: z.string().trim().max(100).optional()
+	})
+	.meta({ id: 'AgentStateBody' });
+
+export const AgentStateView = z.object({ state: z.string() }).meta({ id: 'AgentState' });
+
+export const OfferView = z
+	.object({
+		offerId: z.string(),
+		callId: z.string(),
+		expiresAt: z.string(),
+		call: z.record(z.string(), z.unknown())
+	})
+	.meta({ id: 'Offer' });
+
+export const AcceptResult = z
+	.object({ callId: z.string(), video: VideoAccess.nullable() })
+	.meta({ id: 'AcceptResult' });
+
+export const WrapUpBody = z
+	.object({
+		outcome: OutcomeCode,
+		matterId: z.number().int().positive().optional(),
+		notes: z.string().max(2000).optional(),
+		mailResults: z.boolean().default(false)
+	})
+	.meta({ id: 'WrapUpBody' });
+
+export const TransferBody = z
+	.object({
+		matterId: z.number().int().positive().optional(),
+		language: z.string().trim().min(1).max(16).optional(),
+		agentId: z.number().int().positive().optional()
+	})
+	.meta({ id: 'TransferBody' });
+
+export const CallStatusResult = z
+	.object({ callId: z.string(), status: z.string() })
+	.meta({ id: 'CallStatus' });
+
+export const RoutingExplanation = z
+	.object({
+		callId: z.string(),
+		status: z.string(),
+		escalationStep: z.number().int(),
+		relaxations: z.array(z.string()),
+		requirement: z.string().nullable(),
+		decision: z.record(z.string(), z.unknown()).nullable(),
+		position: z.number().int().nullable(),
+		history: z.array(z.record(z.string(), z.unknown()))
+	})
+	.meta({ id: 'RoutingExplanation' });
+
+/* ---- Schedule ---- */
+
+const hhmm = z
+	.string()
+	.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'times are "HH:MM" (00:00–24:00)');
+const intervals = z.array(z.tuple([hhmm, hhmm])).max(12);
+const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export const HoursBody = z
+	.object({
+		timezone: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
+		regular: z.object(
+			Object.fromEntries(days.map((d) => [d, intervals.default([])])) as {
+				[K in (typeof days)[number]]: z.ZodDefault<typeof intervals>;
+			}
+		),
+		extended: z
+			.object(
+				Object.fromEntries(days.map((d) => [d, intervals.optional()])) as {
+					[K in (typeof days)[number]]: z.ZodOptional<typeof intervals>;
+				}
+			)
+			.default({})
+	})
+	.meta({ id: 'Hours' });
+
+export const ExceptionBody = z
+	.object({ kind: z.enum(['holiday', 'workday']), note: z.string().trim().max(200).optional() })
+	.meta({ id: 'ScheduleExceptionBody' });
+
+export const DateParam = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+	.refine(
+		(d) =>
+			!Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+			new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+		'not a calendar date'
+	);
+
+export const EventsQuery = z.object({
+	callerToken: z.string().max(200).optional(),
+	lastEventId: z.string().max(64).optional()
+});

@@ -132,6 +132,198 @@ export const operations: Op[] = [
 		tag: 'realtime',
 		auth: 'staff',
 		responses: { 200: { description: 'text/event-stream' }, 401: err('Login required') }
+	},
+	{
+		method: 'post',
+		path: '/calls',
+		summary: 'Join the queue (booth bearer token, or channel "mobile" without login)',
+		tag: 'caller',
+		auth: 'caller',
+		body: s.CreateCallBody,
+		responses: {
+			201: { description: 'Queued (or already offered to an agent)', schema: s.CallCreated },
+			400: err('Unknown matter or language, or invalid input'),
+			409: {
+				description:
+					'booth_busy: the booth has a live call; closed: outside service hours (opensAt)',
+				schema: s.ClosedError
+			}
+		}
+	},
+	{
+		method: 'get',
+		path: '/calls/{id}',
+		summary: 'Status, position and estimated wait of a call',
+		tag: 'caller',
+		auth: 'caller',
+		responses: {
+			200: { description: 'The call', schema: s.CallView },
+			401: err('Caller token required'),
+			403: err('Not your call'),
+			404: err('No such call')
+		}
+	},
+	{
+		method: 'delete',
+		path: '/calls/{id}',
+		summary: 'The caller leaves (waiting → abandoned, connected → wrap-up)',
+		tag: 'caller',
+		auth: 'caller',
+		responses: {
+			200: { description: 'Left', schema: s.CallStatusResult },
+			403: err('Not your call'),
+			404: err('No such call')
+		}
+	},
+	{
+		method: 'get',
+		path: '/calls/{id}/routing',
+		summary: 'Why the call went to its agent, or why it still waits',
+		tag: 'agent',
+		auth: 'staff',
+		responses: {
+			200: { description: 'Explanation', schema: s.RoutingExplanation },
+			403: err('Not allowed'),
+			404: err('No such call')
+		}
+	},
+	{
+		method: 'put',
+		path: '/agent/state',
+		summary: 'Set own state: available, break or offline',
+		tag: 'agent',
+		auth: 'staff',
+		body: s.AgentStateBody,
+		responses: {
+			200: { description: 'State set', schema: s.AgentStateView },
+			400: err('Invalid input'),
+			409: err('in_call: finish the call first')
+		}
+	},
+	{
+		method: 'get',
+		path: '/agent/state',
+		summary: 'Own current state',
+		tag: 'agent',
+		auth: 'staff',
+		responses: { 200: { description: 'State', schema: s.AgentStateView } }
+	},
+	{
+		method: 'post',
+		path: '/agent/heartbeat',
+		summary: 'Presence heartbeat (without an open event stream)',
+		tag: 'agent',
+		auth: 'staff',
+		responses: { 204: { description: 'Noted' } }
+	},
+	{
+		method: 'get',
+		path: '/agent/offer',
+		summary: 'The pending offer, if any',
+		tag: 'agent',
+		auth: 'staff',
+		responses: { 200: { description: 'Offer', schema: s.OfferView }, 204: { description: 'None' } }
+	},
+	{
+		method: 'post',
+		path: '/offers/{id}/accept',
+		summary: 'Accept an offer (at most once)',
+		tag: 'agent',
+		auth: 'staff',
+		responses: {
+			200: { description: 'Connected', schema: s.AcceptResult },
+			409: err('offer_gone: expired, withdrawn or answered')
+		}
+	},
+	{
+		method: 'post',
+		path: '/offers/{id}/decline',
+		summary: 'Decline an offer',
+		tag: 'agent',
+		auth: 'staff',
+		responses: { 200: { description: 'Declined' }, 409: err('offer_gone') }
+	},
+	{
+		method: 'post',
+		path: '/calls/{id}/end',
+		summary: 'End the conversation (→ wrap_up)',
+		tag: 'agent',
+		auth: 'staff',
+		responses: {
+			200: { description: 'In wrap-up', schema: s.CallStatusResult },
+			403: err('Not your call'),
+			409: err('not_connected')
+		}
+	},
+	{
+		method: 'post',
+		path: '/calls/{id}/wrap-up',
+		summary: 'Record the outcome; the call ends',
+		tag: 'agent',
+		auth: 'staff',
+		body: s.WrapUpBody,
+		responses: {
+			200: { description: 'Ended', schema: s.CallStatusResult },
+			400: err('Invalid input'),
+			403: err('Not your call'),
+			409: err('not_in_wrap_up')
+		}
+	},
+	{
+		method: 'post',
+		path: '/calls/{id}/transfer',
+		summary: 'Re-route the call (front of its lane, original wait kept)',
+		tag: 'agent',
+		auth: 'staff',
+		body: s.TransferBody,
+		responses: {
+			200: { description: 'Re-routed', schema: s.CallStatusResult },
+			400: err('Invalid input'),
+			403: err('Not your call'),
+			409: err('not_connected')
+		}
+	},
+	{
+		method: 'get',
+		path: '/schedule/hours',
+		summary: 'Weekly service hours',
+		tag: 'schedule',
+		auth: 'staff',
+		responses: { 200: { description: 'Hours', schema: s.HoursBody } }
+	},
+	{
+		method: 'put',
+		path: '/schedule/hours',
+		summary: 'Replace weekly service hours',
+		tag: 'schedule',
+		auth: 'staff',
+		body: s.HoursBody,
+		responses: { 200: { description: 'Saved', schema: s.HoursBody }, 400: err('Invalid hours') }
+	},
+	{
+		method: 'get',
+		path: '/schedule/exceptions',
+		summary: 'Holidays and make-up workdays',
+		tag: 'schedule',
+		auth: 'staff',
+		responses: { 200: { description: 'Exceptions' } }
+	},
+	{
+		method: 'put',
+		path: '/schedule/exceptions/{date}',
+		summary: 'Mark a date as holiday or make-up workday',
+		tag: 'schedule',
+		auth: 'staff',
+		body: s.ExceptionBody,
+		responses: { 200: { description: 'Saved' }, 400: err('Invalid date or input') }
+	},
+	{
+		method: 'delete',
+		path: '/schedule/exceptions/{date}',
+		summary: 'Remove a date exception',
+		tag: 'schedule',
+		auth: 'staff',
+		responses: { 204: { description: 'Removed' }, 404: err('No exception on that date') }
 	}
 ];
 

@@ -36,7 +36,55 @@ const schema = z.object({
 		.default('cw'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	AGENT_DISCONNECT_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
-	SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15)
+	SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+	/**
+	 * `schedule` (default) refuses calls outside the service hours stored in the database;
+	 * `always` opens every matter at any time (demos and end-to-end tests run at any hour).
+	 */
+	SERVICE_HOURS: z.enum(['schedule', 'always']).default('schedule'),
+	/** How long an offer reserves an agent before it times out and the call is re-queued. */
+	OFFER_TIMEOUT_SECONDS: z.coerce.number().min(0.2).max(600).default(20),
+	/** Consecutive offers an agent lets pass (declined or timed out) before a "not responding" break. */
+	OFFER_MAX_MISSES: z.coerce.number().int().min(1).max(100).default(2),
+	/** Seconds an agent stays in wrap_up after submitting the outcome (0: available at once). */
+	WRAP_UP_SECONDS: z.coerce.number().min(0).max(3600).default(0),
+	/**
+	 * Escalation steps, in order: `<seconds>:<relaxation>` separated by commas. Relaxations:
+	 * `elderly_any_seat` (elderly callers accept any seat speaking their language),
+	 * `department` (any seat of the matter's department), `language` (see ROUTING_LANGUAGE_RELAX).
+	 */
+	ROUTING_ESCALATION: z
+		.string()
+		.regex(
+			/^(\s*\d+(\.\d+)?:(elderly_any_seat|department|language)\s*)(,\s*\d+(\.\d+)?:(elderly_any_seat|department|language)\s*)*$/,
+			'must look like "30:elderly_any_seat,60:department,120:language"'
+		)
+		.default('30:elderly_any_seat,60:department,120:language'),
+	/** Languages a caller accepts once the `language` step applies: `yue:zh` = Cantonese callers accept Mandarin seats. */
+	ROUTING_LANGUAGE_RELAX: z
+		.string()
+		.regex(
+			/^([a-z]+:[a-z]+(\+[a-z]+)*)?(,[a-z]+:[a-z]+(\+[a-z]+)*)*$/,
+			'must look like "yue:zh,ja:en"'
+		)
+		.default('yue:zh'),
+	/**
+	 * Priority ageing: seconds of waiting each lane is worth. A call ranks by arrival time minus
+	 * its lane's head start, so a normal call that has waited longer than a lane's head start
+	 * goes ahead of newly arriving calls of that lane and never starves.
+	 */
+	ROUTING_LANE_HEAD_START: z
+		.string()
+		.regex(/^([a-z]+:\d+)(,[a-z]+:\d+)*$/, 'must look like "urgent:900,green:600"')
+		.default('urgent:900,green:600,elderly:300,appointment:120'),
+	/** How often the worker re-checks each live call (escalation, lost offers, position). */
+	ROUTING_CHECK_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
+	/** How often the worker looks for disconnected agents and overdue offers. */
+	PRESENCE_SWEEP_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
+	/** BullMQ lock time: a killed worker's active jobs are picked up by another after this. */
+	WORKER_LOCK_SECONDS: z.coerce.number().min(1).max(600).default(30),
+	/** Average handle time used for the estimated wait until real calls give history. */
+	DEFAULT_HANDLE_SECONDS: z.coerce.number().int().min(10).max(7200).default(300)
 });
 
 export type Config = z.infer<typeof schema> & { databasePath: string; dataDir: string };

@@ -8,7 +8,8 @@ import {
 	type RemoteTrack
 } from 'livekit-client';
 
-export type RoomStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'unavailable' | 'ended';
+export type RoomStatus =
+	'idle' | 'connecting' | 'connected' | 'reconnecting' | 'unavailable' | 'ended';
 export type DeviceProblem = 'permission_denied' | 'not_found' | 'in_use' | 'other' | null;
 
 /** What the console asks of a video call: where to connect, and how to get a fresh token. */
@@ -52,9 +53,14 @@ export class CallRoom {
 				if (this.#room === room) this.status = 'ended';
 			})
 			.on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => this.#showRemote(track))
-			.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => track.detach().forEach((el) => el.remove()))
+			.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) =>
+				track.detach().forEach((el) => el.remove())
+			)
 			.on(RoomEvent.ParticipantConnected, () => (this.remoteCount = room.remoteParticipants.size))
-			.on(RoomEvent.ParticipantDisconnected, () => (this.remoteCount = room.remoteParticipants.size))
+			.on(
+				RoomEvent.ParticipantDisconnected,
+				() => (this.remoteCount = room.remoteParticipants.size)
+			)
 			.on(RoomEvent.ConnectionQualityChanged, (q: ConnectionQuality, p: Participant) => {
 				if (p.isLocal) this.quality = q as typeof this.quality;
 			})

@@ -207,7 +207,9 @@ export const calls = sqliteTable(
 		index('calls_status').on(t.status),
 		index('calls_agent').on(t.agentId, t.queuedAt),
 		index('calls_booth').on(t.boothId, t.status),
-		index('calls_queued_at').on(t.queuedAt)
+		index('calls_queued_at').on(t.queuedAt),
+		// Callers authenticate with their token: find their call without scanning every call.
+		index('calls_caller_token').on(t.callerTokenHash)
 	]
 );
 

@@ -15,6 +15,7 @@ import {
 } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
+import { DEFAULT_HOURS } from '../schedule/hours';
 import catalogue from './panyu-demo.json';
 import { generatedMatters, rng } from './generate';
 
@@ -124,6 +125,11 @@ export function seedCatalogue(db: Db): void {
 				.onConflictDoNothing()
 				.run();
 		}
+		// Default service hours; a scheduler's later changes are kept (never overwritten).
+		tx.insert(settings)
+			.values({ key: 'schedule.hours', value: DEFAULT_HOURS })
+			.onConflictDoNothing()
+			.run();
 	});
 }
 

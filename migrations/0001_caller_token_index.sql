@@ -1,0 +1,1 @@
+CREATE INDEX `calls_caller_token` ON `calls` (`caller_token_hash`);

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { hashToken, newToken } from '../auth/tokens';
+import type { Ctx } from '../context';
+import { badRequest, conflict } from '../errors';
+import { followCall } from '../routing/agents';
+import { publishCall, pushPositions, routeCall, waitInfo } from '../routing/engine';
+import { factsOf, requirementOf, scoreOf } from '../routing/facts';
+import * as live from '../routing/live';
+import { addCallJob } from '../routing/timers';
+import { matterHours } from '../schedule/schedule';
+import * as q from './queries';
+
+export interface NewCall {
+	channel: 'booth' | 'mobile';
+	matterId: number;
+	language: string;
+	signLanguage: boolean;
+	elderly: boolean;
+	priorityLane: 'none' | 'green' | 'urgent';
+	appointmentId?: number | null;
+}
+
+/**
+ * A caller joins the queue: checks matter, language, booth and service hours, stores the call,
+ * starts its durable job and routes it at once. Returns the caller's token (shown once).
+ */
+export async function createCall(
+	ctx: Ctx,
+	input: NewCall,
+	opts: { boothId?: number | null; now?: number } = {}
+) {
+	const now = opts.now ?? Date.now();
+	const matter = q.matterFacts(ctx.db, input.matterId);
+	if (!matter) throw badRequest(`unknown matter ${input.matterId}`, 'unknown_matter');
+	const lang = q.languageByCode(ctx.db, input.language);
+	if (!lang) throw badRequest(`unknown language "${input.language}"`, 'unknown_language');
+	if (input.channel === 'booth' && !opts.boothId)
+		throw badRequest('a booth call needs the booth token', 'booth_token_required');
+	const boothId = input.channel === 'booth' ? opts.boothId! : null;
+	if (boothId && q.liveCallOfBooth(ctx.db, boothId))
+		throw conflict('booth_busy', 'This booth already has a call in progress');
+	const hours = matterHours(ctx, matter.weekendExtended, now);
+	if (!hours.open)
+		throw conflict('closed', 'This matter is not served at this time', { opensAt: hours.opensAt });
+
+	const id = randomUUID();
+	const callerToken = newToken();
+	const at = new Date(now).toISOString();
+	const row = {
+		id,
+		channel: input.channel,
+		boothId,
+		matterId: input.matterId,
+		language: input.language,
+		signLanguage: input.signLanguage || lang.signed,
+		elderly: input.elderly,
+		priorityLane: input.priorityLane,
+		appointmentId: input.appointmentId ?? null,
+		status: 'queued' as const,
+		callerTokenHash: hashToken(callerToken),
+		queuedAt: at
+	};
+	try {
+		q.insertCall(ctx.db, row, at);
+	} catch (e) {
+		if (String(e).includes('FOREIGN KEY'))
+			throw badRequest('unknown appointment', 'unknown_appointment');
+		throw e;
+	}
+	const facts = factsOf(ctx, { ...row, escalationStep: 0 } as q.CallRow);
+	const req = requirementOf(ctx, facts, 0);
+	await live.enqueue(ctx, id, req.bucket, scoreOf(ctx, facts, at), facts.elderly, 'new');
+	const [routed] = await Promise.all([
+		routeCall(ctx, id),
+		addCallJob(ctx, id, ctx.cfg.ROUTING_CHECK_SECONDS * 1000)
+	]);
+	const w = await waitInfo(ctx, id);
+	if (routed.kind !== 'offered')
+		await ctx.bus.publish('call.updated', { callId: id, status: 'queued', ...w }, { callId: id });
+	return {
+		callId: id,
+		callerToken,
+		status: routed.kind === 'offered' ? 'offered' : 'queued',
+		position: w.position ?? 0,
+		estimatedWaitSeconds: w.estimatedWaitSeconds ?? 0
+	};
+}
+
+/** Whether a bearer token is the caller token of this call. */
+export function isCallerOf(ctx: Ctx, callId: string, token: string | null | undefined): boolean {
+	if (!token) return false;
+	const c = q.callById(ctx.db, callId);
+	return !!c && c.callerTokenHash === hashToken(token);
+}
+
+/** What a caller (or staff) sees of a call. */
+export async function callView(ctx: Ctx, callId: string) {
+	const c = q.callById(ctx.db, callId);
+	if (!c) return null;
+	const w =
+		c.status === 'queued'
+			? await waitInfo(ctx, callId)
+			: { position: null, estimatedWaitSeconds: null };
+	const agentName = c.agentId ? q.displayName(ctx.db, c.agentId) : undefined;
+	return {
+		callId: c.id,
+		status: c.status,
+		position: w.position,
+		estimatedWaitSeconds: w.estimatedWaitSeconds,
+		escalationStep: c.escalationStep,
+		...(agentName && ['connected', 'wrap_up'].includes(c.status)
+			? { agent: { displayName: agentName } }
+			: {}),
+		video: null
+	};
+}
+
+/**
+ * The caller leaves: a waiting (or offered) call is abandoned and its offer withdrawn; a
+ * connected call ends for the caller and the agent moves to wrap-up.
+ */
+export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: string }> {
+	const c = q.callById(ctx.db, callId);
+	if (!c) throw badRequest('unknown call', 'unknown_call');
+	const now = Date.now();
+	const at = new Date(now).toISOString();
+	if (c.status === 'queued' || c.status === 'offered') {
+		const bucket = await ctx.redis.hget(live.rk(ctx, `c:${callId}`), 'b');
+		const r = await live.removeCall(ctx, callId, now);
+		q.recordTransition(ctx.db, {
+			callId,
+			type: 'abandoned',
+			from: c.status,
+			to: 'abandoned',
+			reason: 'caller_left',
+			at,
+			patch: { status: 'abandoned', abandonedAt: at, endReason: 'caller_left' }
+		});
+		if (r.offerId) {
+			q.answerOffer(ctx.db, r.offerId, 'withdrawn', at);
+			if (r.agentId) {
+				await ctx.bus.publish(
+					'offer.withdrawn',
+					{ offerId: r.offerId, callId, reason: 'caller_left' },
+					{ users: [r.agentId] }
+				);
+				await followCall(ctx, r.agentId, 'available', 'caller left');
+			}
+		}
+		await publishCall(ctx, callId, 'abandoned');
+		if (bucket) await pushPositions(ctx, bucket);
+		return { status: 'abandoned' };
+	}
+	if (c.status === 'connected') {
+		await toWrapUp(ctx, c, 'caller_left');
+		return { status: 'wrap_up' };
+	}
+	return { status: c.status };
+}
+
+/** Moves a connected call and its agent to wrap-up. */
+export async function toWrapUp(ctx: Ctx, c: q.CallRow, reason: string): Promise<void> {
+	const at = new Date().toISOString();
+	await ctx.redis.hset(live.rk(ctx, `c:${c.id}`), 'st', 'wrap_up');
+	q.recordTransition(ctx.db, {
+		callId: c.id,
+		type: 'wrap_up',
+		from: c.status,
+		to: 'wrap_up',
+		agentId: c.agentId,
+		reason,
+		at,
+		patch: { status: 'wrap_up', wrapUpAt: at, endReason: reason }
+	});
+	await publishCall(ctx, c.id, 'wrap_up');
+	if (c.agentId) await followCall(ctx, c.agentId, 'wrap_up', reason);
+}

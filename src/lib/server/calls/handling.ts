@@ -1,0 +1,148 @@
+import type { Ctx } from '../context';
+import type { OUTCOME_CODES } from '../db/schema';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
+import { followCall } from '../routing/agents';
+import { publishCall, recordHandleTime, routeCall } from '../routing/engine';
+import { factsOf, requirementOf, scoreOf } from '../routing/facts';
+import * as live from '../routing/live';
+import { addWrapUpTimer } from '../routing/timers';
+import { toWrapUp } from './calls';
+import * as q from './queries';
+
+/** The call, when this agent holds it; 404 unknown, 403 someone else's. */
+function heldCall(ctx: Ctx, agentId: number, callId: string): q.CallRow {
+	const c = q.callById(ctx.db, callId);
+	if (!c) throw notFound('No such call');
+	if (c.agentId !== agentId) throw forbidden('Only the agent handling this call may do this');
+	return c;
+}
+
+/** The agent ends the conversation: the call goes to wrap-up. */
+export async function endCall(ctx: Ctx, agentId: number, callId: string) {
+	const c = heldCall(ctx, agentId, callId);
+	if (c.status !== 'connected') throw conflict('not_connected', `The call is ${c.status}`);
+	await toWrapUp(ctx, c, 'agent_ended');
+	return { callId, status: 'wrap_up' };
+}
+
+/**
+ * The agent records the outcome: the call ends, and the agent is available again at once or
+ * after WRAP_UP_SECONDS (a delayed job).
+ */
+export async function wrapUp(
+	ctx: Ctx,
+	agentId: number,
+	callId: string,
+	input: {
+		outcome: (typeof OUTCOME_CODES)[number];
+		matterId?: number | null;
+		notes?: string | null;
+		mailResults: boolean;
+	}
+) {
+	const c = heldCall(ctx, agentId, callId);
+	if (c.status !== 'wrap_up') throw conflict('not_in_wrap_up', `The call is ${c.status}`);
+	if (input.matterId && !q.matterFacts(ctx.db, input.matterId))
+		throw badRequest(`unknown matter ${input.matterId}`, 'unknown_matter');
+	const now = Date.now();
+	const at = new Date(now).toISOString();
+	q.recordTransition(
+		ctx.db,
+		{
+			callId,
+			type: 'ended',
+			from: 'wrap_up',
+			to: 'ended',
+			agentId,
+			reason: input.outcome,
+			at,
+			patch: { status: 'ended', endedAt: at }
+		},
+		(tx) =>
+			q.insertOutcome(tx, {
+				callId,
+				agentId,
+				outcome: input.outcome,
+				matterId: input.matterId ?? null,
+				notes: input.notes ?? null,
+				mailResults: input.mailResults
+			})
+	);
+	await live.removeCall(ctx, callId, now);
+	if (c.connectedAt) await recordHandleTime(ctx, (now - Date.parse(c.connectedAt)) / 1000);
+	await publishCall(ctx, callId, 'ended');
+	if (ctx.cfg.WRAP_UP_SECONDS > 0)
+		await addWrapUpTimer(ctx, agentId, callId, ctx.cfg.WRAP_UP_SECONDS * 1000);
+	else await followCall(ctx, agentId, 'available', 'wrap-up done');
+	return { callId, status: 'ended' };
+}
+
+/** Wrap-up timer: the agent becomes available if still wrapping up. */
+export async function wrapUpElapsed(ctx: Ctx, agentId: number): Promise<void> {
+	const a = await live.readHash(ctx, `a:${agentId}`);
+	if (a.st === 'wrap_up') await followCall(ctx, agentId, 'available', 'wrap-up time over');
+}
+
+/**
+ * The agent hands the call on: it re-enters routing at the front of its lane with its original
+ * wait time, optionally for another matter or language, or offered to a named colleague first.
+ */
+export async function transferCall(
+	ctx: Ctx,
+	agentId: number,
+	callId: string,
+	input: { matterId?: number; language?: string; agentId?: number }
+) {
+	const c = heldCall(ctx, agentId, callId);
+	if (c.status !== 'connected') throw conflict('not_connected', `The call is ${c.status}`);
+	if (input.matterId && !q.matterFacts(ctx.db, input.matterId))
+		throw badRequest(`unknown matter ${input.matterId}`, 'unknown_matter');
+	if (input.language && !q.languageByCode(ctx.db, input.language))
+		throw badRequest(`unknown language "${input.language}"`, 'unknown_language');
+	if (input.agentId === agentId) throw badRequest('cannot transfer to yourself', 'same_agent');
+	if (input.agentId && !q.isActiveAgent(ctx.db, input.agentId))
+		throw badRequest(`unknown agent ${input.agentId}`, 'unknown_agent');
+	const at = new Date().toISOString();
+	const next: q.CallRow = {
+		...c,
+		matterId: input.matterId ?? c.matterId,
+		language: input.language ?? c.language,
+		status: 'queued',
+		agentId: null,
+		escalationStep: 0
+	};
+	q.recordTransition(ctx.db, {
+		callId,
+		type: 'transferred',
+		from: 'connected',
+		to: 'queued',
+		agentId,
+		reason: 'transfer',
+		detail: { matterId: next.matterId, language: next.language, toAgentId: input.agentId ?? null },
+		at,
+		patch: {
+			status: 'queued',
+			matterId: next.matterId,
+			language: next.language,
+			agentId: null,
+			escalationStep: 0,
+			connectedAt: null
+		}
+	});
+	const facts = factsOf(ctx, next);
+	const req = requirementOf(ctx, facts, 0);
+	await live.enqueue(
+		ctx,
+		callId,
+		req.bucket,
+		scoreOf(ctx, facts, c.queuedAt, true),
+		facts.elderly,
+		'transfer'
+	);
+	// The transferring agent is not offered the call straight back.
+	await ctx.redis.sadd(live.rk(ctx, `c:${callId}:tr`), String(agentId));
+	await followCall(ctx, agentId, 'available', 'transferred a call');
+	const r = await routeCall(ctx, callId, input.agentId);
+	if (r.kind !== 'offered') await publishCall(ctx, callId, 'queued');
+	return { callId, status: r.kind === 'offered' ? 'offered' : 'queued' };
+}

@@ -1,0 +1,206 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import {
+	agentSkills,
+	agentStateLog,
+	appointments,
+	callEvents,
+	calls,
+	languages,
+	matters,
+	offers,
+	outcomes,
+	users,
+	type AgentState
+} from '../db/schema';
+
+export type CallRow = typeof calls.$inferSelect;
+export type OfferRow = typeof offers.$inferSelect;
+export const LIVE_STATUSES = ['queued', 'offered', 'connected', 'wrap_up'] as const;
+
+/** Routing facts of a matter, or undefined when unknown or inactive. */
+export function matterFacts(db: Db, id: number) {
+	return db
+		.select({
+			id: matters.id,
+			name: matters.name,
+			nameEn: matters.nameEn,
+			departmentId: matters.departmentId,
+			minLevel: matters.minLevel,
+			weekendExtended: matters.weekendExtended
+		})
+		.from(matters)
+		.where(and(eq(matters.id, id), eq(matters.active, true)))
+		.get();
+}
+
+/** A language by code. */
+export function languageByCode(db: Db, code: string) {
+	return db.select().from(languages).where(eq(languages.code, code)).get();
+}
+
+/** An appointment by id. */
+export function appointmentById(db: Db, id: number) {
+	return db.select().from(appointments).where(eq(appointments.id, id)).get();
+}
+
+/** A call by id. */
+export function callById(db: Db, id: string): CallRow | undefined {
+	return db.select().from(calls).where(eq(calls.id, id)).get();
+}
+
+/** The booth's call that is still in progress, if any. */
+export function liveCallOfBooth(db: Db, boothId: number) {
+	return db
+		.select({ id: calls.id })
+		.from(calls)
+		.where(and(eq(calls.boothId, boothId), inArray(calls.status, [...LIVE_STATUSES])))
+		.get();
+}
+
+/** Every call still in progress (recovery). */
+export function liveCalls(db: Db): CallRow[] {
+	return db
+		.select()
+		.from(calls)
+		.where(inArray(calls.status, [...LIVE_STATUSES]))
+		.orderBy(asc(calls.queuedAt))
+		.all();
+}
+
+/** Inserts a call with its first event. */
+export function insertCall(db: Db, row: typeof calls.$inferInsert, at: string): void {
+	db.transaction((tx) => {
+		tx.insert(calls).values(row).run();
+		tx.insert(callEvents)
+			.values({ callId: row.id, type: 'created', toStatus: row.status, reason: 'caller', at })
+			.run();
+	});
+}
+
+export interface Transition {
+	callId: string;
+	type: string;
+	from?: string | null;
+	to?: string | null;
+	agentId?: number | null;
+	reason?: string | null;
+	detail?: Record<string, unknown>;
+	at: string;
+	patch?: Partial<typeof calls.$inferInsert>;
+}
+
+/** Applies a call change and records it as an event, in one transaction. */
+export function recordTransition(db: Db, t: Transition, extra?: (tx: Db) => void): void {
+	db.transaction((tx) => {
+		if (t.patch && Object.keys(t.patch).length)
+			tx.update(calls).set(t.patch).where(eq(calls.id, t.callId)).run();
+		tx.insert(callEvents)
+			.values({
+				callId: t.callId,
+				type: t.type,
+				fromStatus: t.from ?? null,
+				toStatus: t.to ?? null,
+				agentId: t.agentId ?? null,
+				reason: t.reason ?? null,
+				detail: t.detail ?? null,
+				at: t.at
+			})
+			.run();
+		extra?.(tx as unknown as Db);
+	});
+}
+
+/** Inserts an offer row (idempotent). */
+export function insertOffer(db: Db, row: typeof offers.$inferInsert): void {
+	db.insert(offers).values(row).onConflictDoNothing().run();
+}
+
+/** Marks an offer answered. */
+export function answerOffer(db: Db, id: string, status: OfferRow['status'], at: string): void {
+	db.update(offers).set({ status, respondedAt: at }).where(eq(offers.id, id)).run();
+}
+
+/** An offer by id. */
+export function offerById(db: Db, id: string): OfferRow | undefined {
+	return db.select().from(offers).where(eq(offers.id, id)).get();
+}
+
+/** Logs an agent state change. */
+export function logAgentState(db: Db, userId: number, state: AgentState, reason?: string | null) {
+	db.insert(agentStateLog)
+		.values({ userId, state, reason: reason ?? null, at: new Date().toISOString() })
+		.run();
+}
+
+/** An agent's display name. */
+export function displayName(db: Db, userId: number): string | undefined {
+	return db.select({ n: users.displayName }).from(users).where(eq(users.id, userId)).get()?.n;
+}
+
+/** Whether a user exists and is an active agent. */
+export function isActiveAgent(db: Db, userId: number): boolean {
+	const u = db
+		.select({ roles: users.roles, active: users.active })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	return !!u && u.active && u.roles.includes('agent');
+}
+
+/** An agent's skills as routing fields (matter skills also grant their department). */
+export function skillFields(db: Db, userId: number): Record<string, number> {
+	const rows = db
+		.select({
+			kind: agentSkills.kind,
+			code: agentSkills.code,
+			matterId: agentSkills.matterId,
+			level: agentSkills.level,
+			dept: matters.departmentId
+		})
+		.from(agentSkills)
+		.leftJoin(matters, eq(matters.id, agentSkills.matterId))
+		.where(eq(agentSkills.userId, userId))
+		.all();
+	const f: Record<string, number> = {};
+	for (const r of rows) {
+		if (r.kind === 'matter') {
+			f[`m:${r.matterId}`] = r.level;
+			if (r.dept) f[`d:${r.dept}`] = Math.max(f[`d:${r.dept}`] ?? 0, r.level);
+		} else if (r.kind === 'language') f[`l:${r.code}`] = r.level;
+		else if (r.kind === 'sign_language') f.sign = r.level;
+		else f.eld = r.level;
+	}
+	return f;
+}
+
+/** Stores the agent's outcome of a call. */
+export function insertOutcome(db: Db, row: typeof outcomes.$inferInsert): void {
+	db.insert(outcomes).values(row).onConflictDoNothing().run();
+}
+
+/** The events of a call, oldest first. */
+export function eventsOf(db: Db, callId: string) {
+	return db
+		.select()
+		.from(callEvents)
+		.where(eq(callEvents.callId, callId))
+		.orderBy(asc(callEvents.id))
+		.all();
+}
+
+/** Offers of a call, oldest first. */
+export function offersOf(db: Db, callId: string): OfferRow[] {
+	return db
+		.select()
+		.from(offers)
+		.where(eq(offers.callId, callId))
+		.orderBy(asc(offers.createdAt), sql`rowid`)
+		.all();
+}
+
+/** The call a caller token belongs to. */
+export function callIdByTokenHash(db: Db, tokenHash: string): string | undefined {
+	return db.select({ id: calls.id }).from(calls).where(eq(calls.callerTokenHash, tokenHash)).get()
+		?.id;
+}

@@ -1,0 +1,294 @@
+import type { Ctx } from '../context';
+import * as q from '../calls/queries';
+import { conflict } from '../errors';
+import * as live from './live';
+import { estimateWaitSeconds } from './rules';
+import { addOfferTimeout } from './timers';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const SUPERVISORS = ['supervisor'];
+
+/** Moving average of handle time (seconds), or the configured default before any history. */
+export async function avgHandleSeconds(ctx: Ctx): Promise<number> {
+	const v = Number(await ctx.redis.get(live.rk(ctx, 'aht')));
+	return v > 0 ? v : ctx.cfg.DEFAULT_HANDLE_SECONDS;
+}
+
+/** Folds one finished call into the handle-time average (weight 1/20: recent calls count most). */
+export async function recordHandleTime(ctx: Ctx, seconds: number): Promise<void> {
+	const prev = Number(await ctx.redis.get(live.rk(ctx, 'aht')));
+	const next = prev > 0 ? prev + (seconds - prev) / 20 : seconds;
+	await ctx.redis.set(live.rk(ctx, 'aht'), String(Math.max(1, next)));
+}
+
+/** Position and estimated wait of a waiting call (nulls when it is not waiting). */
+export async function waitInfo(ctx: Ctx, callId: string, aht?: number) {
+	const [pos, eo] = await Promise.all([
+		live.position(ctx, callId),
+		ctx.redis.hget(live.rk(ctx, `c:${callId}`), 'eo')
+	]);
+	if (pos === null) return { position: null, estimatedWaitSeconds: null };
+	const h = aht ?? (await avgHandleSeconds(ctx));
+	return { position: pos, estimatedWaitSeconds: estimateWaitSeconds(pos, h, Number(eo ?? 0)) };
+}
+
+/** Tells the first callers of a bucket their new position after the queue moved. */
+export async function pushPositions(ctx: Ctx, bucket: string, n = 10): Promise<void> {
+	const head = await live.bucketHead(ctx, bucket, n);
+	if (!head.length) return;
+	const aht = await avgHandleSeconds(ctx);
+	await Promise.all(
+		head.map(async (callId) => {
+			const w = await waitInfo(ctx, callId, aht);
+			if (w.position === null) return;
+			await ctx.bus.publish('call.updated', { callId, status: 'queued', ...w }, { callId });
+		})
+	);
+}
+
+/** Publishes a call's new status to its caller and to supervisors. */
+export async function publishCall(
+	ctx: Ctx,
+	callId: string,
+	status: string,
+	extra: { agent?: { displayName: string } | null } = {}
+): Promise<void> {
+	const w =
+		status === 'queued'
+			? await waitInfo(ctx, callId)
+			: { position: null, estimatedWaitSeconds: null };
+	await ctx.bus.publish(
+		'call.updated',
+		{ callId, status, ...w, ...extra },
+		{ callId, roles: SUPERVISORS }
+	);
+}
+
+/** Publishes an agent's new state to the agent and supervisors. */
+export async function publishAgent(ctx: Ctx, agentId: number, state: string, reason?: string) {
+	await ctx.bus.publish(
+		'agent.updated',
+		{ agentId, state, reason: reason ?? null, since: new Date().toISOString() },
+		{ users: [agentId], roles: SUPERVISORS }
+	);
+}
+
+/** What the agent sees of an offered call: needs and wait, no personal data. */
+export function offerContext(ctx: Ctx, call: q.CallRow) {
+	const m = q.matterFacts(ctx.db, call.matterId);
+	return {
+		channel: call.channel,
+		boothId: call.boothId,
+		matterId: call.matterId,
+		matterName: m?.name ?? null,
+		matterNameEn: m?.nameEn ?? null,
+		language: call.language,
+		signLanguage: call.signLanguage,
+		elderly: call.elderly,
+		priorityLane: call.priorityLane,
+		escalationStep: call.escalationStep,
+		queuedAt: call.queuedAt
+	};
+}
+
+interface Offered {
+	callId: string;
+	agentId: number;
+	offerId: string;
+	expiresAt: number;
+	rule: string;
+	candidates: number;
+	now: number;
+}
+
+/** Records a match made by Lua, tells the agent and starts the offer timer. */
+async function offered(ctx: Ctx, o: Offered): Promise<void> {
+	const call = q.callById(ctx.db, o.callId);
+	const bucket = (await ctx.redis.hget(live.rk(ctx, `c:${o.callId}`), 'b')) ?? '';
+	if (!call) return;
+	const at = iso(o.now);
+	const reason = {
+		decision: 'offered',
+		rule: o.rule,
+		agentId: o.agentId,
+		candidates: o.candidates,
+		step: call.escalationStep,
+		requirement: bucket,
+		at
+	};
+	q.recordTransition(
+		ctx.db,
+		{
+			callId: o.callId,
+			type: 'offered',
+			from: call.status,
+			to: 'offered',
+			agentId: o.agentId,
+			reason: o.rule,
+			detail: reason,
+			at,
+			patch: { status: 'offered', offeredAt: at, routingReason: reason }
+		},
+		(tx) =>
+			q.insertOffer(tx, {
+				id: o.offerId,
+				callId: o.callId,
+				agentId: o.agentId,
+				status: 'pending',
+				createdAt: at,
+				expiresAt: iso(o.expiresAt)
+			})
+	);
+	q.logAgentState(ctx.db, o.agentId, 'offered', `call ${o.callId}`);
+	await Promise.all([
+		ctx.bus.publish(
+			'offer.created',
+			{
+				offerId: o.offerId,
+				callId: o.callId,
+				expiresAt: iso(o.expiresAt),
+				call: offerContext(ctx, { ...call, status: 'offered' })
+			},
+			{ users: [o.agentId] }
+		),
+		addOfferTimeout(ctx, o.offerId, o.expiresAt - o.now),
+		publishAgent(ctx, o.agentId, 'offered'),
+		publishCall(ctx, o.callId, 'offered')
+	]);
+	if (bucket) await pushPositions(ctx, bucket);
+}
+
+/** Records why a call still waits, when that changed. */
+async function waiting(ctx: Ctx, callId: string, eligibleOnline: number): Promise<void> {
+	const call = q.callById(ctx.db, callId);
+	if (!call) return;
+	const reason = eligibleOnline === 0 ? 'no_eligible_agent_online' : 'all_busy';
+	const prev = call.routingReason;
+	if (prev?.decision === 'waiting' && prev.reason === reason && prev.step === call.escalationStep)
+		return;
+	const routingReason = {
+		decision: 'waiting',
+		reason,
+		eligibleOnline,
+		step: call.escalationStep,
+		at: new Date().toISOString()
+	};
+	q.recordTransition(ctx.db, {
+		callId,
+		type: 'waiting',
+		reason,
+		detail: routingReason,
+		at: routingReason.at,
+		patch: { routingReason }
+	});
+}
+
+/** Tries to offer a queued call to the best eligible available agent. */
+export async function routeCall(ctx: Ctx, callId: string, forcedAgent?: number) {
+	const now = Date.now();
+	const r = await live.matchCall(ctx, callId, now, forcedAgent);
+	if (r.kind === 'offered')
+		await offered(ctx, { ...r, callId, rule: r.rule, candidates: r.eligible, now });
+	else if (r.kind === 'waiting') await waiting(ctx, callId, r.eligibleOnline);
+	return r;
+}
+
+/** Tries to offer an available agent the best waiting call it may take. */
+export async function routeAgent(ctx: Ctx, agentId: number) {
+	const now = Date.now();
+	const r = await live.matchAgent(ctx, agentId, now);
+	if (r.kind === 'offered')
+		await offered(ctx, { ...r, agentId, rule: 'agent_freed', candidates: 1, now });
+	return r;
+}
+
+/**
+ * Ends a pending offer without acceptance (declined, expired, withdrawn): the call goes back to
+ * its original place and is routed again; the agent follows `next` (auto: available, or break
+ * "not responding" after too many misses). Returns false when the offer was no longer pending.
+ */
+export async function releaseOffer(
+	ctx: Ctx,
+	offerId: string,
+	outcome: live.Outcome,
+	next: live.AfterRelease = 'auto',
+	agentReason?: string
+): Promise<boolean> {
+	const now = Date.now();
+	const r = await live.release(ctx, offerId, outcome, next, now);
+	if (!r) return false;
+	const at = iso(now);
+	q.answerOffer(ctx.db, offerId, outcome, at);
+	const call = q.callById(ctx.db, r.callId);
+	if (call?.status === 'offered')
+		q.recordTransition(ctx.db, {
+			callId: r.callId,
+			type: `offer_${outcome}`,
+			from: 'offered',
+			to: 'queued',
+			agentId: r.agentId,
+			reason: outcome,
+			at,
+			patch: { status: 'queued' }
+		});
+	const why =
+		r.agentState === 'break' && next === 'auto' ? 'not responding' : (agentReason ?? outcome);
+	await ctx.bus.publish(
+		'offer.withdrawn',
+		{ offerId, callId: r.callId, reason: outcome },
+		{ users: [r.agentId] }
+	);
+	if (r.agentState) {
+		q.logAgentState(ctx.db, r.agentId, r.agentState as 'available', why);
+		await publishAgent(ctx, r.agentId, r.agentState, why);
+	}
+	if (call?.status === 'offered') {
+		const again = await routeCall(ctx, r.callId);
+		if (again.kind !== 'offered') await publishCall(ctx, r.callId, 'queued');
+	}
+	if (r.agentState === 'available') await routeAgent(ctx, r.agentId);
+	return true;
+}
+
+/** What an accepted offer gives the agent; the video module fills `video` (LiveKit URL + token). */
+export interface Accepted {
+	callId: string;
+	roomName: string | null;
+	video: { url: string; token: string } | null;
+}
+
+/** Accepts an offer at most once; 409 offer_gone after expiry, withdrawal or another answer. */
+export async function acceptOffer(ctx: Ctx, agentId: number, offerId: string): Promise<Accepted> {
+	const now = Date.now();
+	const callId = await live.accept(ctx, offerId, agentId, now);
+	if (!callId) throw conflict('offer_gone', 'This offer has expired or was withdrawn');
+	const at = iso(now);
+	q.recordTransition(
+		ctx.db,
+		{
+			callId,
+			type: 'connected',
+			from: 'offered',
+			to: 'connected',
+			agentId,
+			reason: 'accepted',
+			at,
+			patch: { status: 'connected', connectedAt: at, agentId }
+		},
+		(tx) => q.answerOffer(tx, offerId, 'accepted', at)
+	);
+	q.logAgentState(ctx.db, agentId, 'busy', `call ${callId}`);
+	const name = q.displayName(ctx.db, agentId) ?? '';
+	await Promise.all([
+		publishCall(ctx, callId, 'connected', { agent: { displayName: name } }),
+		publishAgent(ctx, agentId, 'busy')
+	]);
+	return { callId, roomName: q.callById(ctx.db, callId)?.roomName ?? null, video: null };
+}
+
+/** The agent declines their offer; 409 offer_gone when it is no longer pending or not theirs. */
+export async function declineOffer(ctx: Ctx, agentId: number, offerId: string): Promise<void> {
+	const o = await live.readHash(ctx, `o:${offerId}`);
+	if (o.agent !== String(agentId) || !(await releaseOffer(ctx, offerId, 'declined')))
+		throw conflict('offer_gone', 'This offer has expired or was withdrawn');
+}

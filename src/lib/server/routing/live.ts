@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Ctx } from '../context';
+import * as lua from './lua';
+
+/** Candidates looked at per index in one match, and calls per bucket for a freed agent. */
+const K = 64;
+const S = 16;
+
+type Script = (...args: (string | number)[]) => Promise<string[] | string>;
+const SCRIPTS = {
+	rMatchCall: lua.MATCH_CALL,
+	rMatchAgent: lua.MATCH_AGENT,
+	rRelease: lua.RELEASE,
+	rAccept: lua.ACCEPT,
+	rEnqueue: lua.ENQUEUE,
+	rRemoveCall: lua.REMOVE_CALL,
+	rSetAgent: lua.SET_AGENT
+};
+const defined = new WeakSet<Redis>();
+
+/** The scripts bound to this context's connection (EVALSHA with automatic fallback). */
+function run(ctx: Ctx): Record<keyof typeof SCRIPTS, Script> {
+	if (!defined.has(ctx.redis)) {
+		for (const [name, src] of Object.entries(SCRIPTS))
+			ctx.redis.defineCommand(name, { numberOfKeys: 0, lua: src });
+		defined.add(ctx.redis);
+	}
+	return ctx.redis as unknown as Record<keyof typeof SCRIPTS, Script>;
+}
+
+/** Prefix of every routing key. */
+export const rk = (ctx: Ctx, key: string) => `${ctx.prefix}:r:${key}`;
+
+export type MatchCallResult =
+	| {
+			kind: 'offered';
+			agentId: number;
+			offerId: string;
+			expiresAt: number;
+			eligible: number;
+			rule: string;
+	  }
+	| { kind: 'waiting'; eligibleOnline: number }
+	| { kind: 'skip'; status: string };
+
+/** One atomic step: the best eligible available agent for a queued call is reserved and offered. */
+export async function matchCall(
+	ctx: Ctx,
+	callId: string,
+	now: number,
+	forcedAgent?: number
+): Promise<MatchCallResult> {
+	const offerId = randomUUID();
+	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
+	const r = (await run(ctx).rMatchCall(
+		ctx.prefix,
+		callId,
+		offerId,
+		now,
+		expiresAt,
+		K,
+		forcedAgent ? String(forcedAgent) : ''
+	)) as (string | number)[];
+	if (r[0] === 'offered')
+		return {
+			kind: 'offered',
+			agentId: Number(r[1]),
+			offerId,
+			expiresAt,
+			eligible: Number(r[2]),
+			rule: String(r[3])
+		};
+	if (r[0] === 'waiting') return { kind: 'waiting', eligibleOnline: Number(r[2]) };
+	return { kind: 'skip', status: String(r[1]) };
+}
+
+export type MatchAgentResult =
+	| { kind: 'offered'; callId: string; offerId: string; expiresAt: number; buckets: number }
+	| { kind: 'idle' | 'skip' };
+
+/** One atomic step: a freed agent takes the best waiting call it is eligible for. */
+export async function matchAgent(
+	ctx: Ctx,
+	agentId: number,
+	now: number
+): Promise<MatchAgentResult> {
+	const offerId = randomUUID();
+	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
+	const r = (await run(ctx).rMatchAgent(ctx.prefix, agentId, offerId, now, expiresAt, S)) as (
+		string | number
+	)[];
+	if (r[0] === 'offered')
+		return { kind: 'offered', callId: String(r[1]), offerId, expiresAt, buckets: Number(r[2]) };
+	return { kind: r[0] === 'idle' ? 'idle' : 'skip' };
+}
+
+export type Outcome = 'declined' | 'expired' | 'withdrawn';
+export type AfterRelease = 'auto' | 'available' | 'break' | 'offline';
+
+/** Ends a pending offer without acceptance; null when it was no longer pending. */
+export async function release(
+	ctx: Ctx,
+	offerId: string,
+	outcome: Outcome,
+	next: AfterRelease,
+	now: number
+): Promise<{ callId: string; agentId: number; agentState: string } | null> {
+	const r = (await run(ctx).rRelease(
+		ctx.prefix,
+		offerId,
+		outcome,
+		next,
+		ctx.cfg.OFFER_MAX_MISSES,
+		now
+	)) as string[];
+	if (r[0] !== 'released') return null;
+	return { callId: r[1]!, agentId: Number(r[2]), agentState: r[3]! };
+}
+
+/** Accepts a pending, unexpired offer of this agent; returns the call id or null (gone). */
+export async function accept(
+	ctx: Ctx,
+	offerId: string,
+	agentId: number,
+	now: number
+): Promise<string | null> {
+	const r = (await run(ctx).rAccept(ctx.prefix, offerId, agentId, now)) as string[];
+	return r[0] === 'accepted' ? r[1]! : null;
+}
+
+/** Queues a call (`new` is a no-op when it is already live), or moves it to a new bucket. */
+export async function enqueue(
+	ctx: Ctx,
+	callId: string,
+	bucket: string,
+	score: number,
+	elderly: boolean,
+	mode: 'new' | 'transfer' | 'rebucket' | 'restore'
+): Promise<string> {
+	return (await run(ctx).rEnqueue(
+		ctx.prefix,
+		callId,
+		bucket,
+		score,
+		elderly ? '1' : '0',
+		mode
+	)) as string;
+}
+
+/** Takes a call out of live state, withdrawing its pending offer (the agent becomes available). */
+export async function removeCall(
+	ctx: Ctx,
+	callId: string,
+	now: number
+): Promise<{ status: string; offerId: string; agentId: number | null }> {
+	const r = (await run(ctx).rRemoveCall(ctx.prefix, callId, now)) as string[];
+	return { status: r[0]!, offerId: r[1]!, agentId: r[2] ? Number(r[2]) : null };
+}
+
+/** Sets an agent's live state; see SET_AGENT for what is refused. */
+export async function setAgent(
+	ctx: Ctx,
+	agentId: number,
+	state: string,
+	now: number,
+	idx = '',
+	force = false
+): Promise<{ result: 'ok' | 'offered' | 'in_call'; detail: string }> {
+	const r = (await run(ctx).rSetAgent(
+		ctx.prefix,
+		agentId,
+		state,
+		now,
+		idx,
+		force ? '1' : '0'
+	)) as string[];
+	return { result: r[0] as 'ok' | 'offered' | 'in_call', detail: r[1] ?? '' };
+}
+
+/** Stores an agent's skill fields for the Lua eligibility checks. */
+export async function writeSkills(
+	ctx: Ctx,
+	agentId: number,
+	fields: Record<string, number>
+): Promise<void> {
+	const key = rk(ctx, `sk:${agentId}`);
+	const m = ctx.redis.multi().del(key);
+	if (Object.keys(fields).length) m.hset(key, fields);
+	await m.exec();
+}
+
+/** Live fields of an agent, call or offer (empty object when absent). */
+export async function readHash(ctx: Ctx, key: string): Promise<Record<string, string>> {
+	return ctx.redis.hgetall(rk(ctx, key));
+}
+
+/** 1-based position of a waiting call among callers with the same needs, or null. */
+export async function position(ctx: Ctx, callId: string): Promise<number | null> {
+	const b = await ctx.redis.hget(rk(ctx, `c:${callId}`), 'b');
+	if (!b) return null;
+	const rank = await ctx.redis.zrank(rk(ctx, `q:${b}`), callId);
+	return rank === null ? null : rank + 1;
+}
+
+/** The first waiting calls of a bucket (to push their new positions). */
+export async function bucketHead(ctx: Ctx, bucket: string, n: number): Promise<string[]> {
+	return ctx.redis.zrange(rk(ctx, `q:${bucket}`), '0', String(n - 1));
+}
+
+/** Offers past their expiry by more than `graceMs` (their timer job was lost). */
+export async function overdueOffers(ctx: Ctx, now: number, graceMs: number): Promise<string[]> {
+	return ctx.redis.zrangebyscore(rk(ctx, 'oexp'), '-inf', String(now - graceMs), 'LIMIT', 0, 200);
+}
+
+/** Agents currently not offline. */
+export async function onlineAgents(ctx: Ctx): Promise<number[]> {
+	return (await ctx.redis.smembers(rk(ctx, 'online'))).map(Number);
+}

@@ -1,0 +1,292 @@
+/**
+ * The live matching state and its atomic steps. Every script takes the key prefix as ARGV[1]
+ * (the console runs on a single Redis, not a cluster). Keys, under `<prefix>:r:`:
+ *   a:<agent>   hash  st, since, offer, call, miss, idx ("index=base …")
+ *   sk:<agent>  hash  skill fields (m:<matter>, d:<dept>, l:<lang>, sign, eld) → level
+ *   av:<index>  zset  available agents, score = base (proficiency) + idle-since ms
+ *   on:<index>  zset  online agents (any state but offline), for "why waiting"
+ *   online      set   agents not offline (presence sweep)
+ *   c:<call>    hash  st, b (bucket), s (queue score), e (elderly), offer, agent, eo
+ *   c:<call>:tr set   agents already offered this call (never re-offered)
+ *   q:<bucket>  zset  waiting calls of one requirement, score = queue score
+ *   qb          set   non-empty buckets (a freed agent checks only these)
+ *   o:<offer>   hash  call, agent, exp, st
+ *   oexp        zset  pending offers by expiry (sweep of lost timers)
+ * Every loop is bounded: candidates per index (K), calls looked at per bucket (S).
+ */
+const COMMON = `
+local P = ARGV[1] .. ':r:'
+local function parse(checks)
+  local groups = {}
+  for g in string.gmatch(checks, '[^;]+') do
+    local alts = {}
+    for a in string.gmatch(g, '[^|]+') do
+      local f, m = string.match(a, '^(.-)>=(%d+)$')
+      if f then alts[#alts + 1] = {f, tonumber(m)} else alts[#alts + 1] = {a, 1} end
+    end
+    groups[#groups + 1] = alts
+  end
+  return groups
+end
+local function eligible(agent, groups)
+  local sk = P .. 'sk:' .. agent
+  for _, alts in ipairs(groups) do
+    local ok = false
+    for _, a in ipairs(alts) do
+      local lv = tonumber(redis.call('HGET', sk, a[1]) or '0')
+      if lv >= a[2] then ok = true break end
+    end
+    if not ok then return false end
+  end
+  return true
+end
+local function split(b)
+  local i = string.find(b, '#', 1, true)
+  return string.sub(b, 1, i - 1), string.sub(b, i + 1)
+end
+local function eachIdx(agent, fn)
+  local idx = redis.call('HGET', P .. 'a:' .. agent, 'idx') or ''
+  for tok in string.gmatch(idx, '%S+') do
+    local ix, base = string.match(tok, '^(.*)=(.-)$')
+    fn(ix, tonumber(base))
+  end
+end
+local function setAvail(agent, now)
+  eachIdx(agent, function(ix, base) redis.call('ZADD', P .. 'av:' .. ix, base + now, agent) end)
+  redis.call('HSET', P .. 'a:' .. agent, 'st', 'available', 'since', now)
+end
+local function unAvail(agent)
+  eachIdx(agent, function(ix) redis.call('ZREM', P .. 'av:' .. ix, agent) end)
+end
+local function setOnline(agent)
+  eachIdx(agent, function(ix, base) redis.call('ZADD', P .. 'on:' .. ix, base, agent) end)
+  redis.call('SADD', P .. 'online', agent)
+end
+local function unOnline(agent)
+  eachIdx(agent, function(ix) redis.call('ZREM', P .. 'on:' .. ix, agent) end)
+  redis.call('SREM', P .. 'online', agent)
+end
+local function dequeue(call)
+  local b = redis.call('HGET', P .. 'c:' .. call, 'b')
+  if not b then return end
+  redis.call('ZREM', P .. 'q:' .. b, call)
+  if redis.call('ZCARD', P .. 'q:' .. b) == 0 then redis.call('SREM', P .. 'qb', b) end
+end
+local function enqueue(call)
+  local ck = P .. 'c:' .. call
+  local b = redis.call('HGET', ck, 'b')
+  redis.call('ZADD', P .. 'q:' .. b, redis.call('HGET', ck, 's'), call)
+  redis.call('SADD', P .. 'qb', b)
+end
+local function reserve(agent, call, offer, now, exp)
+  unAvail(agent)
+  redis.call('HSET', P .. 'a:' .. agent, 'st', 'offered', 'offer', offer, 'call', call, 'since', now)
+  dequeue(call)
+  redis.call('HSET', P .. 'c:' .. call, 'st', 'offered', 'offer', offer, 'agent', agent)
+  redis.call('SADD', P .. 'c:' .. call .. ':tr', agent)
+  redis.call('HSET', P .. 'o:' .. offer, 'call', call, 'agent', agent, 'exp', exp, 'st', 'pending')
+  redis.call('ZADD', P .. 'oexp', exp, offer)
+end
+`;
+
+/** New or re-queued call → best eligible available agent. ARGV: P, call, offer, now, exp, K, forcedAgent. */
+export const MATCH_CALL =
+	COMMON +
+	`
+local call, offer, now, exp, K = ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local ck = P .. 'c:' .. call
+local st = redis.call('HGET', ck, 'st')
+if st ~= 'queued' then return {'skip', st or 'missing', 0, ''} end
+local ix, checks = split(redis.call('HGET', ck, 'b'))
+local forced = ARGV[7]
+if forced ~= '' and redis.call('HGET', P .. 'a:' .. forced, 'st') == 'available' then
+  reserve(forced, call, offer, now, exp)
+  return {'offered', forced, 1, 'transfer_to_agent'}
+end
+local groups = parse(checks)
+local elderly = redis.call('HGET', ck, 'e') == '1'
+local tried = ck .. ':tr'
+local best, guide, n = nil, nil, 0
+for _, a in ipairs(redis.call('ZRANGE', P .. 'av:' .. ix, 0, K - 1)) do
+  if redis.call('SISMEMBER', tried, a) == 0 and eligible(a, groups) then
+    n = n + 1
+    if not best then best = a end
+    if elderly and not guide and tonumber(redis.call('HGET', P .. 'sk:' .. a, 'eld') or '0') > 0 then guide = a end
+  end
+end
+local pick = guide or best
+if pick then
+  reserve(pick, call, offer, now, exp)
+  return {'offered', pick, n, guide and 'elderly_guidance' or 'best_fit'}
+end
+local m = 0
+for _, a in ipairs(redis.call('ZRANGE', P .. 'on:' .. ix, 0, K - 1)) do
+  if eligible(a, groups) then m = m + 1 end
+end
+redis.call('HSET', ck, 'eo', m)
+return {'waiting', '', m, ''}
+`;
+
+/** Freed agent → best waiting call it is eligible for (lane/age score). ARGV: P, agent, offer, now, exp, S. */
+export const MATCH_AGENT =
+	COMMON +
+	`
+local agent, offer, now, exp, S = ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+if redis.call('HGET', P .. 'a:' .. agent, 'st') ~= 'available' then return {'skip', '', 0} end
+local bestCall, bestScore, nb = nil, nil, 0
+for _, b in ipairs(redis.call('SMEMBERS', P .. 'qb')) do
+  local _, checks = split(b)
+  if eligible(agent, parse(checks)) then
+    nb = nb + 1
+    local rows = redis.call('ZRANGE', P .. 'q:' .. b, 0, S - 1, 'WITHSCORES')
+    for i = 1, #rows, 2 do
+      local c, sc = rows[i], tonumber(rows[i + 1])
+      if bestScore and (sc > bestScore or (sc == bestScore and c > bestCall)) then break end
+      if redis.call('SISMEMBER', P .. 'c:' .. c .. ':tr', agent) == 0 then
+        bestCall, bestScore = c, sc
+        break
+      end
+    end
+  end
+end
+if not bestCall then return {'idle', '', nb} end
+reserve(agent, bestCall, offer, now, exp)
+return {'offered', bestCall, nb}
+`;
+
+/** Offer not taken (declined/expired/withdrawn): call back at its place, agent per ARGV[4]. ARGV: P, offer, outcome, next, maxMisses, now. */
+export const RELEASE =
+	COMMON +
+	`
+local offer, outcome, nextSt, maxMiss, now = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
+local ok = P .. 'o:' .. offer
+if redis.call('HGET', ok, 'st') ~= 'pending' then return {'gone', '', '', ''} end
+local call, agent = redis.call('HGET', ok, 'call'), redis.call('HGET', ok, 'agent')
+redis.call('HSET', ok, 'st', outcome)
+redis.call('EXPIRE', ok, 86400)
+redis.call('ZREM', P .. 'oexp', offer)
+local ck = P .. 'c:' .. call
+if redis.call('HGET', ck, 'offer') == offer and redis.call('HGET', ck, 'st') == 'offered' then
+  redis.call('HSET', ck, 'st', 'queued')
+  redis.call('HDEL', ck, 'offer', 'agent')
+  if outcome == 'withdrawn' then redis.call('SREM', ck .. ':tr', agent) end
+  enqueue(call)
+end
+local ak = P .. 'a:' .. agent
+if redis.call('HGET', ak, 'offer') ~= offer then return {'released', call, agent, ''} end
+redis.call('HDEL', ak, 'offer', 'call')
+local misses = tonumber(redis.call('HGET', ak, 'miss') or '0')
+if outcome ~= 'withdrawn' then misses = redis.call('HINCRBY', ak, 'miss', 1) end
+if nextSt == 'auto' then
+  if misses >= maxMiss then nextSt = 'break' else nextSt = 'available' end
+end
+if nextSt == 'available' then setAvail(agent, now)
+else
+  redis.call('HSET', ak, 'st', nextSt, 'since', now)
+  if nextSt == 'break' then redis.call('HSET', ak, 'miss', 0) end
+  if nextSt == 'offline' then unOnline(agent) end
+end
+return {'released', call, agent, nextSt}
+`;
+
+/** Accept, at most once and only before expiry. ARGV: P, offer, agent, now. */
+export const ACCEPT =
+	COMMON +
+	`
+local offer, agent, now = ARGV[2], ARGV[3], tonumber(ARGV[4])
+local ok = P .. 'o:' .. offer
+if redis.call('HGET', ok, 'st') ~= 'pending' or redis.call('HGET', ok, 'agent') ~= agent then return {'gone', ''} end
+if tonumber(redis.call('HGET', ok, 'exp')) < now then return {'gone', ''} end
+local call = redis.call('HGET', ok, 'call')
+redis.call('HSET', ok, 'st', 'accepted')
+redis.call('EXPIRE', ok, 86400)
+redis.call('ZREM', P .. 'oexp', offer)
+redis.call('HSET', P .. 'c:' .. call, 'st', 'connected')
+redis.call('HDEL', P .. 'c:' .. call, 'offer')
+redis.call('HSET', P .. 'a:' .. agent, 'st', 'busy', 'miss', 0, 'since', now, 'call', call)
+redis.call('HDEL', P .. 'a:' .. agent, 'offer')
+return {'accepted', call}
+`;
+
+/** Puts a call in the queue (new, transfer, recovery) or moves it to a new bucket (escalation). ARGV: P, call, bucket, score, elderly, mode. */
+export const ENQUEUE =
+	COMMON +
+	`
+local call, b, score, e, mode = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local ck = P .. 'c:' .. call
+local st = redis.call('HGET', ck, 'st')
+if mode == 'rebucket' then
+  if not st then return 'missing' end
+  if st == 'queued' then dequeue(call) end
+  redis.call('HSET', ck, 'b', b)
+  if st == 'queued' then enqueue(call) end
+  return st
+end
+if mode == 'new' and st then return st end
+if st == 'queued' then dequeue(call) end
+if mode == 'transfer' then redis.call('DEL', ck .. ':tr') end
+redis.call('HSET', ck, 'st', 'queued', 'b', b, 's', score, 'e', e)
+redis.call('HDEL', ck, 'offer', 'agent')
+enqueue(call)
+return 'queued'
+`;
+
+/** Removes a call from live state (abandoned/ended); withdraws its pending offer. ARGV: P, call, now. */
+export const REMOVE_CALL =
+	COMMON +
+	`
+local call, now = ARGV[2], tonumber(ARGV[3])
+local ck = P .. 'c:' .. call
+local st = redis.call('HGET', ck, 'st')
+if not st then return {'missing', '', ''} end
+local offer = redis.call('HGET', ck, 'offer') or ''
+local agent = ''
+if st == 'queued' then dequeue(call) end
+if st == 'offered' and offer ~= '' then
+  local ok = P .. 'o:' .. offer
+  agent = redis.call('HGET', ok, 'agent') or ''
+  redis.call('HSET', ok, 'st', 'withdrawn')
+  redis.call('EXPIRE', ok, 86400)
+  redis.call('ZREM', P .. 'oexp', offer)
+  if agent ~= '' and redis.call('HGET', P .. 'a:' .. agent, 'offer') == offer then
+    redis.call('HDEL', P .. 'a:' .. agent, 'offer', 'call')
+    setAvail(agent, now)
+  end
+end
+redis.call('DEL', ck, ck .. ':tr')
+return {st, offer, agent}
+`;
+
+/**
+ * Sets an agent's state. `available` re-indexes from ARGV[5] (fresh skills) unless the agent is
+ * offered or in a call; `break`/`offline` refuse while an offer is pending (the caller releases
+ * it first) or a call is connected unless forced; `busy`/`wrap_up` follow the call.
+ * ARGV: P, agent, state, now, idx, force.
+ */
+export const SET_AGENT =
+	COMMON +
+	`
+local agent, st, now, idx, force = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6] == '1'
+local ak = P .. 'a:' .. agent
+local cur = redis.call('HGET', ak, 'st') or 'offline'
+if cur == 'offered' and (st == 'available' or st == 'break' or st == 'offline') then
+  return {'offered', redis.call('HGET', ak, 'offer') or ''}
+end
+if cur == 'busy' and not force and st ~= 'busy' and st ~= 'wrap_up' then
+  return {'in_call', cur}
+end
+if st == 'available' then
+  if cur == 'available' then unAvail(agent) end
+  unOnline(agent)
+  if idx ~= '' then redis.call('HSET', ak, 'idx', idx) end
+  setOnline(agent)
+  setAvail(agent, now)
+  redis.call('HDEL', ak, 'call')
+  return {'ok', cur}
+end
+if cur == 'available' then unAvail(agent) end
+if st == 'offline' then unOnline(agent) elseif cur == 'offline' then setOnline(agent) end
+redis.call('HSET', ak, 'st', st, 'since', now)
+if st == 'break' or st == 'offline' then redis.call('HDEL', ak, 'call') end
+return {'ok', cur}
+`;

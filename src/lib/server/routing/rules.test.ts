@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import {
+	activeRelaxations,
+	agentIndexes,
+	dueStep,
+	estimateWaitSeconds,
+	laneOf,
+	nextStepAtMs,
+	parseEscalation,
+	parseHeadStarts,
+	parseLanguageRelax,
+	queueScore,
+	requirementFor,
+	satisfies,
+	selectAgent,
+	type CallFacts,
+	type Candidate
+} from './rules';
+
+const steps = parseEscalation('30:elderly_any_seat,60:department,120:language');
+const relax = parseLanguageRelax('yue:zh');
+const heads = parseHeadStarts('urgent:900,green:600,elderly:300,appointment:120');
+const call = (over: Partial<CallFacts> = {}): CallFacts => ({
+	matterId: 12,
+	departmentId: 3,
+	minLevel: 2,
+	language: 'yue',
+	sign: false,
+	elderly: false,
+	priorityLane: 'none',
+	inAppointmentSlot: false,
+	...over
+});
+
+describe('lanes and ageing', () => {
+	it('orders urgent > green > elderly > appointment > normal', () => {
+		expect(laneOf(call({ priorityLane: 'urgent', elderly: true }))).toBe('urgent');
+		expect(laneOf(call({ priorityLane: 'green', elderly: true }))).toBe('green');
+		expect(laneOf(call({ elderly: true, inAppointmentSlot: true }))).toBe('elderly');
+		expect(laneOf(call({ inAppointmentSlot: true }))).toBe('appointment');
+		expect(laneOf(call())).toBe('normal');
+		const t = 1_000_000_000;
+		const order = (['normal', 'appointment', 'elderly', 'green', 'urgent'] as const)
+			.map((l) => ({ l, s: queueScore(t, l, heads) }))
+			.sort((a, b) => a.s - b.s)
+			.map((x) => x.l);
+		expect(order).toEqual(['urgent', 'green', 'elderly', 'appointment', 'normal']);
+	});
+
+	it('within a lane the oldest call goes first', () => {
+		expect(queueScore(1000, 'green', heads)).toBeLessThan(queueScore(2000, 'green', heads));
+	});
+
+	it('a normal call that waited longer than a lane head start overtakes new calls of that lane', () => {
+		const t = 10_000_000;
+		const normal = queueScore(t - 301_000, 'normal', heads);
+		expect(normal).toBeLessThan(queueScore(t, 'elderly', heads));
+		expect(normal).toBeGreaterThan(queueScore(t, 'green', heads));
+		// so a steady stream of elderly calls cannot starve it
+		expect(queueScore(t - 299_000, 'normal', heads)).toBeGreaterThan(
+			queueScore(t, 'elderly', heads)
+		);
+	});
+});
+
+describe('escalation', () => {
+	it('counts the steps due after a wait and the time of the next one', () => {
+		expect(dueStep(steps, 0)).toBe(0);
+		expect(dueStep(steps, 30_000)).toBe(1);
+		expect(dueStep(steps, 119_999)).toBe(2);
+		expect(dueStep(steps, 500_000)).toBe(3);
+		expect(nextStepAtMs(steps, 1)).toBe(60_000);
+		expect(nextStepAtMs(steps, 3)).toBeNull();
+	});
+
+	it('relaxes only what applies to the call', () => {
+		expect(activeRelaxations(call(), steps, 3, relax)).toEqual(['department', 'language']);
+		expect(activeRelaxations(call({ elderly: true }), steps, 1, relax)).toEqual([
+			'elderly_any_seat'
+		]);
+		expect(activeRelaxations(call({ language: 'en' }), steps, 3, relax)).toEqual(['department']);
+	});
+
+	it('changes the requirement at each step', () => {
+		expect(requirementFor(call(), steps, 0, relax)).toMatchObject({
+			index: 'm:12',
+			checks: 'm:12>=2;l:yue'
+		});
+		expect(requirementFor(call(), steps, 2, relax).checks).toBe('d:3;l:yue');
+		expect(requirementFor(call(), steps, 3, relax).checks).toBe('d:3;l:yue|l:zh');
+		const elderly = requirementFor(call({ elderly: true }), steps, 1, relax);
+		expect(elderly).toMatchObject({ index: 'any', checks: 'l:yue' });
+	});
+
+	it('sign-language calls always need a sign-language seat', () => {
+		for (const step of [0, 1, 2, 3]) {
+			const r = requirementFor(call({ sign: true, elderly: true }), steps, step, relax);
+			expect(r.index).toBe('sign');
+			expect(r.checks.split(';')).toContain('sign');
+		}
+	});
+});
+
+describe('eligibility and selection', () => {
+	const req = requirementFor(call(), steps, 0, relax);
+	it('needs the matter at the minimum level and the language', () => {
+		expect(satisfies({ 'm:12': 2, 'l:yue': 1 }, req.checks)).toBe(true);
+		expect(satisfies({ 'm:12': 1, 'l:yue': 5 }, req.checks)).toBe(false);
+		expect(satisfies({ 'm:12': 5, 'l:zh': 5 }, req.checks)).toBe(false);
+	});
+
+	it('picks best proficiency, then longest idle, deterministically', () => {
+		const cands: Candidate[] = [
+			{ agentId: 1, fields: { 'm:12': 3, 'l:yue': 5 }, idleSince: 100 },
+			{ agentId: 2, fields: { 'm:12': 5, 'l:yue': 5 }, idleSince: 500 },
+			{ agentId: 3, fields: { 'm:12': 5, 'l:yue': 5 }, idleSince: 200 },
+			{ agentId: 4, fields: { 'm:12': 5, 'l:zh': 5 }, idleSince: 1 }
+		];
+		expect(selectAgent(cands, req, false)).toEqual({ agentId: 3, rule: 'best_fit', eligible: 3 });
+		expect(selectAgent([...cands].reverse(), req, false)?.agentId).toBe(3);
+	});
+
+	it('prefers an elderly-guidance seat for an elderly caller', () => {
+		const cands: Candidate[] = [
+			{ agentId: 1, fields: { 'm:12': 5, 'l:yue': 5 }, idleSince: 1 },
+			{ agentId: 2, fields: { 'm:12': 2, 'l:yue': 5, eld: 3 }, idleSince: 9 }
+		];
+		expect(selectAgent(cands, req, true)).toMatchObject({ agentId: 2, rule: 'elderly_guidance' });
+		expect(selectAgent(cands, req, false)?.agentId).toBe(1);
+	});
+
+	it('indexes an agent by each matter with a proficiency-first base score', () => {
+		const idx = agentIndexes({ 'm:12': 5, 'm:13': 1, 'd:3': 5, 'l:yue': 5, sign: 4 });
+		expect(idx).toContainEqual({ index: 'm:12', base: 0 });
+		expect(idx).toContainEqual({ index: 'm:13', base: 4e13 });
+		expect(idx).toContainEqual({ index: 'sign', base: 1e13 });
+		expect(idx.map((i) => i.index)).toContain('any');
+	});
+});
+
+describe('estimated wait', () => {
+	it('is position × handle time ÷ eligible agents', () => {
+		expect(estimateWaitSeconds(3, 300, 2)).toBe(450);
+		expect(estimateWaitSeconds(3, 300, 0)).toBe(900);
+		expect(estimateWaitSeconds(0, 300, 1)).toBe(0);
+	});
+});

@@ -1,0 +1,61 @@
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { wrapUpElapsed } from '../calls/handling';
+import type { Ctx } from '../context';
+import { logger } from '../logger';
+import { expireOverdueOffers, sweepDisconnected } from './agents';
+import { releaseOffer } from './engine';
+import { recover, superviseCall } from './supervise';
+import { CALLS_QUEUE, queues, ROUTING_QUEUE } from './timers';
+
+/**
+ * Starts the routing workers of one worker process: call supervision (one durable job per call,
+ * re-scheduled until the call ends), offer timeouts, wrap-up timers and the presence sweep;
+ * then rebuilds live state. Several processes may run this against one Redis.
+ */
+export async function startRoutingWorkers(ctx: Ctx, connection: Redis) {
+	const prefix = `${ctx.prefix}:bull`;
+	const lockDuration = ctx.cfg.WORKER_LOCK_SECONDS * 1000;
+	const common = { connection, prefix, lockDuration, stalledInterval: lockDuration };
+
+	const callWorker = new Worker(
+		CALLS_QUEUE,
+		async (job: Job<{ callId: string }>, token?: string) => {
+			const next = await superviseCall(ctx, job.data.callId);
+			if (next === null) return 'over';
+			await job.moveToDelayed(Date.now() + next, token);
+			throw new DelayedError();
+		},
+		{ ...common, concurrency: 20 }
+	);
+	const timerWorker = new Worker(
+		ROUTING_QUEUE,
+		async (job: Job) => {
+			if (job.name === 'offer-timeout') return releaseOffer(ctx, job.data.offerId, 'expired');
+			if (job.name === 'wrap-up') return wrapUpElapsed(ctx, job.data.agentId);
+			if (job.name === 'sweep') {
+				const gone = await sweepDisconnected(ctx);
+				const expired = await expireOverdueOffers(ctx);
+				return { gone: gone.length, expired };
+			}
+		},
+		{ ...common, concurrency: 10 }
+	);
+	for (const w of [callWorker, timerWorker]) {
+		w.on('failed', (job, err) => logger.error({ err, job: job?.name }, 'routing job failed'));
+		// Lock renewals can race a job that just re-scheduled itself; BullMQ recovers on its own.
+		w.on('error', (err) => logger.warn({ err }, 'routing worker error'));
+	}
+	await queues(ctx).routing.upsertJobScheduler(
+		'presence-sweep',
+		{ every: ctx.cfg.PRESENCE_SWEEP_SECONDS * 1000 },
+		{ name: 'sweep' }
+	);
+	const recovered = await recover(ctx);
+	logger.info(recovered, 'routing state recovered');
+	return {
+		async close() {
+			await Promise.all([callWorker.close(), timerWorker.close()]);
+		}
+	};
+}

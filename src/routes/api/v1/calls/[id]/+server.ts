@@ -1,0 +1,22 @@
+import { json } from '@sveltejs/kit';
+import { bearerOf, requireCallAccess } from '$lib/server/calls/access';
+import { callView, leaveCall } from '$lib/server/calls/calls';
+import { appContext } from '$lib/server/context';
+import { api } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+/** A call's status, position and wait: for its caller (token or booth) or staff. */
+export const GET: RequestHandler = api(async ({ locals, request, params }) => {
+	const ctx = await appContext();
+	const who = { user: locals.user, booth: locals.booth, bearer: bearerOf(request) };
+	requireCallAccess(ctx, who, params.id, { staff: true });
+	return json(await callView(ctx, params.id));
+});
+
+/** The caller leaves: waiting → abandoned, connected → ends (agent wraps up). */
+export const DELETE: RequestHandler = api(async ({ locals, request, params }) => {
+	const ctx = await appContext();
+	const who = { user: null, booth: locals.booth, bearer: bearerOf(request) };
+	requireCallAccess(ctx, who, params.id, { staff: false });
+	return json({ callId: params.id, ...(await leaveCall(ctx, params.id)) });
+});
