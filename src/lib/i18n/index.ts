@@ -1,5 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { getContext, setContext } from 'svelte';
+import { callerEn, callerZh } from './caller';
+import { consoleEn, consoleZh } from './console';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -7,9 +9,15 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = 'cw_locale';
 
+/** Every catalogue by locale: the core texts plus one namespace per area (console., caller.). */
+export const resources = {
+	'zh-CN': { translation: { ...zhCN, console: consoleZh, caller: callerZh } },
+	en: { translation: { ...en, console: consoleEn, caller: callerEn } }
+};
+
 const instance = i18next.createInstance();
 void instance.init({
-	resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+	resources,
 	lng: 'zh-CN',
 	fallbackLng: 'zh-CN',
 	initAsync: false,
