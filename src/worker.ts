@@ -6,6 +6,7 @@ import { purgeExpiredSessions } from './lib/server/maintenance/maintenance';
 import { createBlockingRedis } from './lib/server/redis';
 import { closeQueues } from './lib/server/routing/timers';
 import { startRoutingWorkers } from './lib/server/routing/workers';
+import { startVideoWorker } from './lib/server/video/worker';
 
 /** The worker process: routing workers (calls, timers, presence) and housekeeping; several may run at once. */
 async function main() {
@@ -30,12 +31,14 @@ async function main() {
 		logger.error({ err, job: job?.name }, 'maintenance job failed')
 	);
 	const routing = await startRoutingWorkers(ctx, connection);
+	const video = startVideoWorker(ctx, connection);
 	logger.info('worker ready');
 
 	const stop = async () => {
 		logger.info('worker stopping');
 		await worker.close();
 		await routing.close();
+		await video.close();
 		await maintenance.close();
 		await closeQueues(ctx);
 		connection.disconnect();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import * as s from './api';
+import { videoOperations } from './openapi-video';
 
-interface Op {
+export interface Op {
 	method: 'get' | 'post' | 'put' | 'delete';
 	path: string;
 	summary: string;
@@ -12,7 +13,7 @@ interface Op {
 	responses: Record<number, { description: string; schema?: z.ZodType }>;
 }
 
-const err = (description: string) => ({ description, schema: s.ErrorBody });
+export const err = (description: string) => ({ description, schema: s.ErrorBody });
 
 /** Every operation of /api/v1, with the schemas that validate it. New endpoints register here. */
 export const operations: Op[] = [
@@ -353,7 +354,7 @@ function schemaOf(t: z.ZodType, io: 'input' | 'output') {
 /** The OpenAPI 3.1 document, generated from the request and response schemas. */
 export function openApiDocument(serverUrl = '/api/v1') {
 	const paths: Record<string, Record<string, unknown>> = {};
-	for (const op of operations) {
+	for (const op of [...operations, ...videoOperations]) {
 		const params = op.query
 			? Object.entries(op.query.shape).map(([name, t]) => ({
 					name,

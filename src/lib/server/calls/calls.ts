@@ -9,6 +9,7 @@ import * as live from '../routing/live';
 import { addCallJob } from '../routing/timers';
 import { matterHours } from '../schedule/schedule';
 import * as q from './queries';
+import { videoAccess } from '../video/access';
 
 export interface NewCall {
 	channel: 'booth' | 'mobile';
@@ -93,8 +94,8 @@ export function isCallerOf(ctx: Ctx, callId: string, token: string | null | unde
 	return !!c && c.callerTokenHash === hashToken(token);
 }
 
-/** What a caller (or staff) sees of a call. */
-export async function callView(ctx: Ctx, callId: string) {
+/** What a caller (or staff) sees of a call; the caller also gets a video token once connected. */
+export async function callView(ctx: Ctx, callId: string, viewer: 'caller' | 'staff' = 'staff') {
 	const c = q.callById(ctx.db, callId);
 	if (!c) return null;
 	const w =
@@ -111,7 +112,10 @@ export async function callView(ctx: Ctx, callId: string) {
 		...(agentName && ['connected', 'wrap_up'].includes(c.status)
 			? { agent: { displayName: agentName } }
 			: {}),
-		video: null
+		video:
+			viewer === 'caller' && c.status === 'connected'
+				? await videoAccess(ctx, callId, { role: 'caller', subjectId: callId, displayName: '市民' })
+				: null
 	};
 }
 

@@ -4,6 +4,7 @@ import { conflict } from '../errors';
 import * as live from './live';
 import { estimateWaitSeconds } from './rules';
 import { addOfferTimeout } from './timers';
+import { videoAccess, type VideoAccess } from '../video/access';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const SUPERVISORS = ['supervisor'];
@@ -254,7 +255,7 @@ export async function releaseOffer(
 export interface Accepted {
 	callId: string;
 	roomName: string | null;
-	video: { url: string; token: string } | null;
+	video: VideoAccess;
 }
 
 /** Accepts an offer at most once; 409 offer_gone after expiry, withdrawal or another answer. */
@@ -283,7 +284,12 @@ export async function acceptOffer(ctx: Ctx, agentId: number, offerId: string): P
 		publishCall(ctx, callId, 'connected', { agent: { displayName: name } }),
 		publishAgent(ctx, agentId, 'busy')
 	]);
-	return { callId, roomName: q.callById(ctx.db, callId)?.roomName ?? null, video: null };
+	const video = await videoAccess(ctx, callId, {
+		role: 'agent',
+		subjectId: agentId,
+		displayName: name
+	});
+	return { callId, roomName: q.callById(ctx.db, callId)?.roomName ?? null, video };
 }
 
 /** The agent declines their offer; 409 offer_gone when it is no longer pending or not theirs. */

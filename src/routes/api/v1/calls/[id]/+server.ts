@@ -10,7 +10,7 @@ export const GET: RequestHandler = api(async ({ locals, request, params }) => {
 	const ctx = await appContext();
 	const who = { user: locals.user, booth: locals.booth, bearer: bearerOf(request) };
 	requireCallAccess(ctx, who, params.id, { staff: true });
-	return json(await callView(ctx, params.id));
+	return json(await callView(ctx, params.id, locals.user ? 'staff' : 'caller'));
 });
 
 /** The caller leaves: waiting → abandoned, connected → ends (agent wraps up). */

@@ -1,0 +1,58 @@
+import type { Ctx } from '../context';
+import { VideoRooms } from './rooms';
+import { mintToken, type VideoRole } from './tokens';
+
+/** What a participant needs to join a call's video: where, and a short-lived token. */
+export interface VideoAccess {
+	url: string;
+	token: string;
+	expiresAt: string;
+}
+
+const roomsByCtx = new WeakMap<Ctx, VideoRooms>();
+
+/** The room service client of a context. */
+export function videoRooms(ctx: Ctx): VideoRooms {
+	let r = roomsByCtx.get(ctx);
+	if (!r) roomsByCtx.set(ctx, (r = new VideoRooms(ctx.cfg)));
+	return r;
+}
+
+const roomKey = (ctx: Ctx, callId: string) => `${ctx.prefix}:video:room:${callId}`;
+
+/**
+ * Creates the call's room unless it is known to exist. Failures are remembered as "not created",
+ * so the next token request (clients refresh every few minutes) tries again once LiveKit is back.
+ */
+export async function ensureCallRoom(ctx: Ctx, callId: string): Promise<boolean> {
+	if ((await ctx.redis.exists(roomKey(ctx, callId))) === 1) return true;
+	const res = await videoRooms(ctx).ensureRoom(callId);
+	if (res.ok) await ctx.redis.set(roomKey(ctx, callId), '1', 'EX', 6 * 3600);
+	return res.ok;
+}
+
+/** Forgets that a call's room exists (LiveKit closed it). */
+export async function forgetCallRoom(ctx: Ctx, callId: string): Promise<void> {
+	await ctx.redis.del(roomKey(ctx, callId));
+}
+
+/**
+ * A join token for one participant of a call. Tokens are minted locally, so this works while the
+ * media server is down; the room is created in the background and the token never waits on it.
+ */
+export async function videoAccess(
+	ctx: Ctx,
+	callId: string,
+	who: { role: VideoRole; subjectId: string | number; displayName: string }
+): Promise<VideoAccess> {
+	void ensureCallRoom(ctx, callId).catch(() => false);
+	const t = await mintToken({
+		apiKey: ctx.cfg.LIVEKIT_API_KEY,
+		apiSecret: ctx.cfg.LIVEKIT_API_SECRET,
+		callId,
+		role: who.role,
+		subjectId: who.subjectId,
+		displayName: who.displayName
+	});
+	return { url: ctx.cfg.LIVEKIT_URL, token: t.token, expiresAt: t.expiresAt };
+}
