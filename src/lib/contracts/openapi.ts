@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import * as s from './api';
+import { agentOperations } from './openapi-agent';
+import { callerOperations } from './openapi-caller';
 import { videoOperations } from './openapi-video';
 
 export interface Op {
@@ -354,7 +356,7 @@ function schemaOf(t: z.ZodType, io: 'input' | 'output') {
 /** The OpenAPI 3.1 document, generated from the request and response schemas. */
 export function openApiDocument(serverUrl = '/api/v1') {
 	const paths: Record<string, Record<string, unknown>> = {};
-	for (const op of [...operations, ...videoOperations]) {
+	for (const op of [...operations, ...videoOperations, ...agentOperations, ...callerOperations]) {
 		const params = op.query
 			? Object.entries(op.query.shape).map(([name, t]) => ({
 					name,
