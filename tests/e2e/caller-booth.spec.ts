@@ -91,6 +91,7 @@ test('booth: a matter by button, position 1 with an estimate, agent accepts, end
 });
 
 test('booth: a matter found by search; cancelling leaves the queue', async ({ page }) => {
+	test.setTimeout(60_000);
 	await openBooth(page);
 	await page.getByRole('searchbox', { name: '搜索事项' }).fill('个体工商户设立');
 	await page
