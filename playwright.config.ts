@@ -44,7 +44,10 @@ export default defineConfig({
 			DATA_DIR: 'data/e2e',
 			CONSOLE_ADMIN_PASSWORD: 'e2e-admin-pass',
 			LOG_LEVEL: 'warn',
-			SERVICE_HOURS: 'always'
+			SERVICE_HOURS: 'always',
+			// Every spec calls from 127.0.0.1; the per-address limit is tested in integration.
+			MOBILE_CALL_LIMIT: '100000',
+			BOOTH_DISINFECT_SECONDS: '3'
 		}
 	}
 });

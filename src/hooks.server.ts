@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { boothFromToken, SESSION_COOKIE, validateSession } from '$lib/server/auth/auth';
+import { BOOTH_COOKIE } from '$lib/server/booths/cookie';
 import { appContext, closeContext } from '$lib/server/context';
 import { logger } from '$lib/server/logger';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
@@ -45,6 +46,12 @@ const identity: Handle = async ({ event, resolve }) => {
 	const auth = event.request.headers.get('authorization');
 	if (auth?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
 		event.locals.booth = boothFromToken(ctx, auth.slice(7).trim());
+	}
+	// A kiosk that opened /booth?token=… once carries its device token in a cookie.
+	const boothCookie = event.cookies.get(BOOTH_COOKIE);
+	if (!event.locals.booth && boothCookie) {
+		event.locals.booth = boothFromToken(ctx, boothCookie);
+		if (!event.locals.booth) event.cookies.delete(BOOTH_COOKIE, { path: '/' });
 	}
 	return resolve(event);
 };

@@ -27,9 +27,14 @@ export function printReady(o: {
 		lines.push(`    (agents agent01 … agent30, supervisors super01 super02)`);
 		const boothFile = path.join(o.dataDir, 'demo-booth.json');
 		if (fs.existsSync(boothFile)) {
-			const b = JSON.parse(fs.readFileSync(boothFile, 'utf8')) as { name: string };
-			lines.push(`  Demo booth provisioned: ${b.name} (device token in ${boothFile})`);
+			const b = JSON.parse(fs.readFileSync(boothFile, 'utf8')) as { name: string; token: string };
+			lines.push(
+				'',
+				`  Try it alone: open the booth and log in as an agent in another browser window.`,
+				`    Booth kiosk (${b.name}): ${o.url}/booth?token=${b.token}`
+			);
 		}
+		lines.push(`    Mobile page:  ${o.url}/m`);
 	}
 	lines.push('', '  Press Ctrl-C to stop (the private Redis stops with it).', '');
 	console.log(lines.join('\n'));

@@ -84,7 +84,17 @@ const schema = z.object({
 	/** BullMQ lock time: a killed worker's active jobs are picked up by another after this. */
 	WORKER_LOCK_SECONDS: z.coerce.number().min(1).max(600).default(30),
 	/** Average handle time used for the estimated wait until real calls give history. */
-	DEFAULT_HANDLE_SECONDS: z.coerce.number().int().min(10).max(7200).default(300)
+	DEFAULT_HANDLE_SECONDS: z.coerce.number().int().min(10).max(7200).default(300),
+	/** Anonymous mobile calls one address may start per window (carrier NAT shares addresses). */
+	MOBILE_CALL_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+	MOBILE_CALL_LIMIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+	/** Length of the booth's UV disinfection cycle after each call (start screen locked). */
+	BOOTH_DISINFECT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+	/** A waiting caller is offered a booking once the estimated wait exceeds this. */
+	BOOKING_OFFER_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+	/** Working days to contact the citizen, and to rectify, after a bad rating (local rules). */
+	RECTIFY_CONTACT_WORKDAYS: z.coerce.number().int().min(0).max(60).default(1),
+	RECTIFY_WORKDAYS: z.coerce.number().int().min(1).max(60).default(5)
 });
 
 export type Config = z.infer<typeof schema> & { databasePath: string; dataDir: string };

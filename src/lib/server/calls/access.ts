@@ -32,7 +32,8 @@ export function requireCallAccess(
 	if (opts.staff && who.user) return call;
 	if (who.bearer && call.callerTokenHash === hashToken(who.bearer)) return call;
 	if (who.booth && call.boothId === who.booth.id) return call;
-	if (!who.user && !who.bearer) throw unauthorized('Caller token required');
+	// Another booth is identified, so it is refused (403), not asked to log in.
+	if (!who.user && !who.bearer && !who.booth) throw unauthorized('Caller token required');
 	throw forbidden('This is not your call');
 }
 

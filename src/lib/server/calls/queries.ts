@@ -49,12 +49,17 @@ export function callById(db: Db, id: string): CallRow | undefined {
 	return db.select().from(calls).where(eq(calls.id, id)).get();
 }
 
-/** The booth's call that is still in progress, if any. */
+/**
+ * The booth's call that still occupies it, if any. A call in wrap-up no longer does: the citizen
+ * has left (or is rating) while the agent writes up, and the next citizen may start.
+ */
 export function liveCallOfBooth(db: Db, boothId: number) {
 	return db
 		.select({ id: calls.id })
 		.from(calls)
-		.where(and(eq(calls.boothId, boothId), inArray(calls.status, [...LIVE_STATUSES])))
+		.where(
+			and(eq(calls.boothId, boothId), inArray(calls.status, ['queued', 'offered', 'connected']))
+		)
 		.get();
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { departments, matters } from '../db/schema';
 import { listLanguages, searchMatters } from './queries';
@@ -29,4 +29,34 @@ export function weekendMatters(ctx: Ctx) {
 		.where(eq(matters.weekendExtended, true))
 		.orderBy(asc(matters.id))
 		.all();
+}
+
+/** The most used matters (booth quick buttons), with what to prepare. */
+export function popularMatters(ctx: Ctx, limit = 8) {
+	return ctx.db
+		.select({
+			id: matters.id,
+			name: matters.name,
+			nameEn: matters.nameEn,
+			materials: matters.materials
+		})
+		.from(matters)
+		.where(and(eq(matters.active, true), inArray(matters.level, ['town', 'district'])))
+		.orderBy(desc(matters.popularity), asc(matters.id))
+		.limit(limit)
+		.all();
+}
+
+/** One active matter with what the caller should prepare, or undefined. */
+export function matterDetail(ctx: Ctx, id: number) {
+	return ctx.db
+		.select({
+			id: matters.id,
+			name: matters.name,
+			nameEn: matters.nameEn,
+			materials: matters.materials
+		})
+		.from(matters)
+		.where(and(eq(matters.id, id), eq(matters.active, true)))
+		.get();
 }

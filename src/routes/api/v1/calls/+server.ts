@@ -1,13 +1,17 @@
 import { json } from '@sveltejs/kit';
 import { CreateCallBody } from '$lib/contracts/api';
 import { createCall } from '$lib/server/calls/calls';
+import { limitMobileCall } from '$lib/server/calls/limits';
 import { appContext } from '$lib/server/context';
 import { api, readBody } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** A caller joins the queue: a booth (its bearer token) or an anonymous mobile caller. */
-export const POST: RequestHandler = api(async ({ locals, request }) => {
+export const POST: RequestHandler = api(async ({ locals, request, getClientAddress }) => {
+	const ctx = await appContext();
 	const body = await readBody(request, CreateCallBody);
-	const res = await createCall(await appContext(), body, { boothId: locals.booth?.id ?? null });
+	// Anonymous calls are rate limited per address; a booth is a registered device.
+	if (body.channel === 'mobile') await limitMobileCall(ctx, getClientAddress());
+	const res = await createCall(ctx, body, { boothId: locals.booth?.id ?? null });
 	return json(res, { status: 201 });
 });

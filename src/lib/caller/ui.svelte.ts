@@ -1,0 +1,22 @@
+import { getContext, setContext } from 'svelte';
+import type { Locale } from '$lib/i18n';
+
+const KEY = Symbol('caller-ui');
+
+/** The caller pages' screen language: switched by the caller's language choice, not a cookie. */
+export class CallerUi {
+	locale = $state<Locale>('zh-CN');
+	constructor(initial: Locale) {
+		this.locale = initial;
+	}
+}
+
+/** Puts the caller UI state in context (caller layout). */
+export function provideCallerUi(ui: CallerUi): CallerUi {
+	return setContext(KEY, ui);
+}
+
+/** The caller UI state of the current page. */
+export function useCallerUi(): CallerUi {
+	return getContext<CallerUi>(KEY);
+}

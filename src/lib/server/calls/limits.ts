@@ -1,0 +1,37 @@
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Ctx } from '../context';
+import { tooMany } from '../errors';
+
+const limiters = new WeakMap<Ctx, RateLimiterRedis>();
+
+function limiter(ctx: Ctx): RateLimiterRedis {
+	let l = limiters.get(ctx);
+	if (!l) {
+		l = new RateLimiterRedis({
+			storeClient: ctx.redis,
+			useRedisPackage: false,
+			keyPrefix: `${ctx.prefix}:rl:mobilecall`,
+			points: ctx.cfg.MOBILE_CALL_LIMIT,
+			duration: ctx.cfg.MOBILE_CALL_LIMIT_SECONDS
+		});
+		limiters.set(ctx, l);
+	}
+	return l;
+}
+
+/**
+ * Counts an anonymous mobile call attempt from one address; 429 once the address has used up
+ * MOBILE_CALL_LIMIT within MOBILE_CALL_LIMIT_SECONDS (the attempt then changes nothing).
+ */
+export async function limitMobileCall(ctx: Ctx, ip: string): Promise<void> {
+	try {
+		await limiter(ctx).consume(ip);
+	} catch (e) {
+		if (!(e instanceof RateLimiterRes)) throw e;
+		const wait = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+		throw tooMany(
+			`Too many calls from this network. Try again in ${Math.ceil(wait / 60)} min.`,
+			wait
+		);
+	}
+}

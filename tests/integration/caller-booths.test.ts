@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookSlot } from '../../src/lib/server/booths/bookings';
+import { createBooth } from '../../src/lib/server/booths/booths';
+import { boothHeartbeat } from '../../src/lib/server/booths/presence';
+import { serviceStatus } from '../../src/lib/server/booths/service';
+import { createCall, leaveCall } from '../../src/lib/server/calls/calls';
+import { limitMobileCall } from '../../src/lib/server/calls/limits';
+import type { Ctx } from '../../src/lib/server/context';
+import { appointments, booths } from '../../src/lib/server/db/schema';
+import { DomainError } from '../../src/lib/server/errors';
+import { deleteException, putException } from '../../src/lib/server/schedule/schedule';
+import { closeRouting, routingContext, someMatters } from './routing-helpers';
+
+let ctx: Ctx;
+let m: ReturnType<typeof someMatters>;
+
+beforeAll(async () => {
+	ctx = await routingContext({ MOBILE_CALL_LIMIT: '2', MOBILE_CALL_LIMIT_SECONDS: '600' });
+	m = someMatters(ctx);
+});
+afterAll(() => closeRouting(ctx));
+
+const shanghaiDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+
+describe('booth heartbeats', () => {
+	it('stores the state and last-seen time and tells supervisors when the state changes', async () => {
+		const b = await createBooth(ctx, null, { name: 'hb', town: '市桥街', site: '村委会' });
+		const since = await ctx.bus.lastId();
+		const res = await boothHeartbeat(ctx, { id: b.id, name: 'hb' }, 'idle');
+		expect(res).toMatchObject({ boothId: b.id, state: 'idle', service: { open: true } });
+		await boothHeartbeat(ctx, { id: b.id, name: 'hb' }, 'idle');
+		await boothHeartbeat(ctx, { id: b.id, name: 'hb' }, 'disinfecting');
+		const row = ctx.db.select().from(booths).where(eq(booths.id, b.id)).get()!;
+		expect(row.state).toBe('disinfecting');
+		expect(row.lastSeenAt).not.toBeNull();
+		const events = ((await ctx.bus.since(since)) ?? []).filter((e) => e.type === 'booth.updated');
+		expect(events.map((e) => (e.data as { state: string }).state)).toEqual([
+			'idle',
+			'disinfecting'
+		]);
+		expect(events[0]!.audience.roles).toContain('supervisor');
+	});
+});
+
+describe('service status with SERVICE_HOURS=always', () => {
+	it('is open around the clock, but a holiday a scheduler sets closes it until the next day', async () => {
+		const now = Date.now();
+		const today = shanghaiDate(now);
+		expect(serviceStatus(ctx, now)).toEqual({ open: true, opensAt: null });
+		putException(ctx, 0, today, { kind: 'holiday' });
+		try {
+			const tomorrow = shanghaiDate(now + 24 * 3600_000);
+			expect(serviceStatus(ctx, now)).toEqual({
+				open: false,
+				opensAt: `${tomorrow}T00:00:00+08:00`
+			});
+			await expect(
+				createCall(ctx, {
+					channel: 'mobile',
+					matterId: m.a.id,
+					language: 'zh',
+					signLanguage: false,
+					elderly: false,
+					priorityLane: 'none'
+				})
+			).rejects.toMatchObject({ status: 409, code: 'closed' });
+		} finally {
+			deleteException(ctx, 0, today);
+		}
+		expect(serviceStatus(ctx, now).open).toBe(true);
+	});
+});
+
+describe('anonymous mobile calls are rate limited per address', () => {
+	it('refuses the address over its limit with 429 and a retry time; other addresses still call', async () => {
+		await limitMobileCall(ctx, '198.51.100.7');
+		await limitMobileCall(ctx, '198.51.100.7');
+		const err = await limitMobileCall(ctx, '198.51.100.7').catch((e: DomainError) => e);
+		expect(err).toBeInstanceOf(DomainError);
+		expect(err).toMatchObject({ status: 429, code: 'rate_limited' });
+		expect((err as DomainError).extra.retryAfterSeconds).toBeGreaterThan(0);
+		await expect(limitMobileCall(ctx, '198.51.100.8')).resolves.toBeUndefined();
+	});
+});
+
+describe('booking a slot instead of waiting', () => {
+	it('books a half-hour slot at least an hour ahead; an unknown matter is 400 and books nothing', async () => {
+		const now = Date.parse('2026-05-08T10:10:00+08:00');
+		const b = bookSlot(ctx, { matterId: m.a.id, boothId: null }, now);
+		expect(b).toMatchObject({
+			matterId: m.a.id,
+			slotStart: '2026-05-08T11:30:00+08:00',
+			slotEnd: '2026-05-08T12:00:00+08:00'
+		});
+		const before = ctx.db.select().from(appointments).all().length;
+		expect(() => bookSlot(ctx, { matterId: 999_999, boothId: null }, now)).toThrow(
+			expect.objectContaining({ status: 400, code: 'unknown_matter' })
+		);
+		expect(ctx.db.select().from(appointments).all().length).toBe(before);
+	});
+
+	it('a booked slot can be used to call in (appointment id on the call)', async () => {
+		const b = bookSlot(ctx, { matterId: m.a.id, boothId: null });
+		const c = await createCall(ctx, {
+			channel: 'mobile',
+			matterId: m.a.id,
+			language: 'zh',
+			signLanguage: false,
+			elderly: false,
+			priorityLane: 'none',
+			appointmentId: b.appointmentId
+		});
+		expect(c.status).toMatch(/queued|offered/);
+		await leaveCall(ctx, c.callId);
+	});
+});
