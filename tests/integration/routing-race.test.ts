@@ -6,7 +6,8 @@ import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
 import { touchPresence } from '../../src/lib/server/realtime/presence';
 import { agentState, currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
-import { acceptOffer } from '../../src/lib/server/routing/engine';
+import { acceptOffer, routeCall } from '../../src/lib/server/routing/engine';
+import { queues } from '../../src/lib/server/routing/timers';
 import {
 	closeRouting,
 	makeAgent,
@@ -20,6 +21,7 @@ import {
 const ENV = {
 	OFFER_TIMEOUT_SECONDS: '1',
 	OFFER_MAX_MISSES: '100',
+	OFFER_RETRY_SECONDS: '2',
 	ROUTING_ESCALATION: '600:department'
 };
 
@@ -119,14 +121,45 @@ describe('two worker processes racing', () => {
 						if (!o) continue;
 						const ok = await acceptOffer(ctx, a, o.offerId).catch(() => null);
 						if (!ok) continue;
-						await endCall(ctx, a, o.callId);
+						await endCall(ctx, a, o.callId).catch((e) => {
+							const row = q.callById(ctx.db, o.callId);
+							throw new Error(
+								`${e} agent ${a} call ${JSON.stringify(row)} events ${JSON.stringify(q.eventsOf(ctx.db, o.callId))}`
+							);
+						});
 						await wrapUp(ctx, a, o.callId, { outcome: 'done', mailResults: false });
 					}
 					return ids.every((id) => q.callById(ctx.db, id)?.status === 'ended');
 				},
 				'every call served',
 				25_000
-			);
+			).catch(async (e) => {
+				const stuck = ids.map((id) => q.callById(ctx.db, id)!).filter((c) => c.status !== 'ended');
+				const live = await Promise.all(
+					stuck.map(async (c) => ({
+						...(await ctx.redis.hgetall(`${ctx.prefix}:r:c:${c.id}`)),
+						tried: await ctx.redis.zrange(`${ctx.prefix}:r:c:${c.id}:tr`, '0', '-1', 'WITHSCORES'),
+						now: Date.now(),
+						av: await ctx.redis.zrange(`${ctx.prefix}:r:av:d:1`, '0', '-1'),
+						av2: await ctx.redis.zrange(`${ctx.prefix}:r:av:d:2`, '0', '-1'),
+						qb: await ctx.redis.smembers(`${ctx.prefix}:r:qb`),
+						job: await (await queues(ctx).calls.getJob(c.id))?.toJSON(),
+						retry: await routeCall(ctx, c.id)
+					}))
+				);
+				const jobs = await Promise.all(
+					stuck.map(async (c) => {
+						const j = await queues(ctx).calls.getJob(c.id);
+						return [await j?.getState(), j?.failedReason, j?.stalledCounter];
+					})
+				);
+				const states = await Promise.all(
+					agents.map((a) => ctx.redis.hgetall(`${ctx.prefix}:r:a:${a}`))
+				);
+				throw new Error(
+					`${e}: ${JSON.stringify({ stuck: stuck.map((c) => [c.status, c.routingReason]), live, jobs, states })}`
+				);
+			});
 			for (const id of ids) {
 				const connects = q.eventsOf(ctx.db, id).filter((e) => e.type === 'connected');
 				expect(connects, `call ${id} connected once`).toHaveLength(1);

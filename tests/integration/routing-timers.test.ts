@@ -68,8 +68,14 @@ describe('timers in the worker', () => {
 				async () => (await currentOffer(ctx, a))?.callId === second.callId,
 				'the next offer'
 			);
+			// Escalation may move the waiting calls between queues meanwhile: poll, then check.
+			await waitFor(
+				async () =>
+					(await callView(ctx, first.callId))?.position === 1 &&
+					(await callView(ctx, third.callId))?.position === 2,
+				'the first caller back at the front'
+			);
 			expect(await callView(ctx, first.callId)).toMatchObject({ status: 'queued', position: 1 });
-			expect(await callView(ctx, third.callId)).toMatchObject({ status: 'queued', position: 2 });
 			await expect(acceptOffer(ctx, a, offer.offerId)).rejects.toMatchObject({
 				code: 'offer_gone'
 			});

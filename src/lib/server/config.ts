@@ -44,6 +44,11 @@ const schema = z.object({
 	SERVICE_HOURS: z.enum(['schedule', 'always']).default('schedule'),
 	/** How long an offer reserves an agent before it times out and the call is re-queued. */
 	OFFER_TIMEOUT_SECONDS: z.coerce.number().min(0.2).max(600).default(20),
+	/**
+	 * An agent who declined or missed a call is not offered that same call again for this long
+	 * (other eligible agents get it first; after it, a lone eligible agent may get it again).
+	 */
+	OFFER_RETRY_SECONDS: z.coerce.number().min(0).max(86400).default(300),
 	/** Consecutive offers an agent lets pass (declined or timed out) before a "not responding" break. */
 	OFFER_MAX_MISSES: z.coerce.number().int().min(1).max(100).default(2),
 	/** Seconds an agent stays in wrap_up after submitting the outcome (0: available at once). */
@@ -78,7 +83,7 @@ const schema = z.object({
 		.regex(/^([a-z]+:\d+)(,[a-z]+:\d+)*$/, 'must look like "urgent:900,green:600"')
 		.default('urgent:900,green:600,elderly:300,appointment:120'),
 	/** How often the worker re-checks each live call (escalation, lost offers, position). */
-	ROUTING_CHECK_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
+	ROUTING_CHECK_SECONDS: z.coerce.number().min(0.2).max(600).default(30),
 	/** How often the worker looks for disconnected agents and overdue offers. */
 	PRESENCE_SWEEP_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
 	/** BullMQ lock time: a killed worker's active jobs are picked up by another after this. */

@@ -138,7 +138,8 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 			to: 'abandoned',
 			reason: 'caller_left',
 			at,
-			patch: { status: 'abandoned', abandonedAt: at, endReason: 'caller_left' }
+			patch: { status: 'abandoned', abandonedAt: at, endReason: 'caller_left' },
+			version: 'final'
 		});
 		if (r.offerId) {
 			q.answerOffer(ctx.db, r.offerId, 'withdrawn', at);
@@ -165,7 +166,7 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 /** Moves a connected call and its agent to wrap-up. */
 export async function toWrapUp(ctx: Ctx, c: q.CallRow, reason: string): Promise<void> {
 	const at = new Date().toISOString();
-	await ctx.redis.hset(live.rk(ctx, `c:${c.id}`), 'st', 'wrap_up');
+	const version = await live.markWrapUp(ctx, c.id);
 	q.recordTransition(ctx.db, {
 		callId: c.id,
 		type: 'wrap_up',
@@ -174,7 +175,8 @@ export async function toWrapUp(ctx: Ctx, c: q.CallRow, reason: string): Promise<
 		agentId: c.agentId,
 		reason,
 		at,
-		patch: { status: 'wrap_up', wrapUpAt: at, endReason: reason }
+		patch: { status: 'wrap_up', wrapUpAt: at, endReason: reason },
+		version
 	});
 	await publishCall(ctx, c.id, 'wrap_up');
 	if (c.agentId) await followCall(ctx, c.agentId, 'wrap_up', reason);

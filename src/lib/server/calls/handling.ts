@@ -56,7 +56,8 @@ export async function wrapUp(
 			agentId,
 			reason: input.outcome,
 			at,
-			patch: { status: 'ended', endedAt: at }
+			patch: { status: 'ended', endedAt: at },
+			version: 'final'
 		},
 		(tx) =>
 			q.insertOutcome(tx, {
@@ -140,7 +141,7 @@ export async function transferCall(
 		'transfer'
 	);
 	// The transferring agent is not offered the call straight back.
-	await ctx.redis.sadd(live.rk(ctx, `c:${callId}:tr`), String(agentId));
+	await ctx.redis.zadd(live.rk(ctx, `c:${callId}:tr`), Date.now(), String(agentId));
 	await followCall(ctx, agentId, 'available', 'transferred a call');
 	const r = await routeCall(ctx, callId, input.agentId);
 	if (r.kind !== 'offered') await publishCall(ctx, callId, 'queued');

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
 	agentSkills,
@@ -93,13 +93,29 @@ export interface Transition {
 	detail?: Record<string, unknown>;
 	at: string;
 	patch?: Partial<typeof calls.$inferInsert>;
+	/**
+	 * Live-state version the change comes from: the patch applies only when newer than what the
+	 * row reflects (several processes record changes of one call, not necessarily in order).
+	 * `final` (ended, abandoned) always applies and is never overwritten.
+	 */
+	version?: number | 'final';
 }
 
-/** Applies a call change and records it as an event, in one transaction. */
-export function recordTransition(db: Db, t: Transition, extra?: (tx: Db) => void): void {
-	db.transaction((tx) => {
-		if (t.patch && Object.keys(t.patch).length)
-			tx.update(calls).set(t.patch).where(eq(calls.id, t.callId)).run();
+const FINAL = 1_000_000_000;
+
+/** Records a call change as an event and applies its patch unless outdated; true when applied. */
+export function recordTransition(db: Db, t: Transition, extra?: (tx: Db) => void): boolean {
+	return db.transaction((tx) => {
+		let applied = true;
+		if (t.patch && Object.keys(t.patch).length) {
+			const v = t.version === 'final' ? FINAL : t.version;
+			const where =
+				v === undefined
+					? and(eq(calls.id, t.callId), lt(calls.liveVersion, FINAL))
+					: and(eq(calls.id, t.callId), lt(calls.liveVersion, v));
+			const patch = v === undefined ? t.patch : { ...t.patch, liveVersion: v };
+			applied = tx.update(calls).set(patch).where(where).run().changes > 0;
+		}
 		tx.insert(callEvents)
 			.values({
 				callId: t.callId,
@@ -113,6 +129,7 @@ export function recordTransition(db: Db, t: Transition, extra?: (tx: Db) => void
 			})
 			.run();
 		extra?.(tx as unknown as Db);
+		return applied;
 	});
 }
 

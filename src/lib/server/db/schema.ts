@@ -201,7 +201,12 @@ export const calls = sqliteTable(
 		wrapUpAt: text('wrap_up_at'),
 		endedAt: text('ended_at'),
 		abandonedAt: text('abandoned_at'),
-		endReason: text('end_reason')
+		endReason: text('end_reason'),
+		/**
+		 * Version of the live (Redis) state this row reflects: several processes record changes
+		 * of one call, and only a newer version may overwrite the status.
+		 */
+		liveVersion: integer('live_version').notNull().default(0)
 	},
 	(t) => [
 		index('calls_status').on(t.status),

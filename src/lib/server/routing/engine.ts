@@ -100,6 +100,7 @@ interface Offered {
 	rule: string;
 	candidates: number;
 	now: number;
+	version: number;
 }
 
 /** Records a match made by Lua, tells the agent and starts the offer timer. */
@@ -128,7 +129,8 @@ async function offered(ctx: Ctx, o: Offered): Promise<void> {
 			reason: o.rule,
 			detail: reason,
 			at,
-			patch: { status: 'offered', offeredAt: at, routingReason: reason }
+			patch: { status: 'offered', offeredAt: at, routingReason: reason },
+			version: o.version
 		},
 		(tx) =>
 			q.insertOffer(tx, {
@@ -220,8 +222,8 @@ export async function releaseOffer(
 	if (!r) return false;
 	const at = iso(now);
 	q.answerOffer(ctx.db, offerId, outcome, at);
-	const call = q.callById(ctx.db, r.callId);
-	if (call?.status === 'offered')
+	const requeued = r.version > 0;
+	if (requeued)
 		q.recordTransition(ctx.db, {
 			callId: r.callId,
 			type: `offer_${outcome}`,
@@ -230,7 +232,8 @@ export async function releaseOffer(
 			agentId: r.agentId,
 			reason: outcome,
 			at,
-			patch: { status: 'queued' }
+			patch: { status: 'queued' },
+			version: r.version
 		});
 	const why =
 		r.agentState === 'break' && next === 'auto' ? 'not responding' : (agentReason ?? outcome);
@@ -243,7 +246,7 @@ export async function releaseOffer(
 		q.logAgentState(ctx.db, r.agentId, r.agentState as 'available', why);
 		await publishAgent(ctx, r.agentId, r.agentState, why);
 	}
-	if (call?.status === 'offered') {
+	if (requeued) {
 		const again = await routeCall(ctx, r.callId);
 		if (again.kind !== 'offered') await publishCall(ctx, r.callId, 'queued');
 	}
@@ -261,8 +264,9 @@ export interface Accepted {
 /** Accepts an offer at most once; 409 offer_gone after expiry, withdrawal or another answer. */
 export async function acceptOffer(ctx: Ctx, agentId: number, offerId: string): Promise<Accepted> {
 	const now = Date.now();
-	const callId = await live.accept(ctx, offerId, agentId, now);
-	if (!callId) throw conflict('offer_gone', 'This offer has expired or was withdrawn');
+	const won = await live.accept(ctx, offerId, agentId, now);
+	if (!won) throw conflict('offer_gone', 'This offer has expired or was withdrawn');
+	const callId = won.callId;
 	const at = iso(now);
 	q.recordTransition(
 		ctx.db,
@@ -274,7 +278,8 @@ export async function acceptOffer(ctx: Ctx, agentId: number, offerId: string): P
 			agentId,
 			reason: 'accepted',
 			at,
-			patch: { status: 'connected', connectedAt: at, agentId }
+			patch: { status: 'connected', connectedAt: at, agentId },
+			version: won.version
 		},
 		(tx) => q.answerOffer(tx, offerId, 'accepted', at)
 	);

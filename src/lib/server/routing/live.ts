@@ -15,7 +15,8 @@ const SCRIPTS = {
 	rAccept: lua.ACCEPT,
 	rEnqueue: lua.ENQUEUE,
 	rRemoveCall: lua.REMOVE_CALL,
-	rSetAgent: lua.SET_AGENT
+	rSetAgent: lua.SET_AGENT,
+	rPosition: lua.POSITION
 };
 const defined = new WeakSet<Redis>();
 
@@ -40,6 +41,7 @@ export type MatchCallResult =
 			expiresAt: number;
 			eligible: number;
 			rule: string;
+			version: number;
 	  }
 	| { kind: 'waiting'; eligibleOnline: number }
 	| { kind: 'skip'; status: string };
@@ -60,7 +62,8 @@ export async function matchCall(
 		now,
 		expiresAt,
 		K,
-		forcedAgent ? String(forcedAgent) : ''
+		forcedAgent ? String(forcedAgent) : '',
+		ctx.cfg.OFFER_RETRY_SECONDS * 1000
 	)) as (string | number)[];
 	if (r[0] === 'offered')
 		return {
@@ -69,14 +72,22 @@ export async function matchCall(
 			offerId,
 			expiresAt,
 			eligible: Number(r[2]),
-			rule: String(r[3])
+			rule: String(r[3]),
+			version: Number(r[4])
 		};
 	if (r[0] === 'waiting') return { kind: 'waiting', eligibleOnline: Number(r[2]) };
 	return { kind: 'skip', status: String(r[1]) };
 }
 
 export type MatchAgentResult =
-	| { kind: 'offered'; callId: string; offerId: string; expiresAt: number; buckets: number }
+	| {
+			kind: 'offered';
+			callId: string;
+			offerId: string;
+			expiresAt: number;
+			buckets: number;
+			version: number;
+	  }
 	| { kind: 'idle' | 'skip' };
 
 /** One atomic step: a freed agent takes the best waiting call it is eligible for. */
@@ -87,11 +98,24 @@ export async function matchAgent(
 ): Promise<MatchAgentResult> {
 	const offerId = randomUUID();
 	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
-	const r = (await run(ctx).rMatchAgent(ctx.prefix, agentId, offerId, now, expiresAt, S)) as (
-		string | number
-	)[];
+	const r = (await run(ctx).rMatchAgent(
+		ctx.prefix,
+		agentId,
+		offerId,
+		now,
+		expiresAt,
+		S,
+		ctx.cfg.OFFER_RETRY_SECONDS * 1000
+	)) as (string | number)[];
 	if (r[0] === 'offered')
-		return { kind: 'offered', callId: String(r[1]), offerId, expiresAt, buckets: Number(r[2]) };
+		return {
+			kind: 'offered',
+			callId: String(r[1]),
+			offerId,
+			expiresAt,
+			buckets: Number(r[2]),
+			version: Number(r[3])
+		};
 	return { kind: r[0] === 'idle' ? 'idle' : 'skip' };
 }
 
@@ -105,7 +129,7 @@ export async function release(
 	outcome: Outcome,
 	next: AfterRelease,
 	now: number
-): Promise<{ callId: string; agentId: number; agentState: string } | null> {
+): Promise<{ callId: string; agentId: number; agentState: string; version: number } | null> {
 	const r = (await run(ctx).rRelease(
 		ctx.prefix,
 		offerId,
@@ -115,7 +139,7 @@ export async function release(
 		now
 	)) as string[];
 	if (r[0] !== 'released') return null;
-	return { callId: r[1]!, agentId: Number(r[2]), agentState: r[3]! };
+	return { callId: r[1]!, agentId: Number(r[2]), agentState: r[3]!, version: Number(r[4]) };
 }
 
 /** Accepts a pending, unexpired offer of this agent; returns the call id or null (gone). */
@@ -124,9 +148,9 @@ export async function accept(
 	offerId: string,
 	agentId: number,
 	now: number
-): Promise<string | null> {
+): Promise<{ callId: string; version: number } | null> {
 	const r = (await run(ctx).rAccept(ctx.prefix, offerId, agentId, now)) as string[];
-	return r[0] === 'accepted' ? r[1]! : null;
+	return r[0] === 'accepted' ? { callId: r[1]!, version: Number(r[2]) } : null;
 }
 
 /** Queues a call (`new` is a no-op when it is already live), or moves it to a new bucket. */
@@ -137,15 +161,28 @@ export async function enqueue(
 	score: number,
 	elderly: boolean,
 	mode: 'new' | 'transfer' | 'rebucket' | 'restore'
-): Promise<string> {
-	return (await run(ctx).rEnqueue(
+): Promise<{ status: string; version: number }> {
+	const r = (await run(ctx).rEnqueue(
 		ctx.prefix,
 		callId,
 		bucket,
 		score,
 		elderly ? '1' : '0',
 		mode
-	)) as string;
+	)) as (string | number)[];
+	return { status: String(r[0]), version: Number(r[1]) };
+}
+
+/** Marks a live call as in wrap-up; returns its new live version. */
+export async function markWrapUp(ctx: Ctx, callId: string): Promise<number> {
+	const key = rk(ctx, `c:${callId}`);
+	const r = await ctx.redis.multi().hset(key, 'st', 'wrap_up').hincrby(key, 'v', 1).exec();
+	return Number(r?.[1]?.[1] ?? 0);
+}
+
+/** The current live version of a call (0 when not live). */
+export async function versionOf(ctx: Ctx, callId: string): Promise<number> {
+	return Number((await ctx.redis.hget(rk(ctx, `c:${callId}`), 'v')) ?? 0);
 }
 
 /** Takes a call out of live state, withdrawing its pending offer (the agent becomes available). */
@@ -197,10 +234,8 @@ export async function readHash(ctx: Ctx, key: string): Promise<Record<string, st
 
 /** 1-based position of a waiting call among callers with the same needs, or null. */
 export async function position(ctx: Ctx, callId: string): Promise<number | null> {
-	const b = await ctx.redis.hget(rk(ctx, `c:${callId}`), 'b');
-	if (!b) return null;
-	const rank = await ctx.redis.zrank(rk(ctx, `q:${b}`), callId);
-	return rank === null ? null : rank + 1;
+	const r = (await run(ctx).rPosition(ctx.prefix, callId)) as unknown as number | null;
+	return r ?? null;
 }
 
 /** The first waiting calls of a bucket (to push their new positions). */

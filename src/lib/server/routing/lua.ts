@@ -3,11 +3,12 @@
  * (the console runs on a single Redis, not a cluster). Keys, under `<prefix>:r:`:
  *   a:<agent>   hash  st, since, offer, call, miss, idx ("index=base …")
  *   sk:<agent>  hash  skill fields (m:<matter>, d:<dept>, l:<lang>, sign, eld) → level
- *   av:<index>  zset  available agents, score = base (proficiency) + idle-since ms
+ *   av:<index>  zset  available agents (any, d:<dept>, sign), score = idle-since ms
  *   on:<index>  zset  online agents (any state but offline), for "why waiting"
  *   online      set   agents not offline (presence sweep)
- *   c:<call>    hash  st, b (bucket), s (queue score), e (elderly), offer, agent, eo
- *   c:<call>:tr set   agents already offered this call (never re-offered)
+ *   c:<call>    hash  st, b (bucket), s (queue score), e (elderly), offer, agent, eo, v (version);
+ *                     st=over is a day-long marker of a finished call
+ *   c:<call>:tr zset  agents already offered this call → when (not re-offered during the cool-down)
  *   q:<bucket>  zset  waiting calls of one requirement, score = queue score
  *   qb          set   non-empty buckets (a freed agent checks only these)
  *   o:<offer>   hash  call, agent, exp, st
@@ -78,18 +79,24 @@ local function enqueue(call)
   redis.call('ZADD', P .. 'q:' .. b, redis.call('HGET', ck, 's'), call)
   redis.call('SADD', P .. 'qb', b)
 end
+-- an agent who let this call pass is not offered it again until the cool-down is over
+local function fresh(tried, agent, now, cool)
+  local t = redis.call('ZSCORE', tried, agent)
+  return (not t) or (now - tonumber(t) >= cool)
+end
 local function reserve(agent, call, offer, now, exp)
   unAvail(agent)
   redis.call('HSET', P .. 'a:' .. agent, 'st', 'offered', 'offer', offer, 'call', call, 'since', now)
   dequeue(call)
   redis.call('HSET', P .. 'c:' .. call, 'st', 'offered', 'offer', offer, 'agent', agent)
-  redis.call('SADD', P .. 'c:' .. call .. ':tr', agent)
+  redis.call('ZADD', P .. 'c:' .. call .. ':tr', now, agent)
   redis.call('HSET', P .. 'o:' .. offer, 'call', call, 'agent', agent, 'exp', exp, 'st', 'pending')
   redis.call('ZADD', P .. 'oexp', exp, offer)
+  return redis.call('HINCRBY', P .. 'c:' .. call, 'v', 1)
 end
 `;
 
-/** New or re-queued call → best eligible available agent. ARGV: P, call, offer, now, exp, K, forcedAgent. */
+/** New or re-queued call → best eligible available agent. ARGV: P, call, offer, now, exp, K, forcedAgent, coolMs. */
 export const MATCH_CALL =
 	COMMON +
 	`
@@ -100,24 +107,28 @@ if st ~= 'queued' then return {'skip', st or 'missing', 0, ''} end
 local ix, checks = split(redis.call('HGET', ck, 'b'))
 local forced = ARGV[7]
 if forced ~= '' and redis.call('HGET', P .. 'a:' .. forced, 'st') == 'available' then
-  reserve(forced, call, offer, now, exp)
-  return {'offered', forced, 1, 'transfer_to_agent'}
+  local v = reserve(forced, call, offer, now, exp)
+  return {'offered', forced, 1, 'transfer_to_agent', v}
 end
 local groups = parse(checks)
+local rank = groups[1] and groups[1][1][1] or ''
 local elderly = redis.call('HGET', ck, 'e') == '1'
 local tried = ck .. ':tr'
-local best, guide, n = nil, nil, 0
+-- candidates come longest-idle first; keep the first one of the highest level (and, for
+-- elderly callers, the same among elderly-guidance seats)
+local best, guide, n, bestLv, guideLv = nil, nil, 0, -1, -1
 for _, a in ipairs(redis.call('ZRANGE', P .. 'av:' .. ix, 0, K - 1)) do
-  if redis.call('SISMEMBER', tried, a) == 0 and eligible(a, groups) then
+  if fresh(tried, a, now, tonumber(ARGV[8])) and eligible(a, groups) then
     n = n + 1
-    if not best then best = a end
-    if elderly and not guide and tonumber(redis.call('HGET', P .. 'sk:' .. a, 'eld') or '0') > 0 then guide = a end
+    local lv = tonumber(redis.call('HGET', P .. 'sk:' .. a, rank) or '0')
+    if lv > bestLv then best, bestLv = a, lv end
+    if elderly and lv > guideLv and tonumber(redis.call('HGET', P .. 'sk:' .. a, 'eld') or '0') > 0 then guide, guideLv = a, lv end
   end
 end
 local pick = guide or best
 if pick then
-  reserve(pick, call, offer, now, exp)
-  return {'offered', pick, n, guide and 'elderly_guidance' or 'best_fit'}
+  local v = reserve(pick, call, offer, now, exp)
+  return {'offered', pick, n, guide and 'elderly_guidance' or 'best_fit', v}
 end
 local m = 0
 for _, a in ipairs(redis.call('ZRANGE', P .. 'on:' .. ix, 0, K - 1)) do
@@ -127,7 +138,7 @@ redis.call('HSET', ck, 'eo', m)
 return {'waiting', '', m, ''}
 `;
 
-/** Freed agent → best waiting call it is eligible for (lane/age score). ARGV: P, agent, offer, now, exp, S. */
+/** Freed agent → best waiting call it is eligible for (lane/age score). ARGV: P, agent, offer, now, exp, S, coolMs. */
 export const MATCH_AGENT =
 	COMMON +
 	`
@@ -142,7 +153,7 @@ for _, b in ipairs(redis.call('SMEMBERS', P .. 'qb')) do
     for i = 1, #rows, 2 do
       local c, sc = rows[i], tonumber(rows[i + 1])
       if bestScore and (sc > bestScore or (sc == bestScore and c > bestCall)) then break end
-      if redis.call('SISMEMBER', P .. 'c:' .. c .. ':tr', agent) == 0 then
+      if fresh(P .. 'c:' .. c .. ':tr', agent, now, tonumber(ARGV[7])) then
         bestCall, bestScore = c, sc
         break
       end
@@ -150,8 +161,8 @@ for _, b in ipairs(redis.call('SMEMBERS', P .. 'qb')) do
   end
 end
 if not bestCall then return {'idle', '', nb} end
-reserve(agent, bestCall, offer, now, exp)
-return {'offered', bestCall, nb}
+local v = reserve(agent, bestCall, offer, now, exp)
+return {'offered', bestCall, nb, v}
 `;
 
 /** Offer not taken (declined/expired/withdrawn): call back at its place, agent per ARGV[4]. ARGV: P, offer, outcome, next, maxMisses, now. */
@@ -166,14 +177,16 @@ redis.call('HSET', ok, 'st', outcome)
 redis.call('EXPIRE', ok, 86400)
 redis.call('ZREM', P .. 'oexp', offer)
 local ck = P .. 'c:' .. call
+local v = 0
 if redis.call('HGET', ck, 'offer') == offer and redis.call('HGET', ck, 'st') == 'offered' then
+  v = redis.call('HINCRBY', ck, 'v', 1)
   redis.call('HSET', ck, 'st', 'queued')
   redis.call('HDEL', ck, 'offer', 'agent')
-  if outcome == 'withdrawn' then redis.call('SREM', ck .. ':tr', agent) end
+  if outcome == 'withdrawn' then redis.call('ZREM', ck .. ':tr', agent) end
   enqueue(call)
 end
 local ak = P .. 'a:' .. agent
-if redis.call('HGET', ak, 'offer') ~= offer then return {'released', call, agent, ''} end
+if redis.call('HGET', ak, 'offer') ~= offer then return {'released', call, agent, '', v} end
 redis.call('HDEL', ak, 'offer', 'call')
 local misses = tonumber(redis.call('HGET', ak, 'miss') or '0')
 if outcome ~= 'withdrawn' then misses = redis.call('HINCRBY', ak, 'miss', 1) end
@@ -186,7 +199,7 @@ else
   if nextSt == 'break' then redis.call('HSET', ak, 'miss', 0) end
   if nextSt == 'offline' then unOnline(agent) end
 end
-return {'released', call, agent, nextSt}
+return {'released', call, agent, nextSt, v}
 `;
 
 /** Accept, at most once and only before expiry. ARGV: P, offer, agent, now. */
@@ -205,7 +218,7 @@ redis.call('HSET', P .. 'c:' .. call, 'st', 'connected')
 redis.call('HDEL', P .. 'c:' .. call, 'offer')
 redis.call('HSET', P .. 'a:' .. agent, 'st', 'busy', 'miss', 0, 'since', now, 'call', call)
 redis.call('HDEL', P .. 'a:' .. agent, 'offer')
-return {'accepted', call}
+return {'accepted', call, redis.call('HINCRBY', P .. 'c:' .. call, 'v', 1)}
 `;
 
 /** Puts a call in the queue (new, transfer, recovery) or moves it to a new bucket (escalation). ARGV: P, call, bucket, score, elderly, mode. */
@@ -215,20 +228,24 @@ export const ENQUEUE =
 local call, b, score, e, mode = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local ck = P .. 'c:' .. call
 local st = redis.call('HGET', ck, 'st')
+if st == 'over' then return {'over', 0} end
 if mode == 'rebucket' then
-  if not st then return 'missing' end
+  if not st then return {'missing', 0} end
   if st == 'queued' then dequeue(call) end
   redis.call('HSET', ck, 'b', b)
   if st == 'queued' then enqueue(call) end
-  return st
+  return {st, 0}
 end
-if mode == 'new' and st then return st end
+if mode == 'new' and st then return {st, 0} end
+-- a repair only fills in a missing or waiting call; a transfer only takes a connected call
+if mode == 'restore' and st and st ~= 'queued' then return {st, 0} end
+if mode == 'transfer' and st and st ~= 'connected' then return {st, 0} end
 if st == 'queued' then dequeue(call) end
 if mode == 'transfer' then redis.call('DEL', ck .. ':tr') end
 redis.call('HSET', ck, 'st', 'queued', 'b', b, 's', score, 'e', e)
 redis.call('HDEL', ck, 'offer', 'agent')
 enqueue(call)
-return 'queued'
+return {'queued', redis.call('HINCRBY', ck, 'v', 1)}
 `;
 
 /** Removes a call from live state (abandoned/ended); withdraws its pending offer. ARGV: P, call, now. */
@@ -238,7 +255,13 @@ export const REMOVE_CALL =
 local call, now = ARGV[2], tonumber(ARGV[3])
 local ck = P .. 'c:' .. call
 local st = redis.call('HGET', ck, 'st')
-if not st then return {'missing', '', ''} end
+local function tombstone()
+  -- a marker, not a deletion: a late repair by another process must not bring the call back
+  redis.call('DEL', ck, ck .. ':tr')
+  redis.call('HSET', ck, 'st', 'over')
+  redis.call('EXPIRE', ck, 86400)
+end
+if not st or st == 'over' then tombstone() return {'missing', '', ''} end
 local offer = redis.call('HGET', ck, 'offer') or ''
 local agent = ''
 if st == 'queued' then dequeue(call) end
@@ -253,7 +276,7 @@ if st == 'offered' and offer ~= '' then
     setAvail(agent, now)
   end
 end
-redis.call('DEL', ck, ck .. ':tr')
+tombstone()
 return {st, offer, agent}
 `;
 
@@ -276,6 +299,7 @@ if cur == 'busy' and not force and st ~= 'busy' and st ~= 'wrap_up' then
   return {'in_call', cur}
 end
 if st == 'available' then
+  if cur == 'available' and idx == '' then return {'ok', cur} end
   if cur == 'available' then unAvail(agent) end
   unOnline(agent)
   if idx ~= '' then redis.call('HSET', ak, 'idx', idx) end
@@ -289,4 +313,14 @@ if st == 'offline' then unOnline(agent) elseif cur == 'offline' then setOnline(a
 redis.call('HSET', ak, 'st', st, 'since', now)
 if st == 'break' or st == 'offline' then redis.call('HDEL', ak, 'call') end
 return {'ok', cur}
+`;
+
+/** 1-based position of a waiting call in its bucket, read atomically (escalation may move it). ARGV: P, call. */
+export const POSITION = `
+local P = ARGV[1] .. ':r:'
+local ck = P .. 'c:' .. ARGV[2]
+if redis.call('HGET', ck, 'st') ~= 'queued' then return false end
+local r = redis.call('ZRANK', P .. 'q:' .. redis.call('HGET', ck, 'b'), ARGV[2])
+if not r then return false end
+return r + 1
 `;

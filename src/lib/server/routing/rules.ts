@@ -135,6 +135,8 @@ export function requirementFor(
 ): Requirement {
 	const relax = activeRelaxations(call, steps, step, languageRelax);
 	const groups: string[] = [];
+	// Agents are indexed by department (a handful of index entries per agent, so freeing or
+	// reserving one is cheap); the matter and its minimum level are checks on the candidates.
 	let matterIndex = 'any';
 	if (relax.includes('elderly_any_seat')) {
 		// any seat: no matter group
@@ -142,8 +144,8 @@ export function requirementFor(
 		matterIndex = `d:${call.departmentId}`;
 		groups.push(matterIndex);
 	} else {
-		matterIndex = `m:${call.matterId}`;
-		groups.push(`${matterIndex}>=${Math.max(1, call.minLevel)}`);
+		matterIndex = `d:${call.departmentId}`;
+		groups.push(`m:${call.matterId}>=${Math.max(1, call.minLevel)}`);
 	}
 	if (call.sign) {
 		groups.push('sign');
@@ -172,14 +174,21 @@ export function satisfies(fields: SkillFields, checks: string): boolean {
 	);
 }
 
-/** Index memberships of an agent with their base scores: best proficiency first, then idle time. */
+/**
+ * Index memberships of an agent (each ordered by idle-since): every agent, each department it
+ * serves, sign-language seats. `base` is added to the idle time (0: pure longest-idle order).
+ */
 export function agentIndexes(fields: SkillFields): { index: string; base: number }[] {
 	const out: { index: string; base: number }[] = [{ index: 'any', base: 0 }];
-	for (const [f, level] of Object.entries(fields)) {
-		if (f.startsWith('m:') || f === 'sign') out.push({ index: f, base: (5 - level) * 1e13 });
-		else if (f.startsWith('d:')) out.push({ index: f, base: 0 });
+	for (const f of Object.keys(fields)) {
+		if (f.startsWith('d:') || f === 'sign') out.push({ index: f, base: 0 });
 	}
 	return out;
+}
+
+/** The skill field whose level ranks eligible candidates: the first check (matter, department or language). */
+export function rankField(checks: string): string {
+	return checks.split(/[;|]/)[0]!.split('>=')[0]!;
 }
 
 export interface Candidate {
@@ -190,7 +199,7 @@ export interface Candidate {
 }
 
 /**
- * Picks among available agents for a call: eligible only; best proficiency in the scanned index
+ * Picks among available agents for a call: eligible only; best proficiency in the rank field
  * first, then longest idle, then lowest id (deterministic); elderly callers prefer an
  * elderly-guidance seat among the eligible ones.
  */
@@ -199,13 +208,11 @@ export function selectAgent(
 	req: Requirement,
 	elderly: boolean
 ): { agentId: number; rule: 'best_fit' | 'elderly_guidance'; eligible: number } | null {
-	const base = (c: Candidate) =>
-		req.index.startsWith('m:') || req.index === 'sign'
-			? (5 - (c.fields[req.index] ?? 0)) * 1e13
-			: 0;
+	const rank = rankField(req.checks);
+	const level = (c: Candidate) => c.fields[rank] ?? 0;
 	const eligible = candidates
 		.filter((c) => satisfies(c.fields, req.checks))
-		.sort((a, b) => base(a) + a.idleSince - (base(b) + b.idleSince) || a.agentId - b.agentId);
+		.sort((a, b) => level(b) - level(a) || a.idleSince - b.idleSince || a.agentId - b.agentId);
 	if (!eligible.length) return null;
 	const guide = elderly ? eligible.find((c) => (c.fields.eld ?? 0) > 0) : undefined;
 	return guide

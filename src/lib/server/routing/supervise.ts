@@ -12,7 +12,7 @@ import { addCallJob, queues } from './timers';
 async function restore(ctx: Ctx, call: q.CallRow): Promise<void> {
 	const facts = factsOf(ctx, call);
 	const req = requirementOf(ctx, facts, call.escalationStep);
-	await live.enqueue(
+	const { version } = await live.enqueue(
 		ctx,
 		call.id,
 		req.bucket,
@@ -31,7 +31,8 @@ async function restore(ctx: Ctx, call: q.CallRow): Promise<void> {
 			to: 'queued',
 			reason: 'recovered',
 			at,
-			patch: { status: 'queued' }
+			patch: { status: 'queued' },
+			version
 		});
 	}
 }
@@ -74,14 +75,20 @@ export async function superviseCall(ctx: Ctx, callId: string): Promise<number | 
 	const check = ctx.cfg.ROUTING_CHECK_SECONDS * 1000;
 	if (call.status === 'connected' || call.status === 'wrap_up') return check * 6;
 	const c = await live.readHash(ctx, `c:${callId}`);
+	if (c.st === 'over') return null;
 	if (!c.st) await restore(ctx, call);
 	else if (c.st === 'offered' && c.offer) {
 		const o = await live.readHash(ctx, `o:${c.offer}`);
 		if (o.st !== 'pending' || Number(o.exp) + 2000 < now)
 			await releaseOffer(ctx, c.offer, 'expired');
 	} else if (c.st === 'queued' && call.status === 'offered') await restore(ctx, call);
-	else if (c.st === 'connected' && call.status === 'offered') {
-		// The accept was decided in Redis but its SQLite write was lost: complete it.
+	else if (
+		c.st === 'connected' &&
+		call.status === 'offered' &&
+		now - Number((await live.readHash(ctx, `a:${c.agent}`)).since ?? now) > 5000
+	) {
+		// The accept was decided in Redis but its SQLite write was lost (not merely in flight):
+		// complete it.
 		const at = new Date(now).toISOString();
 		const agentId = c.agent ? Number(c.agent) : null;
 		q.recordTransition(ctx.db, {
@@ -92,7 +99,8 @@ export async function superviseCall(ctx: Ctx, callId: string): Promise<number | 
 			agentId,
 			reason: 'recovered',
 			at,
-			patch: { status: 'connected', connectedAt: at, agentId }
+			patch: { status: 'connected', connectedAt: at, agentId },
+			version: await live.versionOf(ctx, callId)
 		});
 		return check * 6;
 	}

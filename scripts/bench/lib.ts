@@ -1,0 +1,74 @@
+import { performance } from 'node:perf_hooks';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+
+/** Percentile of a sample (nearest rank). */
+export function pct(sample: number[], p: number): number {
+	if (!sample.length) return NaN;
+	const s = [...sample].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+/** Runs `fn` for each item with at most `limit` in flight. */
+export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>) {
+	let i = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(limit, items.length) }, async () => {
+			while (i < items.length) await fn(items[i++]!);
+		})
+	);
+}
+
+/** Bytes Redis uses now. */
+export async function redisBytes(r: Redis): Promise<number> {
+	const info = await r.info('memory');
+	return Number(/used_memory:(\d+)/.exec(info)![1]);
+}
+
+/** Fixed-width table row. */
+export function row(cells: (string | number)[], widths: number[]): string {
+	return cells.map((c, i) => String(c).padEnd(widths[i] ?? 12)).join(' | ');
+}
+
+/**
+ * Raw BullMQ on the same Redis: add → processed latency (sequential) and throughput with the
+ * same in-flight limit as the routing run; no routing work in the processor.
+ */
+export async function rawBullmq(url: string, prefix: string, n: number, inFlight: number) {
+	const conn = new Redis(url, { maxRetriesPerRequest: null });
+	const queue = new Queue('raw', { connection: conn, prefix });
+	const waiters = new Map<string, () => void>();
+	const worker = new Worker(
+		'raw',
+		async (job) => {
+			waiters.get(job.id!)?.();
+		},
+		{ connection: new Redis(url, { maxRetriesPerRequest: null }), prefix, concurrency: 64 }
+	);
+	await worker.waitUntilReady();
+	let seq = 0;
+	const one = async () => {
+		const id = `j${++seq}`;
+		const done = new Promise<void>((r) => waiters.set(id, r));
+		await queue.add('raw', { n: seq }, { jobId: id, removeOnComplete: true });
+		await done;
+		waiters.delete(id);
+	};
+	const lat: number[] = [];
+	for (let i = 0; i < 300; i++) {
+		const t = performance.now();
+		await one();
+		lat.push(performance.now() - t);
+	}
+	const t0 = performance.now();
+	await pool(
+		Array.from({ length: n }, (_, i) => i),
+		inFlight,
+		() => one()
+	);
+	const perSec = n / ((performance.now() - t0) / 1000);
+	await worker.close();
+	await queue.close();
+	conn.disconnect();
+	return { p50: pct(lat, 50), p99: pct(lat, 99), perSec };
+}
