@@ -338,6 +338,14 @@ const security: Record<Op['auth'], unknown[]> = {
 	caller: [{ callerToken: [] }, { boothToken: [] }]
 };
 
+/** Staff, booth and matter ids are integers; call and offer ids are UUIDs; dates are YYYY-MM-DD. */
+function pathParamSchema(path: string, name: string) {
+	if (name === 'date') return { type: 'string', format: 'date' };
+	if (path.startsWith('/admin/') || path.startsWith('/matters/'))
+		return { type: 'integer', minimum: 1 };
+	return { type: 'string', format: 'uuid' };
+}
+
 /** An empty registry: schemas inlined at an operation carry no ids of their own. */
 const inlineOnly = z.registry<{ id?: string }>();
 
@@ -369,7 +377,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			name: m[1],
 			in: 'path',
 			required: true,
-			schema: { type: 'integer' }
+			schema: pathParamSchema(op.path, m[1]!)
 		}));
 		(paths[op.path] ??= {})[op.method] = {
 			summary: op.summary,
