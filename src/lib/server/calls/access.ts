@@ -29,7 +29,13 @@ export function requireCallAccess(
 ): q.CallRow {
 	const call = q.callById(ctx.db, callId);
 	if (!call) throw notFound('No such call');
-	if (opts.staff && who.user) return call;
+	// Supervisors and admins see every call; an agent only the calls it handles.
+	if (opts.staff && who.user) {
+		const u = who.user;
+		if (u.roles.includes('supervisor') || u.roles.includes('admin')) return call;
+		if (call.agentId === u.id || call.interpreterId === u.id) return call;
+		throw forbidden('This call is handled by another agent');
+	}
 	if (who.bearer && call.callerTokenHash === hashToken(who.bearer)) return call;
 	if (who.booth && call.boothId === who.booth.id) return call;
 	// Another booth is identified, so it is refused (403), not asked to log in.
