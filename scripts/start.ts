@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { config, ConfigError } from '../src/lib/server/config';
 import { DEMO_PASSWORD } from '../src/lib/server/seed/seed';
@@ -12,10 +13,12 @@ const log = (l: string) => console.log(`[console] ${l}`);
 let redis: EmbeddedRedis | undefined;
 const children: ChildProcess[] = [];
 let stopping = false;
+let stopped: Promise<void> | undefined;
 
+/** Stops web, worker and the private Redis once, however many times it is asked; then exits. */
 async function shutdown(code: number): Promise<never> {
-	if (!stopping) {
-		stopping = true;
+	stopping = true;
+	stopped ??= (async () => {
 		for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
 		const force = setTimeout(
 			() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')),
@@ -28,7 +31,8 @@ async function shutdown(code: number): Promise<never> {
 		);
 		clearTimeout(force);
 		await redis?.stop();
-	}
+	})();
+	await stopped;
 	process.exit(code);
 }
 
@@ -45,15 +49,22 @@ function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv):
 	return child;
 }
 
+/** The health endpoint's HTTP status, or 0 when nothing answers (node:http: fetch refuses some ports). */
+function healthStatus(url: string): Promise<number> {
+	return new Promise((resolve) => {
+		const req = http.get(url, { timeout: 3000 }, (res) => {
+			res.resume();
+			resolve(res.statusCode ?? 0);
+		});
+		req.on('timeout', () => req.destroy());
+		req.on('error', () => resolve(0));
+	});
+}
+
 async function waitForWeb(url: string, timeoutMs = 60_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline && !stopping) {
-		try {
-			const res = await fetch(`${url}/api/v1/health`);
-			if (res.status === 200) return;
-		} catch {
-			/* not listening yet */
-		}
+		if ((await healthStatus(`${url}/api/v1/health`)) === 200) return;
 		await new Promise((r) => setTimeout(r, 300));
 	}
 	throw new Error(`the web server did not become healthy at ${url}`);
