@@ -44,7 +44,9 @@ export default defineConfig({
 			DATA_DIR: 'data/e2e',
 			CONSOLE_ADMIN_PASSWORD: 'e2e-admin-pass',
 			LOG_LEVEL: 'warn',
-			SERVICE_HOURS: 'always'
+			SERVICE_HOURS: 'always',
+			// Short enough that an unanswered offer visibly re-routes within a test.
+			OFFER_TIMEOUT_SECONDS: '6'
 		}
 	}
 });
