@@ -135,3 +135,40 @@ test('an offer left to ring out goes to another agent; Esc declines it', async (
 	// Both agents had their turn: the caller waits in the queue again.
 	await expect.poll(() => callStatus(request, call)).toBe('queued');
 });
+
+test('a sign-language seat joins a call as interpreter while the caller stays connected', async ({
+	browser,
+	request
+}) => {
+	test.setTimeout(90_000);
+	const matter = await marketMatter(request);
+	const agent = await deskOf(browser, 'agent01');
+	const signer = await deskOf(browser, 'agent05');
+	opened.push(agent, signer);
+	await goAvailable(agent);
+	const call = await newCall(request, matter.id);
+	calls.push(call);
+	await agent.getByTestId('offer-accept').click();
+	await expect(agent.getByTestId('call-status')).toHaveAttribute('data-status', 'connected');
+
+	// No sign-language seat is free yet: the agent is told so plainly.
+	await agent.getByTestId('add-interpreter').click();
+	await expect(agent.getByRole('alert')).toHaveText('目前没有空闲的手语坐席，请稍后再试');
+
+	await goAvailable(signer);
+	await agent.getByTestId('add-interpreter').click();
+	await expect(signer.getByTestId('offer-card')).toContainText('手语翻译邀请');
+	await signer.getByTestId('offer-accept').click();
+	await expect(signer).toHaveURL(new RegExp(`/agent/call/${call.callId}`));
+	await expect(signer.getByText('您正在为本通话提供手语翻译')).toBeVisible();
+	await expect(agent.getByTestId('call-status')).toContainText('已加入');
+	expect(await callStatus(request, call)).toBe('connected');
+
+	// Ending the call frees the interpreter as well.
+	await agent.getByTestId('end-call').click();
+	await expect(signer.getByTestId('agent-state')).toHaveAttribute('data-state', 'available');
+	await agent.getByTestId('wrap-up-form').getByRole('radio', { name: '咨询解答' }).check();
+	await agent.getByTestId('wrap-up-submit').click();
+	await expect(agent).toHaveURL(/\/agent$/);
+	expect(await callStatus(request, call)).toBe('ended');
+});

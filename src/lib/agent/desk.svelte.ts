@@ -73,6 +73,7 @@ export class AgentDesk {
 	readonly ringer = new Ringer();
 	readonly live: LiveEvents;
 	#refreshing: Promise<void> | null = null;
+	#noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(data: DeskData, opts: { onChange?: () => void } = {}) {
 		this.load(data);
@@ -81,7 +82,7 @@ export class AgentDesk {
 		this.live.on('offer.withdrawn', (o) => {
 			if (this.offer?.offerId !== o.offerId) return;
 			this.#clearOffer();
-			this.notice = 'gone';
+			this.#notify('gone');
 		});
 		this.live.on('agent.updated', (a) => {
 			this.state = a.state;
@@ -150,7 +151,7 @@ export class AgentDesk {
 			const res = await fetch(`/api/v1/offers/${o.offerId}/accept`, { method: 'POST' });
 			if (!res.ok) {
 				const e = await apiError(res);
-				this.notice = e.code === 'offer_gone' ? 'gone' : e.message;
+				this.#notify(e.code === 'offer_gone' ? 'gone' : e.message);
 				this.#clearOffer();
 				return null;
 			}
@@ -191,6 +192,13 @@ export class AgentDesk {
 		this.offer = o as Offer;
 		this.notice = null;
 		this.ringer.start();
+	}
+
+	/** Shows a short notice that fades on its own (the agent need not dismiss it). */
+	#notify(text: string): void {
+		this.notice = text;
+		clearTimeout(this.#noticeTimer);
+		this.#noticeTimer = setTimeout(() => (this.notice = null), 8000);
 	}
 
 	#clearOffer(): void {
