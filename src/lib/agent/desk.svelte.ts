@@ -73,18 +73,26 @@ export class AgentDesk {
 	readonly ringer = new Ringer();
 	readonly live: LiveEvents;
 	#refreshing: Promise<void> | null = null;
+	#again = false;
+	/** Counts live events, so a snapshot fetched before one of them is known to be stale. */
+	#epoch = 0;
 	#noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(data: DeskData, opts: { onChange?: () => void } = {}) {
 		this.load(data);
 		this.live = new LiveEvents({ onResync: () => void this.refresh() });
-		this.live.on('offer.created', (o) => this.#offered(o));
+		this.live.on('offer.created', (o) => {
+			this.#epoch++;
+			this.#offered(o);
+		});
 		this.live.on('offer.withdrawn', (o) => {
+			this.#epoch++;
 			if (this.offer?.offerId !== o.offerId) return;
 			this.#clearOffer();
 			this.#notify('gone');
 		});
 		this.live.on('agent.updated', (a) => {
+			this.#epoch++;
 			this.state = a.state;
 			this.since = a.since;
 			this.reason = a.reason ?? null;
@@ -93,16 +101,20 @@ export class AgentDesk {
 		});
 	}
 
-	/** Applies a server snapshot. */
-	load(d: DeskData): void {
-		this.state = d.state;
-		this.since = d.since;
-		this.reason = d.reason;
+	/**
+	 * Applies a server snapshot. A snapshot taken before the latest live event is `stale`: it
+	 * may only update the day's figures, never the state or the offer the events already gave.
+	 */
+	load(d: DeskData, stale = false): void {
 		this.handledToday = d.handledToday;
 		this.averageRating = d.averageRating;
 		this.ratedToday = d.ratedToday;
-		this.liveCallId = d.liveCallId;
 		this.pendingWrapUps = d.pendingWrapUps;
+		if (stale) return;
+		this.state = d.state;
+		this.since = d.since;
+		this.reason = d.reason;
+		this.liveCallId = d.liveCallId;
 		const o = d.offer as Offer | null;
 		if (o && o.offerId !== this.offer?.offerId) this.#offered(o);
 		else if (!o && this.offer) this.#clearOffer();
@@ -110,10 +122,18 @@ export class AgentDesk {
 
 	/** Reloads the snapshot (after a resync, or when figures may have changed). */
 	refresh(): Promise<void> {
-		this.#refreshing ??= (async () => {
+		if (this.#refreshing) {
+			this.#again = true;
+			return this.#refreshing;
+		}
+		this.#refreshing = (async () => {
 			try {
-				const res = await fetch('/api/v1/agent/desk');
-				if (res.ok) this.load(await res.json());
+				do {
+					this.#again = false;
+					const epoch = this.#epoch;
+					const res = await fetch('/api/v1/agent/desk');
+					if (res.ok) this.load(await res.json(), epoch !== this.#epoch);
+				} while (this.#again);
 			} catch {
 				/* the connection banner tells the agent; the next event retries */
 			} finally {

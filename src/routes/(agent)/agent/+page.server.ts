@@ -4,9 +4,8 @@ import { todayCalls } from '$lib/server/desk/desk';
 import { guardPage } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, depends }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = guardPage(locals, url, 'agent');
-	depends('agent:today');
 	const ctx = await appContext();
 	return { profile: agentProfile(ctx, user.id), today: todayCalls(ctx, user.id) };
 };
