@@ -60,6 +60,9 @@ test('an agent takes a call from ring to wrap-up, and it is in "my calls"', asyn
 	const page = await deskOf(browser, 'agent01');
 	opened.push(page);
 	await goAvailable(page);
+	// The state lives on the server: a reload keeps it.
+	await page.reload();
+	await expect(page.getByTestId('agent-state')).toHaveAttribute('data-state', 'available');
 
 	const call = await newCall(request, matter.id, { elderly: true, priorityLane: 'urgent' });
 	calls.push(call);
