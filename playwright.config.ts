@@ -47,7 +47,9 @@ export default defineConfig({
 			SERVICE_HOURS: 'always',
 			// Every spec calls from 127.0.0.1; the per-address limit is tested in integration.
 			MOBILE_CALL_LIMIT: '100000',
-			BOOTH_DISINFECT_SECONDS: '3'
+			BOOTH_DISINFECT_SECONDS: '3',
+			// Short enough that an unanswered offer visibly re-routes within a test.
+			OFFER_TIMEOUT_SECONDS: '6'
 		}
 	}
 });

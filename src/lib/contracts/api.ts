@@ -177,7 +177,9 @@ export const WrapUpBody = z
 		outcome: OutcomeCode,
 		matterId: z.number().int().positive().optional(),
 		notes: z.string().max(2000).optional(),
-		mailResults: z.boolean().default(false)
+		mailResults: z.boolean().default(false),
+		/** Where results are mailed; required when mailResults is true. */
+		mailAddress: z.string().trim().max(200).optional()
 	})
 	.meta({ id: 'WrapUpBody' });
 

@@ -19,6 +19,12 @@ export interface EventMap {
 	};
 	/** An agent's state changed (for the agent and supervisors). */
 	'agent.updated': { agentId: number; state: string; reason?: string | null; since: string };
+	/** How the receiving agent's request for a sign-language interpreter stands. */
+	'interpreter.updated': {
+		callId: string;
+		status: 'requested' | 'joined' | 'declined' | 'expired' | 'withdrawn' | 'left';
+		displayName: string | null;
+	};
 	/** A booth's state changed (for supervisors). */
 	'booth.updated': { boothId: number; state: string; lastSeenAt: string | null };
 	/** First event of every stream: its id is the resume point for a snapshot taken now. */
@@ -47,6 +53,7 @@ export const EVENT_NAMES: EventName[] = [
 	'offer.withdrawn',
 	'call.updated',
 	'agent.updated',
+	'interpreter.updated',
 	'booth.updated',
 	'ready',
 	'resync'

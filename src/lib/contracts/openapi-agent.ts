@@ -1,4 +1,82 @@
+import { ErrorBody } from './api';
+import * as a from './agent-api';
 import type { Op } from './openapi';
 
+const err = (description: string) => ({ description, schema: ErrorBody });
+
 /** Agent console operations of /api/v1 beyond the routing core (notes, today's calls, interpreter…). */
-export const agentOperations: Op[] = [];
+export const agentOperations: Op[] = [
+	{
+		method: 'get',
+		path: '/agent/desk',
+		summary: "The agent's desk at a glance: state, today's figures, pending offer, live call",
+		tag: 'agent',
+		auth: 'staff',
+		responses: {
+			200: { description: 'Snapshot', schema: a.DeskSnapshot },
+			401: err('Login required'),
+			403: err('Not an agent')
+		}
+	},
+	{
+		method: 'get',
+		path: '/agent/calls',
+		summary: "The agent's calls today with outcome, duration and rating",
+		tag: 'agent',
+		auth: 'staff',
+		responses: {
+			200: { description: 'Calls, newest first', schema: a.TodayCalls },
+			401: err('Login required'),
+			403: err('Not an agent')
+		}
+	},
+	{
+		method: 'get',
+		path: '/agent/colleagues',
+		summary: 'Agents available now (to transfer a call to a named colleague)',
+		tag: 'agent',
+		auth: 'staff',
+		responses: {
+			200: { description: 'Available agents', schema: a.Colleagues },
+			403: err('Not an agent')
+		}
+	},
+	{
+		method: 'put',
+		path: '/calls/{id}/notes',
+		summary: "Save the agent's working notes on a call (only the call's agent)",
+		tag: 'agent',
+		auth: 'staff',
+		body: a.NotesBody,
+		responses: {
+			200: { description: 'Saved', schema: a.NotesSaved },
+			400: err('Invalid input'),
+			403: err('Not the agent of this call'),
+			404: err('No such call'),
+			409: err('The call is over (call_closed)')
+		}
+	},
+	{
+		method: 'post',
+		path: '/calls/{id}/interpreter',
+		summary:
+			'Ask for a sign-language interpreter: an available sign-language seat is offered the same room',
+		tag: 'agent',
+		auth: 'staff',
+		responses: {
+			200: { description: 'A seat is being asked', schema: a.InterpreterRequested },
+			403: err('Not the agent of this call'),
+			409: err(
+				'no_interpreter_available, interpreter_pending, interpreter_present or not_connected'
+			)
+		}
+	},
+	{
+		method: 'delete',
+		path: '/calls/{id}/interpreter',
+		summary: 'The interpreter leaves the call (agent and caller stay connected)',
+		tag: 'agent',
+		auth: 'staff',
+		responses: { 200: { description: 'Left' }, 403: err('Not interpreting this call') }
+	}
+];

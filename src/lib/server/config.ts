@@ -51,8 +51,11 @@ const schema = z.object({
 	OFFER_RETRY_SECONDS: z.coerce.number().min(0).max(86400).default(300),
 	/** Consecutive offers an agent lets pass (declined or timed out) before a "not responding" break. */
 	OFFER_MAX_MISSES: z.coerce.number().int().min(1).max(100).default(2),
-	/** Seconds an agent stays in wrap_up after submitting the outcome (0: available at once). */
-	WRAP_UP_SECONDS: z.coerce.number().min(0).max(3600).default(0),
+	/**
+	 * Longest wrap-up: seconds after a call ends before the agent is returned to available even
+	 * without an outcome (0: no limit). Recording the outcome frees the agent at once.
+	 */
+	WRAP_UP_SECONDS: z.coerce.number().min(0).max(3600).default(60),
 	/**
 	 * Escalation steps, in order: `<seconds>:<relaxation>` separated by commas. Relaxations:
 	 * `elderly_any_seat` (elderly callers accept any seat speaking their language),

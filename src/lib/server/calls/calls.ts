@@ -6,7 +6,8 @@ import { followCall } from '../routing/agents';
 import { publishCall, pushPositions, routeCall, waitInfo } from '../routing/engine';
 import { factsOf, requirementOf, scoreOf } from '../routing/facts';
 import * as live from '../routing/live';
-import { addCallJob } from '../routing/timers';
+import { releaseInterpreter } from '../routing/interpreter';
+import { addCallJob, addWrapUpTimer } from '../routing/timers';
 import { matterHours } from '../schedule/schedule';
 import * as q from './queries';
 import { videoAccess } from '../video/access';
@@ -179,5 +180,10 @@ export async function toWrapUp(ctx: Ctx, c: q.CallRow, reason: string): Promise<
 		version
 	});
 	await publishCall(ctx, c.id, 'wrap_up');
-	if (c.agentId) await followCall(ctx, c.agentId, 'wrap_up', reason);
+	await releaseInterpreter(ctx, c.id, 'call ended');
+	if (!c.agentId) return;
+	await followCall(ctx, c.agentId, 'wrap_up', reason);
+	// The wrap-up time runs from the end of the conversation; recording the outcome ends it sooner.
+	if (ctx.cfg.WRAP_UP_SECONDS > 0)
+		await addWrapUpTimer(ctx, c.agentId, c.id, ctx.cfg.WRAP_UP_SECONDS * 1000);
 }

@@ -5,7 +5,6 @@ import { followCall } from '../routing/agents';
 import { publishCall, recordHandleTime, routeCall } from '../routing/engine';
 import { factsOf, requirementOf, scoreOf } from '../routing/facts';
 import * as live from '../routing/live';
-import { addWrapUpTimer } from '../routing/timers';
 import { toWrapUp } from './calls';
 import * as q from './queries';
 
@@ -26,8 +25,9 @@ export async function endCall(ctx: Ctx, agentId: number, callId: string) {
 }
 
 /**
- * The agent records the outcome: the call ends, and the agent is available again at once or
- * after WRAP_UP_SECONDS (a delayed job).
+ * The agent records the outcome: the call ends and the agent is available again at once (unless
+ * the wrap-up timer already freed them and they are on another call). 包邮 needs an address;
+ * 办不成事 opens a follow-up item for supervisors. Bad input changes nothing.
  */
 export async function wrapUp(
 	ctx: Ctx,
@@ -38,12 +38,16 @@ export async function wrapUp(
 		matterId?: number | null;
 		notes?: string | null;
 		mailResults: boolean;
+		mailAddress?: string | null;
 	}
 ) {
 	const c = heldCall(ctx, agentId, callId);
 	if (c.status !== 'wrap_up') throw conflict('not_in_wrap_up', `The call is ${c.status}`);
 	if (input.matterId && !q.matterFacts(ctx.db, input.matterId))
 		throw badRequest(`unknown matter ${input.matterId}`, 'unknown_matter');
+	const address = input.mailAddress?.trim() || null;
+	if (input.mailResults && !address)
+		throw badRequest('mailAddress is required when results are mailed', 'mail_address_required');
 	const now = Date.now();
 	const at = new Date(now).toISOString();
 	q.recordTransition(
@@ -59,29 +63,36 @@ export async function wrapUp(
 			patch: { status: 'ended', endedAt: at },
 			version: 'final'
 		},
-		(tx) =>
+		(tx) => {
 			q.insertOutcome(tx, {
 				callId,
 				agentId,
 				outcome: input.outcome,
 				matterId: input.matterId ?? null,
 				notes: input.notes ?? null,
-				mailResults: input.mailResults
-			})
+				mailResults: input.mailResults,
+				mailAddress: input.mailResults ? address : null
+			});
+			if (input.outcome === 'not_done') q.insertFollowUp(tx, { kind: 'not_done', callId });
+		}
 	);
 	await live.removeCall(ctx, callId, now);
 	if (c.connectedAt) await recordHandleTime(ctx, (now - Date.parse(c.connectedAt)) / 1000);
 	await publishCall(ctx, callId, 'ended');
-	if (ctx.cfg.WRAP_UP_SECONDS > 0)
-		await addWrapUpTimer(ctx, agentId, callId, ctx.cfg.WRAP_UP_SECONDS * 1000);
-	else await followCall(ctx, agentId, 'available', 'wrap-up done');
+	await wrapUpElapsed(ctx, agentId, callId, 'wrap-up done');
 	return { callId, status: 'ended' };
 }
 
-/** Wrap-up timer: the agent becomes available if still wrapping up. */
-export async function wrapUpElapsed(ctx: Ctx, agentId: number): Promise<void> {
+/** Wrap-up over (outcome recorded, or the wrap-up timer ran out): the agent becomes available if still wrapping up this call. */
+export async function wrapUpElapsed(
+	ctx: Ctx,
+	agentId: number,
+	callId?: string,
+	why = 'wrap-up time over'
+): Promise<void> {
 	const a = await live.readHash(ctx, `a:${agentId}`);
-	if (a.st === 'wrap_up') await followCall(ctx, agentId, 'available', 'wrap-up time over');
+	if (a.st === 'wrap_up' && (!callId || !a.call || a.call === callId))
+		await followCall(ctx, agentId, 'available', why);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
 	appointments,
 	callEvents,
 	calls,
+	followUps,
 	languages,
 	matters,
 	offers,
@@ -199,6 +200,11 @@ export function skillFields(db: Db, userId: number): Record<string, number> {
 /** Stores the agent's outcome of a call. */
 export function insertOutcome(db: Db, row: typeof outcomes.$inferInsert): void {
 	db.insert(outcomes).values(row).onConflictDoNothing().run();
+}
+
+/** Opens a supervisor follow-up item for a call. */
+export function insertFollowUp(db: Db, row: typeof followUps.$inferInsert): void {
+	db.insert(followUps).values(row).run();
 }
 
 /** The events of a call, oldest first. */

@@ -76,7 +76,7 @@ export async function currentOffer(ctx: Ctx, agentId: number) {
 		offerId: a.offer,
 		callId: call.id,
 		expiresAt: new Date(Number(o.exp)).toISOString(),
-		call: offerContext(ctx, call)
+		call: offerContext(ctx, call, o.k === 'interpreter' ? 'interpreter' : 'call')
 	};
 }
 

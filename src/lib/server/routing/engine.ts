@@ -5,6 +5,8 @@ import * as live from './live';
 import { estimateWaitSeconds } from './rules';
 import { addOfferTimeout } from './timers';
 import { videoAccess, type VideoAccess } from '../video/access';
+import { callContext } from '../calls/context';
+import { acceptInterpreter, interpreterOfferReleased, isInterpreterOffer } from './interpreter';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const SUPERVISORS = ['supervisor'];
@@ -74,22 +76,9 @@ export async function publishAgent(ctx: Ctx, agentId: number, state: string, rea
 	);
 }
 
-/** What the agent sees of an offered call: needs and wait, no personal data. */
-export function offerContext(ctx: Ctx, call: q.CallRow) {
-	const m = q.matterFacts(ctx.db, call.matterId);
-	return {
-		channel: call.channel,
-		boothId: call.boothId,
-		matterId: call.matterId,
-		matterName: m?.name ?? null,
-		matterNameEn: m?.nameEn ?? null,
-		language: call.language,
-		signLanguage: call.signLanguage,
-		elderly: call.elderly,
-		priorityLane: call.priorityLane,
-		escalationStep: call.escalationStep,
-		queuedAt: call.queuedAt
-	};
+/** What the agent sees of an offered call: needs, origin and wait, no personal data. */
+export function offerContext(ctx: Ctx, call: q.CallRow, kind: 'call' | 'interpreter' = 'call') {
+	return { ...callContext(ctx, call), kind };
 }
 
 interface Offered {
@@ -250,6 +239,7 @@ export async function releaseOffer(
 		const again = await routeCall(ctx, r.callId);
 		if (again.kind !== 'offered') await publishCall(ctx, r.callId, 'queued');
 	}
+	if (isInterpreterOffer(ctx, offerId)) await interpreterOfferReleased(ctx, r.callId, outcome);
 	if (r.agentState === 'available') await routeAgent(ctx, r.agentId);
 	return true;
 }
@@ -263,6 +253,7 @@ export interface Accepted {
 
 /** Accepts an offer at most once; 409 offer_gone after expiry, withdrawal or another answer. */
 export async function acceptOffer(ctx: Ctx, agentId: number, offerId: string): Promise<Accepted> {
+	if (isInterpreterOffer(ctx, offerId)) return acceptInterpreter(ctx, agentId, offerId);
 	const now = Date.now();
 	const won = await live.accept(ctx, offerId, agentId, now);
 	if (!won) throw conflict('offer_gone', 'This offer has expired or was withdrawn');

@@ -15,7 +15,7 @@
  *   oexp        zset  pending offers by expiry (sweep of lost timers)
  * Every loop is bounded: candidates per index (K), calls looked at per bucket (S).
  */
-const COMMON = `
+export const COMMON = `
 local P = ARGV[1] .. ':r:'
 local function parse(checks)
   local groups = {}

@@ -32,7 +32,7 @@ export async function startRoutingWorkers(ctx: Ctx, connection: Redis) {
 		ROUTING_QUEUE,
 		async (job: Job) => {
 			if (job.name === 'offer-timeout') return releaseOffer(ctx, job.data.offerId, 'expired');
-			if (job.name === 'wrap-up') return wrapUpElapsed(ctx, job.data.agentId);
+			if (job.name === 'wrap-up') return wrapUpElapsed(ctx, job.data.agentId, job.data.callId);
 			if (job.name === 'sweep') {
 				const gone = await sweepDisconnected(ctx);
 				const expired = await expireOverdueOffers(ctx);

@@ -1,9 +1,11 @@
-import { guardPage } from '$lib/server/guards';
-import { appContext } from '$lib/server/context';
 import { agentProfile } from '$lib/server/agents/profile';
+import { appContext } from '$lib/server/context';
+import { todayCalls } from '$lib/server/desk/desk';
+import { guardPage } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = guardPage(locals, url, 'agent');
-	return { profile: agentProfile(await appContext(), user.id) };
+	const ctx = await appContext();
+	return { profile: agentProfile(ctx, user.id), today: todayCalls(ctx, user.id) };
 };
