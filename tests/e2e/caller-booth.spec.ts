@@ -107,13 +107,20 @@ test('booth: a matter found by search; cancelling leaves the queue', async ({ pa
 	expect((await res.json()).status).toBe('abandoned');
 });
 
-test('booth: the language choice switches the kiosk to English', async ({ page }) => {
+test('booth: the language choice switches the kiosk to English, Japanese and Korean', async ({
+	page
+}) => {
 	await openBooth(page);
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.getByRole('heading', { name: 'Common services' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'I use sign language' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	expect(await serious(page)).toEqual([]);
+	await page.getByRole('button', { name: '日本語' }).click();
+	await expect(page.getByRole('heading', { name: 'よく使われる手続き' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+	await page.getByRole('button', { name: '한국어' }).click();
+	await expect(page.getByRole('heading', { name: '자주 찾는 업무' })).toBeVisible();
 	await page.getByRole('button', { name: '普通话' }).click();
 	await expect(page.getByRole('heading', { name: '常办事项' })).toBeVisible();
 });

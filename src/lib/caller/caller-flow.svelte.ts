@@ -1,4 +1,5 @@
 import { LiveEvents } from '$lib/realtime/client.svelte';
+import type { UiLocale } from '$lib/i18n';
 
 export type Screen =
 	| 'start'
@@ -30,8 +31,8 @@ export const SPOKEN = [
 	{ code: 'zh', label: '普通话', ui: 'zh-CN' },
 	{ code: 'yue', label: '粤语', ui: 'zh-CN' },
 	{ code: 'en', label: 'English', ui: 'en' },
-	{ code: 'ja', label: '日本語', ui: 'en' },
-	{ code: 'ko', label: '한국어', ui: 'en' }
+	{ code: 'ja', label: '日本語', ui: 'ja' },
+	{ code: 'ko', label: '한국어', ui: 'ko' }
 ] as const;
 
 /** An error the caller can act on: an i18n key under caller.errors and its values. */
@@ -71,7 +72,7 @@ export class CallerFlow {
 		this.#storageKey = `cw.caller.${channel}`;
 	}
 
-	get uiLocale(): 'zh-CN' | 'en' {
+	get uiLocale(): UiLocale {
 		return SPOKEN.find((s) => s.code === this.language)?.ui ?? 'zh-CN';
 	}
 

@@ -1,12 +1,12 @@
 import { getContext, setContext } from 'svelte';
-import type { Locale } from '$lib/i18n';
+import type { UiLocale } from '$lib/i18n';
 
 const KEY = Symbol('caller-ui');
 
 /** The caller pages' screen language: switched by the caller's language choice, not a cookie. */
 export class CallerUi {
-	locale = $state<Locale>('zh-CN');
-	constructor(initial: Locale) {
+	locale = $state<UiLocale>('zh-CN');
+	constructor(initial: UiLocale) {
 		this.locale = initial;
 	}
 }

@@ -14,6 +14,16 @@ describe('i18n', () => {
 		for (const k of zh) expect(translator('en')(k)).not.toBe('');
 	});
 
+	it('Japanese and Korean cover every caller text', () => {
+		const caller = keys(resources['zh-CN'].translation.caller).sort();
+		expect(keys(resources.ja.translation.caller).sort()).toEqual(caller);
+		expect(keys(resources.ko.translation.caller).sort()).toEqual(caller);
+		expect(translator('ja')('caller.call.hangUp')).toBe('通話を終了');
+		expect(translator('ko')('caller.call.hangUp')).toBe('통화 종료');
+		// Staff texts are not translated into ja/ko: they fall back to English, not to keys.
+		expect(translator('ja')('app.logout')).toBe('Log out');
+	});
+
 	it('defaults to Chinese and honours the cookie, then an English-first browser', () => {
 		expect(pickLocale(undefined, null)).toBe('zh-CN');
 		expect(pickLocale(undefined, 'en-US,en;q=0.9')).toBe('en');

@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { getContext, setContext } from 'svelte';
 import { callerEn, callerZh } from './caller';
+import { callerJa, callerKo } from './caller-ja-ko';
 import { consoleEn, consoleZh } from './console';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -12,14 +13,20 @@ export const LOCALE_COOKIE = 'cw_locale';
 /** Every catalogue by locale: the core texts plus one namespace per area (console., caller.). */
 export const resources = {
 	'zh-CN': { translation: { ...zhCN, console: consoleZh, caller: callerZh } },
-	en: { translation: { ...en, console: consoleEn, caller: callerEn } }
+	en: { translation: { ...en, console: consoleEn, caller: callerEn } },
+	// Japanese and Korean cover the caller pages; anything else falls back to English.
+	ja: { translation: { caller: callerJa } },
+	ko: { translation: { caller: callerKo } }
 };
+
+/** Languages the caller pages (booth, mobile) can show; staff pages use LOCALES. */
+export type UiLocale = Locale | 'ja' | 'ko';
 
 const instance = i18next.createInstance();
 void instance.init({
 	resources,
 	lng: 'zh-CN',
-	fallbackLng: 'zh-CN',
+	fallbackLng: { ja: ['en'], ko: ['en'], default: ['zh-CN'] },
 	initAsync: false,
 	showSupportNotice: false,
 	interpolation: { escapeValue: false }
@@ -33,19 +40,19 @@ export function pickLocale(cookie: string | undefined, acceptLanguage: string | 
 }
 
 /** A translate function fixed to one locale (safe on the server: no global language switch). */
-export function translator(locale: Locale): TFunction {
+export function translator(locale: UiLocale): TFunction {
 	return instance.getFixedT(locale);
 }
 
 const KEY = Symbol('i18n');
 
 export interface I18n {
-	locale: Locale;
+	locale: UiLocale;
 	t: TFunction;
 }
 
 /** Puts the page's translator in context (root layout). */
-export function provideI18n(get: () => Locale): I18n {
+export function provideI18n(get: () => UiLocale): I18n {
 	const value: I18n = {
 		get locale() {
 			return get();
