@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireCallAccess } from '../../src/lib/server/calls/access';
-import { createCall } from '../../src/lib/server/calls/calls';
 import type { Ctx } from '../../src/lib/server/context';
-import { currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
-import { acceptOffer } from '../../src/lib/server/routing/engine';
-import { closeRouting, makeAgent, routingContext, someMatters } from './routing-helpers';
+import { closeRouting, connectedCall, routingContext } from './routing-helpers';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -20,21 +17,8 @@ const staff = (id: number, roles: ('agent' | 'supervisor' | 'admin')[]) => ({
 
 describe('who may see a call', () => {
 	it('its agent, supervisors, admins and its caller; not another agent or another caller', async () => {
-		const m = someMatters(ctx);
-		const agent = await makeAgent(ctx, [
-			{ kind: 'matter', matterId: m.a.id, level: 3 },
-			{ kind: 'language', code: 'zh', level: 5 }
-		]);
-		await setAgentState(ctx, agent, 'available');
-		const c = await createCall(ctx, {
-			channel: 'mobile',
-			matterId: m.a.id,
-			language: 'zh',
-			signLanguage: false,
-			elderly: false,
-			priorityLane: 'none'
-		});
-		await acceptOffer(ctx, agent, (await currentOffer(ctx, agent))!.offerId);
+		const { agent, callId, callerToken } = await connectedCall(ctx);
+		const c = { callId, callerToken };
 
 		expect(requireCallAccess(ctx, staff(agent, ['agent']), c.callId, { staff: true }).id).toBe(
 			c.callId

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import type { Skill } from '../../src/lib/contracts/api';
 import { createAgent } from '../../src/lib/server/agents/agents';
+import { createCall } from '../../src/lib/server/calls/calls';
+import { currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
+import { acceptOffer } from '../../src/lib/server/routing/engine';
 import type { Ctx } from '../../src/lib/server/context';
 import { matters } from '../../src/lib/server/db/schema';
 import { closeQueues } from '../../src/lib/server/routing/timers';
@@ -95,4 +98,24 @@ export async function stopWorker(child: ChildProcess, signal: NodeJS.Signals = '
 	const done = new Promise((r) => child.once('exit', r));
 	child.kill(signal);
 	await done;
+}
+
+/** A mobile call for the first matter, offered to a fresh Mandarin agent who accepts it. */
+export async function connectedCall(ctx: Ctx) {
+	const { a } = someMatters(ctx);
+	const agent = await makeAgent(ctx, [
+		{ kind: 'matter', matterId: a.id, level: 3 },
+		{ kind: 'language', code: 'zh', level: 5 }
+	]);
+	await setAgentState(ctx, agent, 'available');
+	const call = await createCall(ctx, {
+		channel: 'mobile',
+		matterId: a.id,
+		language: 'zh',
+		signLanguage: false,
+		elderly: false,
+		priorityLane: 'none'
+	});
+	const accepted = await acceptOffer(ctx, agent, (await currentOffer(ctx, agent))!.offerId);
+	return { agent, callId: call.callId, callerToken: call.callerToken, accepted };
 }

@@ -4,11 +4,15 @@ import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callView, createCall } from '../../src/lib/server/calls/calls';
 import type { Ctx } from '../../src/lib/server/context';
-import { currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
-import { acceptOffer } from '../../src/lib/server/routing/engine';
 import { checkCallerDeparture, receiveLivekitWebhook } from '../../src/lib/server/video/events';
 import { refreshVideo } from '../../src/lib/server/video/participants';
-import { closeRouting, makeAgent, routingContext, someMatters, waitFor } from './routing-helpers';
+import {
+	closeRouting,
+	connectedCall,
+	routingContext,
+	someMatters,
+	waitFor
+} from './routing-helpers';
 import { startTwirpRecorder } from './support/twirp-recorder';
 
 let ctx: Ctx;
@@ -25,25 +29,6 @@ afterAll(async () => {
 	await recorder.close();
 });
 
-async function connectedCall() {
-	const agent = await makeAgent(ctx, [
-		{ kind: 'matter', matterId: m.a.id, level: 3 },
-		{ kind: 'language', code: 'zh', level: 5 }
-	]);
-	await setAgentState(ctx, agent, 'available');
-	const c = await createCall(ctx, {
-		channel: 'mobile',
-		matterId: m.a.id,
-		language: 'zh',
-		signLanguage: false,
-		elderly: false,
-		priorityLane: 'none'
-	});
-	const offer = await currentOffer(ctx, agent);
-	const accepted = await acceptOffer(ctx, agent, offer!.offerId);
-	return { agent, callId: c.callId, accepted };
-}
-
 async function signed(body: object) {
 	const raw = JSON.stringify(body);
 	const at = new AccessToken('devkey', 'secret');
@@ -53,7 +38,7 @@ async function signed(body: object) {
 
 describe('video for a call', () => {
 	it('gives the accepting agent a token for that call room only, and creates the room', async () => {
-		const { agent, callId, accepted } = await connectedCall();
+		const { agent, callId, accepted } = await connectedCall(ctx);
 		const claims = decodeJwt(accepted.video.token) as {
 			sub: string;
 			video: { room: string; canPublish: boolean };
@@ -71,7 +56,7 @@ describe('video for a call', () => {
 	});
 
 	it('gives the caller a token once connected, and none while waiting or to staff', async () => {
-		const { callId } = await connectedCall();
+		const { callId } = await connectedCall(ctx);
 		const asCaller = await callView(ctx, callId, 'caller');
 		expect((decodeJwt(asCaller!.video!.token) as { sub: string }).sub).toBe(`caller-${callId}`);
 		expect((await callView(ctx, callId, 'staff'))!.video).toBeNull();
@@ -87,7 +72,7 @@ describe('video for a call', () => {
 	});
 
 	it('refreshes tokens for the call agent, lets a supervisor join hidden, and refuses another agent', async () => {
-		const { agent, callId } = await connectedCall();
+		const { agent, callId } = await connectedCall(ctx);
 		const user = (id: number, roles: ('agent' | 'supervisor')[]) => ({
 			id,
 			username: 'u',
@@ -107,7 +92,7 @@ describe('video for a call', () => {
 	});
 
 	it('ends the call when the caller leaves the room and does not come back', async () => {
-		const { callId } = await connectedCall();
+		const { callId } = await connectedCall(ctx);
 		const joined = await signed({
 			event: 'participant_joined',
 			id: `EVJ-${callId}`,
@@ -131,7 +116,7 @@ describe('video for a call', () => {
 	});
 
 	it('keeps the call when the room is finished twice or a stale event arrives (no double effect)', async () => {
-		const { callId } = await connectedCall();
+		const { callId } = await connectedCall(ctx);
 		const fin = await signed({
 			event: 'room_finished',
 			id: `EVF-${callId}`,
