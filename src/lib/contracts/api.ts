@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTCOME_CODES } from './outcomes';
 
 /** Request and response schemas of /api/v1: they validate input and generate the OpenAPI document. */
 
@@ -98,15 +99,7 @@ export const Health = z
 
 /* ---- Calls and routing ---- */
 
-export const OutcomeCode = z.enum([
-	'done',
-	'accepted',
-	'need_docs',
-	'referred',
-	'booked',
-	'info',
-	'not_done'
-]);
+export const OutcomeCode = z.enum(OUTCOME_CODES);
 
 export const CreateCallBody = z
 	.object({

@@ -81,4 +81,17 @@ export async function setSkills(
 	await ctx.redis.publish(`${ctx.prefix}:skills:changed`, String(userId));
 }
 
+/** The agents for the supervisor wall: who they are and how many skills they hold. */
+export function agentRoster(ctx: Ctx) {
+	return q
+		.listStaff(ctx.db)
+		.filter((u) => u.roles.includes('agent'))
+		.map((u) => ({
+			id: u.id,
+			displayName: u.displayName,
+			username: u.username,
+			skillCount: u.skills.length
+		}));
+}
+
 export { listStaff, skillsOf } from './queries';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { departments, matters } from '../db/schema';
-import { listLanguages, searchMatters } from './queries';
+import { listDepartments, listLanguages, searchMatters } from './queries';
 
 /** Matter search for the public API and pages. */
 export function findMatters(ctx: Ctx, q: { q?: string; departmentId?: number; limit: number }) {
@@ -59,4 +59,12 @@ export function matterDetail(ctx: Ctx, id: number) {
 		.from(matters)
 		.where(and(eq(matters.id, id), eq(matters.active, true)))
 		.get();
+}
+
+/** What a caller screen starts with: the most used matters and the departments to browse. */
+export function callerCatalogue(ctx: Ctx, popular: number) {
+	return {
+		popular: popularMatters(ctx, popular),
+		departments: listDepartments(ctx.db).map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn }))
+	};
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { OUTCOME_CODES } from '../../contracts/outcomes';
 import {
 	index,
 	integer,
@@ -260,15 +261,7 @@ export const offers = sqliteTable(
 	(t) => [index('offers_call').on(t.callId), index('offers_agent').on(t.agentId, t.createdAt)]
 );
 
-export const OUTCOME_CODES = [
-	'done',
-	'accepted',
-	'need_docs',
-	'referred',
-	'booked',
-	'info',
-	'not_done'
-] as const;
+export { OUTCOME_CODES };
 
 export const outcomes = sqliteTable('outcomes', {
 	callId: text('call_id')

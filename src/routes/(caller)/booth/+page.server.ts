@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { boothFromToken } from '$lib/server/auth/auth';
 import { setBoothCookie } from '$lib/server/booths/cookie';
-import { popularMatters } from '$lib/server/catalog/catalog';
-import { listDepartments } from '$lib/server/catalog/queries';
+import { callerCatalogue } from '$lib/server/catalog/catalog';
 import { appContext } from '$lib/server/context';
 import type { PageServerLoad } from './$types';
 
@@ -23,8 +22,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	if (!locals.booth) return { booth: null };
 	return {
 		booth: { id: locals.booth.id, name: locals.booth.name },
-		popular: popularMatters(ctx, 8),
-		departments: listDepartments(ctx.db).map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn })),
+		...callerCatalogue(ctx, 8),
 		disinfectSeconds: ctx.cfg.BOOTH_DISINFECT_SECONDS,
 		bookingOfferWait: ctx.cfg.BOOKING_OFFER_WAIT_SECONDS
 	};

@@ -1,5 +1,4 @@
-import { popularMatters } from '$lib/server/catalog/catalog';
-import { listDepartments } from '$lib/server/catalog/queries';
+import { callerCatalogue } from '$lib/server/catalog/catalog';
 import { appContext } from '$lib/server/context';
 import type { PageServerLoad } from './$types';
 
@@ -7,8 +6,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	const ctx = await appContext();
 	return {
-		popular: popularMatters(ctx, 6),
-		departments: listDepartments(ctx.db).map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn })),
+		...callerCatalogue(ctx, 6),
 		bookingOfferWait: ctx.cfg.BOOKING_OFFER_WAIT_SECONDS
 	};
 };
