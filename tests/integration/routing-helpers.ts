@@ -119,3 +119,16 @@ export async function connectedCall(ctx: Ctx) {
 	const accepted = await acceptOffer(ctx, agent, (await currentOffer(ctx, agent))!.offerId);
 	return { agent, callId: call.callId, callerToken: call.callerToken, accepted };
 }
+
+/** A Mandarin mobile call for the first matter unless `over` says otherwise. */
+export function mobileCall(ctx: Ctx, over: Partial<Parameters<typeof createCall>[1]> = {}) {
+	return createCall(ctx, {
+		channel: 'mobile',
+		matterId: someMatters(ctx).a.id,
+		language: 'zh',
+		signLanguage: false,
+		elderly: false,
+		priorityLane: 'none',
+		...over
+	});
+}

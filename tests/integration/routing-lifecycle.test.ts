@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callView, createCall, leaveCall } from '../../src/lib/server/calls/calls';
+import { callView, leaveCall } from '../../src/lib/server/calls/calls';
 import { endCall, transferCall, wrapUp } from '../../src/lib/server/calls/handling';
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
 import { agentState, currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
 import { acceptOffer, releaseOffer } from '../../src/lib/server/routing/engine';
-import { closeRouting, makeAgent, routingContext, someMatters } from './routing-helpers';
+import {
+	closeRouting,
+	makeAgent,
+	routingContext,
+	someMatters,
+	mobileCall
+} from './routing-helpers';
 
 let ctx: Ctx;
 let m: ReturnType<typeof someMatters>;
-const call = (over: Partial<Parameters<typeof createCall>[1]> = {}) =>
-	createCall(ctx, {
-		channel: 'mobile',
-		matterId: m.a.id,
-		language: 'zh',
-		signLanguage: false,
-		elderly: false,
-		priorityLane: 'none',
-		...over
-	});
+const call = (over: Parameters<typeof mobileCall>[1] = {}) =>
+	mobileCall(ctx, { matterId: m.a.id, ...over });
 
 beforeAll(async () => {
 	ctx = await routingContext();

@@ -13,21 +13,19 @@ import {
 import { releaseOffer } from '../../src/lib/server/routing/engine';
 import { explainCall } from '../../src/lib/server/routing/explain';
 import { putException, putHours } from '../../src/lib/server/schedule/schedule';
-import { closeRouting, makeAgent, routingContext, someMatters } from './routing-helpers';
+import {
+	closeRouting,
+	makeAgent,
+	routingContext,
+	someMatters,
+	mobileCall
+} from './routing-helpers';
 
 let ctx: Ctx;
 let m: ReturnType<typeof someMatters>;
 const supervisor: StaffUser = { id: 0, username: 's', displayName: 's', roles: ['supervisor'] };
-const newCall = (over: Partial<Parameters<typeof createCall>[1]> = {}, c = ctx) =>
-	createCall(c, {
-		channel: 'mobile',
-		matterId: m.a.id,
-		language: 'zh',
-		signLanguage: false,
-		elderly: false,
-		priorityLane: 'none',
-		...over
-	});
+const newCall = (over: Parameters<typeof mobileCall>[1] = {}, c = ctx) =>
+	mobileCall(c, { matterId: m.a.id, ...over });
 const zhMatter = (matterId: number, level = 3) => [
 	{ kind: 'matter' as const, matterId, level },
 	{ kind: 'language' as const, code: 'zh', level: 5 }

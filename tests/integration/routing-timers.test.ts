@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/lib/server/auth/auth';
-import { callView, createCall, leaveCall } from '../../src/lib/server/calls/calls';
+import { callView, leaveCall } from '../../src/lib/server/calls/calls';
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
 import { touchPresence } from '../../src/lib/server/realtime/presence';
@@ -15,7 +15,8 @@ import {
 	someMatters,
 	spawnWorker,
 	stopWorker,
-	waitFor
+	waitFor,
+	mobileCall
 } from './routing-helpers';
 
 const ENV = {
@@ -27,16 +28,8 @@ let ctx: Ctx;
 let worker: ChildProcess;
 let m: ReturnType<typeof someMatters>;
 const supervisor: StaffUser = { id: 0, username: 's', displayName: 's', roles: ['supervisor'] };
-const newCall = (over: Partial<Parameters<typeof createCall>[1]> = {}) =>
-	createCall(ctx, {
-		channel: 'mobile',
-		matterId: m.a.id,
-		language: 'zh',
-		signLanguage: false,
-		elderly: false,
-		priorityLane: 'none',
-		...over
-	});
+const newCall = (over: Parameters<typeof mobileCall>[1] = {}) =>
+	mobileCall(ctx, { matterId: m.a.id, ...over });
 
 beforeAll(async () => {
 	ctx = await routingContext(ENV);
