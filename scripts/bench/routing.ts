@@ -131,7 +131,8 @@ interface Result {
 	rssMb: number;
 }
 const results: Result[] = [];
-for (const depth of [100, 2000, 10_000]) {
+const depths = (process.env.BENCH_DEPTHS ?? '100,2000,10000').split(',').map(Number);
+for (const depth of depths) {
 	await fillTo(depth);
 	log(`filled to ${depth}`);
 	const bytesPerCall = (await redisBytes(ctx.redis)) / 1 - bytes0;
@@ -184,7 +185,15 @@ for (const depth of [100, 2000, 10_000]) {
 		rssMb: process.memoryUsage().rss / 1e6
 	});
 }
-const raw = await rawBullmq(redis.url, 'bench:raw', 5000, 64);
+if (process.env.BENCH_REDIS_STATS) {
+	const stats = (await ctx.redis.info('commandstats'))
+		.split('\n')
+		.filter((l) => l.includes('calls='));
+	log(stats.join('\n'));
+}
+const raw = process.env.BENCH_SKIP_RAW
+	? { p50: NaN, p99: NaN, perSec: NaN }
+	: await rawBullmq(redis.url, 'bench:raw', 5000, 64);
 
 const f = (n: number, d = 2) => n.toFixed(d);
 const w = [9, 7, 7, 7, 8, 12, 11, 11, 7];

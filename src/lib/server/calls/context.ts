@@ -1,38 +1,12 @@
-import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { appointments, booths, departments, matters, towns } from '../db/schema';
-import type { CallRow } from './queries';
+import { reference } from '../db/reference';
+import { appointmentById, type CallRow } from './queries';
 
 /** Where a call comes from and what it is about, joined for display (never personal data beyond the masked ID). */
 function contextRows(ctx: Ctx, call: CallRow) {
-	const matter = ctx.db
-		.select({
-			name: matters.name,
-			nameEn: matters.nameEn,
-			guideUrl: matters.guideUrl,
-			departmentId: departments.id,
-			departmentName: departments.name,
-			departmentNameEn: departments.nameEn
-		})
-		.from(matters)
-		.innerJoin(departments, eq(departments.id, matters.departmentId))
-		.where(eq(matters.id, call.matterId))
-		.get();
-	const booth = call.boothId
-		? ctx.db
-				.select({ name: booths.name, town: towns.name, townEn: towns.nameEn })
-				.from(booths)
-				.innerJoin(towns, eq(towns.id, booths.townId))
-				.where(eq(booths.id, call.boothId))
-				.get()
-		: undefined;
-	const appt = call.appointmentId
-		? ctx.db
-				.select({ slotStart: appointments.slotStart })
-				.from(appointments)
-				.where(eq(appointments.id, call.appointmentId))
-				.get()
-		: undefined;
+	const matter = reference(ctx.db, 'matters').get(call.matterId);
+	const booth = call.boothId ? reference(ctx.db, 'booths').get(call.boothId) : undefined;
+	const appt = call.appointmentId ? appointmentById(ctx.db, call.appointmentId) : undefined;
 	return { matter, booth, appt };
 }
 

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { encoded, prepared, slots } from '../db/prepared';
+import { reference } from '../db/reference';
 import {
 	agentSkills,
 	agentStateLog,
@@ -21,33 +23,35 @@ export const LIVE_STATUSES = ['queued', 'offered', 'connected', 'wrap_up'] as co
 
 /** Routing facts of a matter, or undefined when unknown or inactive. */
 export function matterFacts(db: Db, id: number) {
-	return db
-		.select({
-			id: matters.id,
-			name: matters.name,
-			nameEn: matters.nameEn,
-			departmentId: matters.departmentId,
-			minLevel: matters.minLevel,
-			weekendExtended: matters.weekendExtended
-		})
-		.from(matters)
-		.where(and(eq(matters.id, id), eq(matters.active, true)))
-		.get();
+	const m = reference(db, 'matters').get(id);
+	return m?.active ? m : undefined;
 }
 
 /** A language by code. */
 export function languageByCode(db: Db, code: string) {
-	return db.select().from(languages).where(eq(languages.code, code)).get();
+	return reference(db, 'languages').get(code);
 }
 
 /** An appointment by id. */
 export function appointmentById(db: Db, id: number) {
-	return db.select().from(appointments).where(eq(appointments.id, id)).get();
+	return prepared(db, 'appointment.byId', () =>
+		db
+			.select()
+			.from(appointments)
+			.where(eq(appointments.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id });
 }
 
 /** A call by id. */
 export function callById(db: Db, id: string): CallRow | undefined {
-	return db.select().from(calls).where(eq(calls.id, id)).get();
+	return prepared(db, 'call.byId', () =>
+		db
+			.select()
+			.from(calls)
+			.where(eq(calls.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id });
 }
 
 /**
@@ -76,11 +80,16 @@ export function liveCalls(db: Db): CallRow[] {
 
 /** Inserts a call with its first event. */
 export function insertCall(db: Db, row: typeof calls.$inferInsert, at: string): void {
-	db.transaction((tx) => {
-		tx.insert(calls).values(row).run();
-		tx.insert(callEvents)
-			.values({ callId: row.id, type: 'created', toStatus: row.status, reason: 'caller', at })
-			.run();
+	const keys = Object.keys(row).sort();
+	const insert = prepared(db, `call.insert:${keys.join()}`, () =>
+		db
+			.insert(calls)
+			.values(slots(keys) as never)
+			.prepare()
+	);
+	db.transaction(() => {
+		insert.run(encoded(calls, row));
+		insertEvent(db, { callId: row.id, type: 'created', to: row.status, reason: 'caller', at });
 	});
 }
 
@@ -103,45 +112,93 @@ export interface Transition {
 }
 
 const FINAL = 1_000_000_000;
+const EVENT_KEYS = [
+	'callId',
+	'type',
+	'fromStatus',
+	'toStatus',
+	'agentId',
+	'reason',
+	'detail',
+	'at'
+];
+
+function insertEvent(db: Db, t: Omit<Transition, 'patch' | 'version'>): void {
+	prepared(db, 'callEvent.insert', () =>
+		db
+			.insert(callEvents)
+			.values(slots(EVENT_KEYS) as never)
+			.prepare()
+	).run(
+		encoded(callEvents, {
+			callId: t.callId,
+			type: t.type,
+			fromStatus: t.from ?? null,
+			toStatus: t.to ?? null,
+			agentId: t.agentId ?? null,
+			reason: t.reason ?? null,
+			detail: t.detail ?? null,
+			at: t.at
+		})
+	);
+}
+
+/** Applies a patch to a call when `below` is above the row's live version; true when applied. */
+function patchCall(db: Db, id: string, patch: Record<string, unknown>, below: number): boolean {
+	const keys = Object.keys(patch).sort();
+	const update = prepared(db, `call.patch:${keys.join()}`, () =>
+		db
+			.update(calls)
+			.set(slots(keys) as never)
+			.where(
+				and(
+					eq(calls.id, sql.placeholder('whereId')),
+					lt(calls.liveVersion, sql.placeholder('whereBelow'))
+				)
+			)
+			.prepare()
+	);
+	return update.run({ ...encoded(calls, patch), whereId: id, whereBelow: below }).changes > 0;
+}
 
 /** Records a call change as an event and applies its patch unless outdated; true when applied. */
 export function recordTransition(db: Db, t: Transition, extra?: (tx: Db) => void): boolean {
-	return db.transaction((tx) => {
+	return db.transaction(() => {
 		let applied = true;
 		if (t.patch && Object.keys(t.patch).length) {
 			const v = t.version === 'final' ? FINAL : t.version;
-			const where =
+			applied =
 				v === undefined
-					? and(eq(calls.id, t.callId), lt(calls.liveVersion, FINAL))
-					: and(eq(calls.id, t.callId), lt(calls.liveVersion, v));
-			const patch = v === undefined ? t.patch : { ...t.patch, liveVersion: v };
-			applied = tx.update(calls).set(patch).where(where).run().changes > 0;
+					? patchCall(db, t.callId, t.patch, FINAL)
+					: patchCall(db, t.callId, { ...t.patch, liveVersion: v }, v);
 		}
-		tx.insert(callEvents)
-			.values({
-				callId: t.callId,
-				type: t.type,
-				fromStatus: t.from ?? null,
-				toStatus: t.to ?? null,
-				agentId: t.agentId ?? null,
-				reason: t.reason ?? null,
-				detail: t.detail ?? null,
-				at: t.at
-			})
-			.run();
-		extra?.(tx as unknown as Db);
+		insertEvent(db, t);
+		extra?.(db);
 		return applied;
 	});
 }
 
 /** Inserts an offer row (idempotent). */
 export function insertOffer(db: Db, row: typeof offers.$inferInsert): void {
-	db.insert(offers).values(row).onConflictDoNothing().run();
+	const keys = Object.keys(row).sort();
+	prepared(db, `offer.insert:${keys.join()}`, () =>
+		db
+			.insert(offers)
+			.values(slots(keys) as never)
+			.onConflictDoNothing()
+			.prepare()
+	).run(encoded(offers, row));
 }
 
 /** Marks an offer answered. */
 export function answerOffer(db: Db, id: string, status: OfferRow['status'], at: string): void {
-	db.update(offers).set({ status, respondedAt: at }).where(eq(offers.id, id)).run();
+	prepared(db, 'offer.answer', () =>
+		db
+			.update(offers)
+			.set({ status: sql.placeholder('status'), respondedAt: sql.placeholder('at') } as never)
+			.where(eq(offers.id, sql.placeholder('id')))
+			.prepare()
+	).run({ id, status, at });
 }
 
 /** An offer by id. */
@@ -151,23 +208,34 @@ export function offerById(db: Db, id: string): OfferRow | undefined {
 
 /** Logs an agent state change. */
 export function logAgentState(db: Db, userId: number, state: AgentState, reason?: string | null) {
-	db.insert(agentStateLog)
-		.values({ userId, state, reason: reason ?? null, at: new Date().toISOString() })
-		.run();
+	prepared(db, 'agentState.log', () =>
+		db
+			.insert(agentStateLog)
+			.values(slots(['userId', 'state', 'reason', 'at']) as never)
+			.prepare()
+	).run({ userId, state, reason: reason ?? null, at: new Date().toISOString() });
 }
 
 /** An agent's display name. */
 export function displayName(db: Db, userId: number): string | undefined {
-	return db.select({ n: users.displayName }).from(users).where(eq(users.id, userId)).get()?.n;
+	return prepared(db, 'user.name', () =>
+		db
+			.select({ n: users.displayName })
+			.from(users)
+			.where(eq(users.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id: userId })?.n;
 }
 
 /** Whether a user exists and is an active agent. */
 export function isActiveAgent(db: Db, userId: number): boolean {
-	const u = db
-		.select({ roles: users.roles, active: users.active })
-		.from(users)
-		.where(eq(users.id, userId))
-		.get();
+	const u = prepared(db, 'user.agentFlags', () =>
+		db
+			.select({ roles: users.roles, active: users.active })
+			.from(users)
+			.where(eq(users.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id: userId });
 	return !!u && u.active && u.roles.includes('agent');
 }
 

@@ -371,3 +371,13 @@ export const webhookEvents = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.source, t.id] })]
 );
+
+/**
+ * One row whose `v` goes up whenever reference data routing reads (matters, departments,
+ * languages, towns, booth names, service hours, schedule exceptions) changes, in any process:
+ * triggers keep it current, so per-process caches know when to reload.
+ */
+export const refVersion = sqliteTable('ref_version', {
+	id: integer('id').primaryKey(),
+	v: integer('v').notNull().default(0)
+});

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { audit } from '../audit/audit';
 import type { Ctx } from '../context';
 import type { Db } from '../db';
+import { reference } from '../db/reference';
 import { scheduleExceptions, settings } from '../db/schema';
 import { badRequest, notFound } from '../errors';
 import {
@@ -19,8 +20,7 @@ export const HOURS_KEY = 'schedule.hours';
 
 /** The stored service hours (the seeded defaults when none are stored). */
 export function getHours(db: Db): Hours {
-	const row = db.select().from(settings).where(eq(settings.key, HOURS_KEY)).get();
-	return (row?.value as Hours | undefined) ?? DEFAULT_HOURS;
+	return (reference(db, 'settings').get(HOURS_KEY) as Hours | undefined) ?? DEFAULT_HOURS;
 }
 
 /** Replaces the service hours; takes effect for the next call. */
@@ -49,14 +49,8 @@ export function putHours(ctx: Ctx, actorId: number, hours: Hours): Hours {
 }
 
 /** Holiday and make-up workday exceptions by date. */
-export function exceptionMap(db: Db): Map<string, ExceptionKind> {
-	return new Map(
-		db
-			.select()
-			.from(scheduleExceptions)
-			.all()
-			.map((e) => [e.date, e.kind])
-	);
+export function exceptionMap(db: Db): ReadonlyMap<string, ExceptionKind> {
+	return reference(db, 'exceptions');
 }
 
 /** Every exception, by date. */
