@@ -9,7 +9,6 @@ import {
 	callEvents,
 	calls,
 	followUps,
-	languages,
 	matters,
 	offers,
 	outcomes,
