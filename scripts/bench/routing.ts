@@ -119,6 +119,43 @@ async function fillTo(n: number) {
 	waiting = n;
 }
 
+async function commandStats(): Promise<Map<string, { n: number; us: number }>> {
+	const out = new Map<string, { n: number; us: number }>();
+	for (const m of (await ctx.redis.info('commandstats')).matchAll(/cmdstat_(\S+):calls=(\d+),usec=(\d+)/g))
+		out.set(m[1]!, { n: Number(m[2]), us: Number(m[3]) });
+	return out;
+}
+
+/** CPU time Redis has used, in microseconds. */
+async function redisCpu(): Promise<number> {
+	const info = await ctx.redis.info('cpu');
+	const n = (k: string) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)![1]);
+	return (n('used_cpu_user') + n('used_cpu_sys')) * 1e6;
+}
+
+/** Redis time per command kind during the sustained phase, per routed call (dev aid). */
+async function slowlogOn() {
+	await ctx.redis.config('SET', 'slowlog-log-slower-than', '0');
+	await ctx.redis.config('SET', 'slowlog-max-len', '1000000');
+	await ctx.redis.slowlog('RESET');
+}
+async function slowlogReport(calls: number) {
+	const rows = (await ctx.redis.slowlog('GET', -1)) as [number, number, number, string[]][];
+	await ctx.redis.config('SET', 'slowlog-log-slower-than', '10000');
+	const by = new Map<string, { n: number; us: number }>();
+	for (const [, , us, args] of rows) {
+		const k = args[0]!.toLowerCase().startsWith('eval')
+			? `${args[0]} ${args[0]!.toLowerCase() === 'evalsha' ? args[1]!.slice(0, 8) : ''} ${args[3] ?? ''}`
+			: args[0]!;
+		const e = by.get(k) ?? { n: 0, us: 0 };
+		e.n++;
+		e.us += us;
+		by.set(k, e);
+	}
+	for (const [k, e] of [...by].sort((a, b) => b[1].us - a[1].us).slice(0, 25))
+		log(`${k.padEnd(60)} n/call=${(e.n / calls).toFixed(2)} us/call=${(e.us / calls).toFixed(1)} us/each=${(e.us / e.n).toFixed(1)}`);
+}
+
 interface Result {
 	depth: number;
 	p50: number;
@@ -163,6 +200,9 @@ for (const depth of depths) {
 	// Sustained: 2,000 calls, 64 in flight; each caller leaves once offered, freeing the agent
 	// (that release and the freed agent's look at the queue are part of the measured work).
 	const routed = 2000;
+	if (process.env.BENCH_REDIS_STATS === 'slowlog') await slowlogOn();
+	const cpu0 = [await redisCpu(), process.cpuUsage()] as const;
+	const cs0 = await commandStats();
 	const t0 = performance.now();
 	await pool(
 		Array.from({ length: routed }, (_, i) => i),
@@ -173,6 +213,20 @@ for (const depth of depths) {
 		}
 	);
 	const busyMs = performance.now() - t0;
+	if (process.env.BENCH_REDIS_STATS === 'slowlog') await slowlogReport(routed);
+	const nodeCpu = process.cpuUsage(cpu0[1]);
+	const redisUs = (await redisCpu()) - cpu0[0];
+	if (process.env.BENCH_REDIS_STATS) {
+		const cs1 = await commandStats();
+		for (const [k, v] of [...cs1].sort((a, b) => b[1].us - (cs0.get(b[0])?.us ?? 0) - (a[1].us - (cs0.get(a[0])?.us ?? 0))).slice(0, 12)) {
+			const d = { n: v.n - (cs0.get(k)?.n ?? 0), us: v.us - (cs0.get(k)?.us ?? 0) };
+			log(`${k.padEnd(20)} n/call=${(d.n / routed).toFixed(2)} us/call=${(d.us / routed).toFixed(1)}`);
+		}
+	}
+	if (process.env.BENCH_REDIS_STATS)
+		log(
+			`sustained: redis cpu ${(redisUs / routed).toFixed(0)} us/call, node cpu ${((nodeCpu.user + nodeCpu.system) / routed).toFixed(0)} us/call, wall ${((busyMs * 1000) / routed).toFixed(0)} us/call`
+		);
 	results.push({
 		depth,
 		p50: pct(lat, 50),

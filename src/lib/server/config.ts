@@ -87,8 +87,14 @@ const schema = z.object({
 		.default('urgent:900,green:600,elderly:300,appointment:120'),
 	/** How often the worker re-checks each live call (escalation, lost offers, position). */
 	ROUTING_CHECK_SECONDS: z.coerce.number().min(0.2).max(600).default(30),
-	/** How often the worker looks for disconnected agents and overdue offers. */
+	/** How often the worker looks for disconnected agents. */
 	PRESENCE_SWEEP_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
+	/**
+	 * How often the worker's offer-expiry job releases offers past their time (a BullMQ job
+	 * scheduler; one sweep serves every pending offer). An offer can never be accepted after its
+	 * time: acceptance checks the expiry itself; this only bounds how late the call moves on.
+	 */
+	OFFER_SWEEP_MS: z.coerce.number().int().min(50).max(10_000).default(250),
 	/** BullMQ lock time: a killed worker's active jobs are picked up by another after this. */
 	WORKER_LOCK_SECONDS: z.coerce.number().min(1).max(600).default(30),
 	/** Average handle time used for the estimated wait until real calls give history. */

@@ -102,10 +102,18 @@ export async function sweepDisconnected(ctx: Ctx): Promise<number[]> {
 	return gone;
 }
 
-/** Expires offers whose timer job was lost (e.g. the process died before adding it). */
-export async function expireOverdueOffers(ctx: Ctx, graceMs = 2000): Promise<number> {
-	const ids = await live.overdueOffers(ctx, Date.now(), graceMs);
+/**
+ * Releases every pending offer more than `graceMs` past its time (the offer-expiry sweep runs this
+ * with no grace; recovery after a restart too): each call goes back to its place and is routed
+ * again. Returns how many offers expired.
+ */
+export async function expireOverdueOffers(ctx: Ctx, graceMs = 0): Promise<number> {
 	let n = 0;
-	for (const id of ids) if (await releaseOffer(ctx, id, 'expired')) n++;
-	return n;
+	for (;;) {
+		const ids = await live.overdueOffers(ctx, Date.now(), graceMs);
+		const done = await Promise.all(ids.map((id) => releaseOffer(ctx, id, 'expired')));
+		n += done.filter(Boolean).length;
+		// another process may hold the same batch; stop when nothing here moved
+		if (ids.length < 200 || !done.some(Boolean)) return n;
+	}
 }

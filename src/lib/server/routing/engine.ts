@@ -3,7 +3,6 @@ import * as q from '../calls/queries';
 import { conflict } from '../errors';
 import * as live from './live';
 import { estimateWaitSeconds } from './rules';
-import { addOfferTimeout } from './timers';
 import { videoAccess, type VideoAccess } from '../video/access';
 import { callContext } from '../calls/context';
 import { acceptInterpreter, interpreterOfferReleased, isInterpreterOffer } from './interpreter';
@@ -143,7 +142,6 @@ async function offered(ctx: Ctx, o: Offered): Promise<void> {
 			},
 			{ users: [o.agentId] }
 		),
-		addOfferTimeout(ctx, o.offerId, o.expiresAt - o.now),
 		publishAgent(ctx, o.agentId, 'offered'),
 		publishCall(ctx, o.callId, 'offered')
 	]);

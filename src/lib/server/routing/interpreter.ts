@@ -8,7 +8,6 @@ import { followCall } from './agents';
 import { offerContext, publishAgent, releaseOffer, type Accepted } from './engine';
 import * as live from './live';
 import { COMMON } from './lua';
-import { addOfferTimeout } from './timers';
 
 /**
  * Offers a connected call to one available sign-language seat as its interpreter: the call itself
@@ -136,7 +135,6 @@ export async function requestInterpreter(ctx: Ctx, agentId: number, callId: stri
 			},
 			{ users: [interpreterId] }
 		),
-		addOfferTimeout(ctx, offerId, expiresAt - now),
 		publishAgent(ctx, interpreterId, 'offered'),
 		tellAgent(ctx, call, 'requested')
 	]);

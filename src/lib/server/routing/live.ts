@@ -16,7 +16,8 @@ const SCRIPTS = {
 	rEnqueue: lua.ENQUEUE,
 	rRemoveCall: lua.REMOVE_CALL,
 	rSetAgent: lua.SET_AGENT,
-	rPosition: lua.POSITION
+	rPosition: lua.POSITION,
+	rWriteSkills: lua.WRITE_SKILLS
 };
 const defined = new WeakSet<Redis>();
 
@@ -221,10 +222,7 @@ export async function writeSkills(
 	agentId: number,
 	fields: Record<string, number>
 ): Promise<void> {
-	const key = rk(ctx, `sk:${agentId}`);
-	const m = ctx.redis.multi().del(key);
-	if (Object.keys(fields).length) m.hset(key, fields);
-	await m.exec();
+	await run(ctx).rWriteSkills(ctx.prefix, agentId, ...Object.entries(fields).flat());
 }
 
 /** Live fields of an agent, call or offer (empty object when absent). */
@@ -243,7 +241,7 @@ export async function bucketHead(ctx: Ctx, bucket: string, n: number): Promise<s
 	return ctx.redis.zrange(rk(ctx, `q:${bucket}`), '0', String(n - 1));
 }
 
-/** Offers past their expiry by more than `graceMs` (their timer job was lost). */
+/** Pending offers past their expiry by more than `graceMs`, oldest first (at most 200). */
 export async function overdueOffers(ctx: Ctx, now: number, graceMs: number): Promise<string[]> {
 	return ctx.redis.zrangebyscore(rk(ctx, 'oexp'), '-inf', String(now - graceMs), 'LIMIT', 0, 200);
 }

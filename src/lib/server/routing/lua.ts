@@ -3,6 +3,7 @@
  * (the console runs on a single Redis, not a cluster). Keys, under `<prefix>:r:`:
  *   a:<agent>   hash  st, since, offer, call, miss, idx ("index=base …")
  *   sk:<agent>  hash  skill fields (m:<matter>, d:<dept>, l:<lang>, sign, eld) → level
+ *   f:<field>   hash  the same levels by field: agent → level (one read ranks many candidates)
  *   av:<index>  zset  available agents (any, d:<dept>, sign), score = idle-since ms
  *   on:<index>  zset  online agents (any state but offline), for "why waiting"
  *   online      set   agents not offline (presence sweep)
@@ -29,17 +30,41 @@ local function parse(checks)
   end
   return groups
 end
-local function eligible(agent, groups)
-  local sk = P .. 'sk:' .. agent
+-- whether skill levels (field -> level) meet every group of a requirement
+local function satisfied(levels, groups)
   for _, alts in ipairs(groups) do
     local ok = false
     for _, a in ipairs(alts) do
-      local lv = tonumber(redis.call('HGET', sk, a[1]) or '0')
-      if lv >= a[2] then ok = true break end
+      if tonumber(levels[a[1]] or '0') >= a[2] then ok = true break end
     end
     if not ok then return false end
   end
   return true
+end
+-- every field a requirement names, once, plus extras
+local function fieldsOf(groups, extra)
+  local fields, seen = {}, {}
+  local function want(f) if f ~= '' and not seen[f] then seen[f] = true fields[#fields + 1] = f end end
+  for _, alts in ipairs(groups) do for _, a in ipairs(alts) do want(a[1]) end end
+  for _, f in ipairs(extra) do want(f) end
+  return fields
+end
+-- levels of many agents in a few reads: one HMGET per field; returns agent -> (field -> level)
+local function levelsOf(agents, fields)
+  local out = {}
+  for _, a in ipairs(agents) do out[a] = {} end
+  if #agents == 0 then return out end
+  for _, f in ipairs(fields) do
+    local vals = redis.call('HMGET', P .. 'f:' .. f, unpack(agents))
+    for i, a in ipairs(agents) do out[a][f] = vals[i] end
+  end
+  return out
+end
+-- agents already offered a call, read once: agent -> when
+local function triedOf(call)
+  local t, rows = {}, redis.call('ZRANGE', P .. 'c:' .. call .. ':tr', 0, -1, 'WITHSCORES')
+  for i = 1, #rows, 2 do t[rows[i]] = tonumber(rows[i + 1]) end
+  return t
 end
 local function split(b)
   local i = string.find(b, '#', 1, true)
@@ -113,16 +138,23 @@ end
 local groups = parse(checks)
 local rank = groups[1] and groups[1][1][1] or ''
 local elderly = redis.call('HGET', ck, 'e') == '1'
-local tried = ck .. ':tr'
+local tried, cool = triedOf(call), tonumber(ARGV[8])
+local cands = {}
+for _, a in ipairs(redis.call('ZRANGE', P .. 'av:' .. ix, 0, K - 1)) do
+  local t = tried[a]
+  if (not t) or (now - t >= cool) then cands[#cands + 1] = a end
+end
+local levels = levelsOf(cands, fieldsOf(groups, {rank, 'eld'}))
 -- candidates come longest-idle first; keep the first one of the highest level (and, for
 -- elderly callers, the same among elderly-guidance seats)
 local best, guide, n, bestLv, guideLv = nil, nil, 0, -1, -1
-for _, a in ipairs(redis.call('ZRANGE', P .. 'av:' .. ix, 0, K - 1)) do
-  if fresh(tried, a, now, tonumber(ARGV[8])) and eligible(a, groups) then
+for _, a in ipairs(cands) do
+  local l = levels[a]
+  if satisfied(l, groups) then
     n = n + 1
-    local lv = tonumber(redis.call('HGET', P .. 'sk:' .. a, rank) or '0')
+    local lv = tonumber(l[rank] or '0')
     if lv > bestLv then best, bestLv = a, lv end
-    if elderly and lv > guideLv and tonumber(redis.call('HGET', P .. 'sk:' .. a, 'eld') or '0') > 0 then guide, guideLv = a, lv end
+    if elderly and lv > guideLv and tonumber(l['eld'] or '0') > 0 then guide, guideLv = a, lv end
   end
 end
 local pick = guide or best
@@ -130,9 +162,10 @@ if pick then
   local v = reserve(pick, call, offer, now, exp)
   return {'offered', pick, n, guide and 'elderly_guidance' or 'best_fit', v}
 end
-local m = 0
-for _, a in ipairs(redis.call('ZRANGE', P .. 'on:' .. ix, 0, K - 1)) do
-  if eligible(a, groups) then m = m + 1 end
+local m, online = 0, redis.call('ZRANGE', P .. 'on:' .. ix, 0, K - 1)
+local onLevels = levelsOf(online, fieldsOf(groups, {}))
+for _, a in ipairs(online) do
+  if satisfied(onLevels[a], groups) then m = m + 1 end
 end
 redis.call('HSET', ck, 'eo', m)
 return {'waiting', '', m, ''}
@@ -144,10 +177,21 @@ export const MATCH_AGENT =
 	`
 local agent, offer, now, exp, S = ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 if redis.call('HGET', P .. 'a:' .. agent, 'st') ~= 'available' then return {'skip', '', 0} end
-local bestCall, bestScore, nb = nil, nil, 0
-for _, b in ipairs(redis.call('SMEMBERS', P .. 'qb')) do
+-- the requirements of every non-empty bucket, and this agent's levels in all their fields at once
+local buckets, reqs, all = redis.call('SMEMBERS', P .. 'qb'), {}, {}
+for i, b in ipairs(buckets) do
   local _, checks = split(b)
-  if eligible(agent, parse(checks)) then
+  reqs[i] = parse(checks)
+  for _, g in ipairs(reqs[i]) do all[#all + 1] = g end
+end
+local fields, levels = fieldsOf(all, {}), {}
+if #fields > 0 then
+  local vals = redis.call('HMGET', P .. 'sk:' .. agent, unpack(fields))
+  for i, f in ipairs(fields) do levels[f] = vals[i] end
+end
+local bestCall, bestScore, nb = nil, nil, 0
+for i, b in ipairs(buckets) do
+  if satisfied(levels, reqs[i]) then
     nb = nb + 1
     local rows = redis.call('ZRANGE', P .. 'q:' .. b, 0, S - 1, 'WITHSCORES')
     for i = 1, #rows, 2 do
@@ -323,4 +367,25 @@ if redis.call('HGET', ck, 'st') ~= 'queued' then return false end
 local r = redis.call('ZRANK', P .. 'q:' .. redis.call('HGET', ck, 'b'), ARGV[2])
 if not r then return false end
 return r + 1
+`;
+
+/**
+ * Replaces an agent's skill levels, in `sk:<agent>` and in the per-field hashes.
+ * ARGV: P, agent, then field, level pairs.
+ */
+export const WRITE_SKILLS = `
+local P = ARGV[1] .. ':r:'
+local agent = ARGV[2]
+local sk = P .. 'sk:' .. agent
+local new = {}
+for i = 3, #ARGV, 2 do new[ARGV[i]] = ARGV[i + 1] end
+for _, f in ipairs(redis.call('HKEYS', sk)) do
+  if not new[f] then redis.call('HDEL', P .. 'f:' .. f, agent) end
+end
+redis.call('DEL', sk)
+for f, lv in pairs(new) do
+  redis.call('HSET', sk, f, lv)
+  redis.call('HSET', P .. 'f:' .. f, agent, lv)
+end
+return 'ok'
 `;

@@ -154,7 +154,7 @@ export async function recover(ctx: Ctx): Promise<{ calls: number; offers: number
 		}
 	}
 	// Reservations are made and released atomically with their offer, so the only way an agent
-	// stays reserved is an offer whose timer was lost: expire those now.
+	// stays reserved is an offer past its time while no worker ran: expire those now.
 	const offers = await expireOverdueOffers(ctx);
 	for (const call of rows) if (call.status === 'queued') await routeCall(ctx, call.id);
 	for (const agentId of await live.onlineAgents(ctx)) await routeAgent(ctx, agentId);

@@ -1,7 +1,10 @@
 import { Queue } from 'bullmq';
 import type { Ctx } from '../context';
 
-/** Queue names: `calls` holds one durable job per live call; `routing` holds the timers. */
+/**
+ * Queue names: `calls` holds one durable job per live call; `routing` holds the timers (wrap-up
+ * jobs, and the job schedulers that sweep expired offers and disconnected agents).
+ */
 export const CALLS_QUEUE = 'calls';
 export const ROUTING_QUEUE = 'routing';
 
@@ -42,22 +45,6 @@ export async function addCallJob(ctx: Ctx, callId: string, delayMs: number): Pro
 			delay: Math.max(0, Math.round(delayMs)),
 			attempts: 20,
 			backoff: { type: 'fixed', delay: 1000 },
-			removeOnComplete: true,
-			removeOnFail: 1000
-		}
-	);
-}
-
-/** The offer's timeout: re-queues the call if the offer is still pending then. */
-export async function addOfferTimeout(ctx: Ctx, offerId: string, delayMs: number): Promise<void> {
-	await queues(ctx).routing.add(
-		'offer-timeout',
-		{ offerId },
-		{
-			jobId: `offer-${offerId}`,
-			delay: Math.max(0, Math.round(delayMs)),
-			attempts: 5,
-			backoff: { type: 'fixed', delay: 500 },
 			removeOnComplete: true,
 			removeOnFail: 1000
 		}

@@ -4,13 +4,12 @@ import { wrapUpElapsed } from '../calls/handling';
 import type { Ctx } from '../context';
 import { logger } from '../logger';
 import { expireOverdueOffers, sweepDisconnected } from './agents';
-import { releaseOffer } from './engine';
 import { recover, superviseCall } from './supervise';
 import { CALLS_QUEUE, queues, ROUTING_QUEUE } from './timers';
 
 /**
  * Starts the routing workers of one worker process: call supervision (one durable job per call,
- * re-scheduled until the call ends), offer timeouts, wrap-up timers and the presence sweep;
+ * re-scheduled until the call ends), the offer-expiry sweep, wrap-up timers and the presence sweep;
  * then rebuilds live state. Several processes may run this against one Redis.
  */
 export async function startRoutingWorkers(ctx: Ctx, connection: Redis) {
@@ -31,13 +30,9 @@ export async function startRoutingWorkers(ctx: Ctx, connection: Redis) {
 	const timerWorker = new Worker(
 		ROUTING_QUEUE,
 		async (job: Job) => {
-			if (job.name === 'offer-timeout') return releaseOffer(ctx, job.data.offerId, 'expired');
+			if (job.name === 'offer-expiry') return { expired: await expireOverdueOffers(ctx, 0) };
 			if (job.name === 'wrap-up') return wrapUpElapsed(ctx, job.data.agentId, job.data.callId);
-			if (job.name === 'sweep') {
-				const gone = await sweepDisconnected(ctx);
-				const expired = await expireOverdueOffers(ctx);
-				return { gone: gone.length, expired };
-			}
+			if (job.name === 'sweep') return { gone: (await sweepDisconnected(ctx)).length };
 		},
 		{ ...common, concurrency: 10 }
 	);
@@ -46,6 +41,11 @@ export async function startRoutingWorkers(ctx: Ctx, connection: Redis) {
 		// Lock renewals can race a job that just re-scheduled itself; BullMQ recovers on its own.
 		w.on('error', (err) => logger.warn({ err }, 'routing worker error'));
 	}
+	await queues(ctx).routing.upsertJobScheduler(
+		'offer-expiry',
+		{ every: ctx.cfg.OFFER_SWEEP_MS },
+		{ name: 'offer-expiry', opts: { removeOnComplete: true, removeOnFail: 100 } }
+	);
 	await queues(ctx).routing.upsertJobScheduler(
 		'presence-sweep',
 		{ every: ctx.cfg.PRESENCE_SWEEP_SECONDS * 1000 },
