@@ -121,7 +121,9 @@ async function fillTo(n: number) {
 
 async function commandStats(): Promise<Map<string, { n: number; us: number }>> {
 	const out = new Map<string, { n: number; us: number }>();
-	for (const m of (await ctx.redis.info('commandstats')).matchAll(/cmdstat_(\S+):calls=(\d+),usec=(\d+)/g))
+	for (const m of (await ctx.redis.info('commandstats')).matchAll(
+		/cmdstat_(\S+):calls=(\d+),usec=(\d+)/g
+	))
 		out.set(m[1]!, { n: Number(m[2]), us: Number(m[3]) });
 	return out;
 }
@@ -153,7 +155,9 @@ async function slowlogReport(calls: number) {
 		by.set(k, e);
 	}
 	for (const [k, e] of [...by].sort((a, b) => b[1].us - a[1].us).slice(0, 25))
-		log(`${k.padEnd(60)} n/call=${(e.n / calls).toFixed(2)} us/call=${(e.us / calls).toFixed(1)} us/each=${(e.us / e.n).toFixed(1)}`);
+		log(
+			`${k.padEnd(60)} n/call=${(e.n / calls).toFixed(2)} us/call=${(e.us / calls).toFixed(1)} us/each=${(e.us / e.n).toFixed(1)}`
+		);
 }
 
 interface Result {
@@ -203,6 +207,7 @@ for (const depth of depths) {
 	if (process.env.BENCH_REDIS_STATS === 'slowlog') await slowlogOn();
 	const cpu0 = [await redisCpu(), process.cpuUsage()] as const;
 	const cs0 = await commandStats();
+	const elu0 = performance.eventLoopUtilization();
 	const t0 = performance.now();
 	await pool(
 		Array.from({ length: routed }, (_, i) => i),
@@ -218,14 +223,18 @@ for (const depth of depths) {
 	const redisUs = (await redisCpu()) - cpu0[0];
 	if (process.env.BENCH_REDIS_STATS) {
 		const cs1 = await commandStats();
-		for (const [k, v] of [...cs1].sort((a, b) => b[1].us - (cs0.get(b[0])?.us ?? 0) - (a[1].us - (cs0.get(a[0])?.us ?? 0))).slice(0, 12)) {
+		for (const [k, v] of [...cs1]
+			.sort((a, b) => b[1].us - (cs0.get(b[0])?.us ?? 0) - (a[1].us - (cs0.get(a[0])?.us ?? 0)))
+			.slice(0, 12)) {
 			const d = { n: v.n - (cs0.get(k)?.n ?? 0), us: v.us - (cs0.get(k)?.us ?? 0) };
-			log(`${k.padEnd(20)} n/call=${(d.n / routed).toFixed(2)} us/call=${(d.us / routed).toFixed(1)}`);
+			log(
+				`${k.padEnd(20)} n/call=${(d.n / routed).toFixed(2)} us/call=${(d.us / routed).toFixed(1)}`
+			);
 		}
 	}
 	if (process.env.BENCH_REDIS_STATS)
 		log(
-			`sustained: redis cpu ${(redisUs / routed).toFixed(0)} us/call, node cpu ${((nodeCpu.user + nodeCpu.system) / routed).toFixed(0)} us/call, wall ${((busyMs * 1000) / routed).toFixed(0)} us/call`
+			`sustained: event loop ${(performance.eventLoopUtilization(elu0).utilization * 100).toFixed(0)} % busy, redis cpu ${(redisUs / routed).toFixed(0)} us/call, node cpu ${((nodeCpu.user + nodeCpu.system) / routed).toFixed(0)} us/call, wall ${((busyMs * 1000) / routed).toFixed(0)} us/call`
 		);
 	results.push({
 		depth,

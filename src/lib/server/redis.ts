@@ -1,12 +1,8 @@
 import { Redis, type RedisOptions } from 'ioredis';
 
-/**
- * A connection for request handlers: fails fast instead of queueing while Redis is away.
- * Commands issued in the same tick go out as one pipeline (one write, one read).
- */
+/** A connection for request handlers: fails fast instead of queueing while Redis is away. */
 export function createRedis(url: string, opts: RedisOptions = {}): Redis {
 	return new Redis(url, {
-		enableAutoPipelining: true,
 		enableOfflineQueue: false,
 		maxRetriesPerRequest: 1,
 		connectTimeout: 3000,

@@ -3,7 +3,17 @@ import { hashToken, newToken } from '../auth/tokens';
 import type { Ctx } from '../context';
 import { badRequest, conflict } from '../errors';
 import { followCall } from '../routing/agents';
-import { publishCall, pushPositions, routeCall, waitInfo } from '../routing/engine';
+import { offered, waiting } from '../routing/engine';
+import {
+	agentEvent,
+	avgHandleSeconds,
+	callEvent,
+	positionEvents,
+	publishCall,
+	waitInfo
+} from '../routing/notify';
+import type { Outgoing } from '../realtime/bus';
+import { estimateWaitSeconds } from '../routing/rules';
 import { factsOf, requirementOf, scoreOf } from '../routing/facts';
 import * as live from '../routing/live';
 import { releaseInterpreter } from '../routing/interpreter';
@@ -71,20 +81,28 @@ export async function createCall(
 	}
 	const facts = factsOf(ctx, { ...row, escalationStep: 0 } as q.CallRow);
 	const req = requirementOf(ctx, facts, 0);
-	await live.enqueue(ctx, id, req.bucket, scoreOf(ctx, facts, at), facts.elderly, 'new');
+	// Queued and matched in one Redis step; the durable job goes out in the same pipeline.
 	const [routed] = await Promise.all([
-		routeCall(ctx, id),
+		live.routeNew(ctx, id, req.bucket, scoreOf(ctx, facts, at), facts.elderly, Date.now()),
 		addCallJob(ctx, id, ctx.cfg.ROUTING_CHECK_SECONDS * 1000)
 	]);
-	const w = await waitInfo(ctx, id);
-	if (routed.kind !== 'offered')
-		await ctx.bus.publish('call.updated', { callId: id, status: 'queued', ...w }, { callId: id });
+	let wait = { position: 0, estimatedWaitSeconds: 0 };
+	if (routed.kind === 'offered')
+		await offered(ctx, { ...routed, callId: id, candidates: routed.eligible, now, bucket: '' });
+	else if (routed.kind === 'waiting') {
+		await waiting(ctx, id, routed.eligibleOnline);
+		const aht = await avgHandleSeconds(ctx);
+		wait = {
+			position: routed.position,
+			estimatedWaitSeconds: estimateWaitSeconds(routed.position, aht, routed.eligibleOnline)
+		};
+		await ctx.bus.publishMany([callEvent(id, 'queued', wait)]);
+	}
 	return {
 		callId: id,
 		callerToken,
 		status: routed.kind === 'offered' ? 'offered' : 'queued',
-		position: w.position ?? 0,
-		estimatedWaitSeconds: w.estimatedWaitSeconds ?? 0
+		...wait
 	};
 }
 
@@ -130,8 +148,21 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 	const now = Date.now();
 	const at = new Date(now).toISOString();
 	if (c.status === 'queued' || c.status === 'offered') {
-		const bucket = await ctx.redis.hget(live.rk(ctx, `c:${callId}`), 'b');
-		const r = await live.removeCall(ctx, callId, now);
+		// One Redis step: the call leaves, the agent it was offered to takes the next call.
+		const { removed, next, head } = await live.leave(ctx, callId, now, 10);
+		const events: Outgoing[] = [callEvent(callId, 'abandoned')];
+		if (removed.agentId) {
+			events.push(
+				[
+					'offer.withdrawn',
+					{ offerId: removed.offerId, callId, reason: 'caller_left' },
+					{ users: [removed.agentId] }
+				],
+				agentEvent(removed.agentId, 'available', 'caller left')
+			);
+		}
+		events.push(...positionEvents(ctx, head));
+		const publishing = ctx.bus.publishMany(events);
 		q.recordTransition(ctx.db, {
 			callId,
 			type: 'abandoned',
@@ -142,19 +173,17 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 			patch: { status: 'abandoned', abandonedAt: at, endReason: 'caller_left' },
 			version: 'final'
 		});
-		if (r.offerId) {
-			q.answerOffer(ctx.db, r.offerId, 'withdrawn', at);
-			if (r.agentId) {
-				await ctx.bus.publish(
-					'offer.withdrawn',
-					{ offerId: r.offerId, callId, reason: 'caller_left' },
-					{ users: [r.agentId] }
-				);
-				await followCall(ctx, r.agentId, 'available', 'caller left');
-			}
-		}
-		await publishCall(ctx, callId, 'abandoned');
-		if (bucket) await pushPositions(ctx, bucket);
+		if (removed.offerId) q.answerOffer(ctx.db, removed.offerId, 'withdrawn', at);
+		if (removed.agentId) q.logAgentState(ctx.db, removed.agentId, 'available', 'caller left');
+		await publishing;
+		if (removed.agentId && next?.kind === 'offered')
+			await offered(ctx, {
+				...next,
+				agentId: removed.agentId,
+				rule: 'agent_freed',
+				candidates: 1,
+				now
+			});
 		return { status: 'abandoned' };
 	}
 	if (c.status === 'connected') {

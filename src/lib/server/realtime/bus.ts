@@ -1,12 +1,25 @@
 import type { Redis } from 'ioredis';
 import type { Audience, EventMap, EventName } from '../../contracts/events';
 
-/** Appends to the replay stream and publishes in one step, so ids and live order always agree. */
+/**
+ * Appends to the replay stream and publishes in one step, so ids and live order always agree.
+ * ARGV: channel, maxLen, then one payload per event; returns the event ids.
+ */
 const PUBLISH_LUA = `
-local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'm', ARGV[1])
-redis.call('PUBLISH', ARGV[2], id .. '|' .. ARGV[1])
-return id
+local ids = {}
+for i = 3, #ARGV do
+  local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'm', ARGV[i])
+  redis.call('PUBLISH', ARGV[1], id .. '|' .. ARGV[i])
+  ids[#ids + 1] = id
+end
+return ids
 `;
+
+/** One event to publish: its type, data and audience. */
+export type Outgoing = { [K in EventName]: [K, EventMap[K], Audience] }[EventName];
+
+const scriptsDefined = new WeakSet<Redis>();
+type PublishCommand = (key: string, ...args: string[]) => Promise<string[]>;
 
 export interface BusMessage {
 	id: string;
@@ -65,15 +78,21 @@ export class EventBus {
 		data: EventMap[K],
 		audience: Audience
 	): Promise<string> {
-		const payload = JSON.stringify({ type, data, audience });
-		return (await this.redis.eval(
-			PUBLISH_LUA,
-			1,
-			this.streamKey,
-			payload,
-			this.channel,
-			String(this.maxLen)
-		)) as string;
+		return (await this.publishMany([[type, data, audience] as Outgoing]))[0]!;
+	}
+
+	/** Publishes several events in order, in one Redis step; returns their ids. */
+	async publishMany(events: Outgoing[]): Promise<string[]> {
+		if (!events.length) return [];
+		if (!scriptsDefined.has(this.redis)) {
+			this.redis.defineCommand('cwPublish', { numberOfKeys: 1, lua: PUBLISH_LUA });
+			scriptsDefined.add(this.redis);
+		}
+		const payloads = events.map(([type, data, audience]) =>
+			JSON.stringify({ type, data, audience })
+		);
+		const run = (this.redis as unknown as { cwPublish: PublishCommand }).cwPublish;
+		return run.call(this.redis, this.streamKey, this.channel, String(this.maxLen), ...payloads);
 	}
 
 	/** Events after `lastId`, or null when that id is older than what the stream still holds. */

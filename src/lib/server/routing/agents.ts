@@ -3,7 +3,8 @@ import * as q from '../calls/queries';
 import type { AgentState } from '../db/schema';
 import { conflict, forbidden } from '../errors';
 import { isPresent, touchPresence } from '../realtime/presence';
-import { offerContext, publishAgent, releaseOffer, routeAgent } from './engine';
+import { offerContext, releaseOffer, routeAgent } from './engine';
+import { publishAgent } from './notify';
 import * as live from './live';
 import { agentIndexes } from './rules';
 

@@ -2,85 +2,20 @@ import type { Ctx } from '../context';
 import * as q from '../calls/queries';
 import { conflict } from '../errors';
 import * as live from './live';
-import { estimateWaitSeconds } from './rules';
+import { agentEvent, callEvent, publishAgent, publishCall, pushPositions } from './notify';
+import type { Outgoing } from '../realtime/bus';
 import { videoAccess, type VideoAccess } from '../video/access';
 import { callContext } from '../calls/context';
 import { acceptInterpreter, interpreterOfferReleased, isInterpreterOffer } from './interpreter';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const SUPERVISORS = ['supervisor'];
-
-/** Moving average of handle time (seconds), or the configured default before any history. */
-export async function avgHandleSeconds(ctx: Ctx): Promise<number> {
-	const v = Number(await ctx.redis.get(live.rk(ctx, 'aht')));
-	return v > 0 ? v : ctx.cfg.DEFAULT_HANDLE_SECONDS;
-}
-
-/** Folds one finished call into the handle-time average (weight 1/20: recent calls count most). */
-export async function recordHandleTime(ctx: Ctx, seconds: number): Promise<void> {
-	const prev = Number(await ctx.redis.get(live.rk(ctx, 'aht')));
-	const next = prev > 0 ? prev + (seconds - prev) / 20 : seconds;
-	await ctx.redis.set(live.rk(ctx, 'aht'), String(Math.max(1, next)));
-}
-
-/** Position and estimated wait of a waiting call (nulls when it is not waiting). */
-export async function waitInfo(ctx: Ctx, callId: string, aht?: number) {
-	const [pos, eo] = await Promise.all([
-		live.position(ctx, callId),
-		ctx.redis.hget(live.rk(ctx, `c:${callId}`), 'eo')
-	]);
-	if (pos === null) return { position: null, estimatedWaitSeconds: null };
-	const h = aht ?? (await avgHandleSeconds(ctx));
-	return { position: pos, estimatedWaitSeconds: estimateWaitSeconds(pos, h, Number(eo ?? 0)) };
-}
-
-/** Tells the first callers of a bucket their new position after the queue moved. */
-export async function pushPositions(ctx: Ctx, bucket: string, n = 10): Promise<void> {
-	const head = await live.bucketHead(ctx, bucket, n);
-	if (!head.length) return;
-	const aht = await avgHandleSeconds(ctx);
-	await Promise.all(
-		head.map(async (callId) => {
-			const w = await waitInfo(ctx, callId, aht);
-			if (w.position === null) return;
-			await ctx.bus.publish('call.updated', { callId, status: 'queued', ...w }, { callId });
-		})
-	);
-}
-
-/** Publishes a call's new status to its caller and to supervisors. */
-export async function publishCall(
-	ctx: Ctx,
-	callId: string,
-	status: string,
-	extra: { agent?: { displayName: string } | null } = {}
-): Promise<void> {
-	const w =
-		status === 'queued'
-			? await waitInfo(ctx, callId)
-			: { position: null, estimatedWaitSeconds: null };
-	await ctx.bus.publish(
-		'call.updated',
-		{ callId, status, ...w, ...extra },
-		{ callId, roles: SUPERVISORS }
-	);
-}
-
-/** Publishes an agent's new state to the agent and supervisors. */
-export async function publishAgent(ctx: Ctx, agentId: number, state: string, reason?: string) {
-	await ctx.bus.publish(
-		'agent.updated',
-		{ agentId, state, reason: reason ?? null, since: new Date().toISOString() },
-		{ users: [agentId], roles: SUPERVISORS }
-	);
-}
 
 /** What the agent sees of an offered call: needs, origin and wait, no personal data. */
 export function offerContext(ctx: Ctx, call: q.CallRow, kind: 'call' | 'interpreter' = 'call') {
 	return { ...callContext(ctx, call), kind };
 }
 
-interface Offered {
+export interface Offered {
 	callId: string;
 	agentId: number;
 	offerId: string;
@@ -89,21 +24,40 @@ interface Offered {
 	candidates: number;
 	now: number;
 	version: number;
+	/** The bucket the call left; the callers behind it are told their new place. */
+	bucket?: string;
 }
 
-/** Records a match made by Lua, tells the agent and starts the offer timer. */
-async function offered(ctx: Ctx, o: Offered): Promise<void> {
+/**
+ * Records a match made by Lua and tells the agent, the caller and supervisors: the events go
+ * out first (one Redis step), the SQLite records are written while they travel.
+ */
+export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 	const call = q.callById(ctx.db, o.callId);
-	const bucket = (await ctx.redis.hget(live.rk(ctx, `c:${o.callId}`), 'b')) ?? '';
 	if (!call) return;
 	const at = iso(o.now);
+	const events: Outgoing[] = [
+		[
+			'offer.created',
+			{
+				offerId: o.offerId,
+				callId: o.callId,
+				expiresAt: iso(o.expiresAt),
+				call: offerContext(ctx, { ...call, status: 'offered' })
+			},
+			{ users: [o.agentId] }
+		],
+		agentEvent(o.agentId, 'offered'),
+		callEvent(o.callId, 'offered')
+	];
+	const publishing = ctx.bus.publishMany(events);
 	const reason = {
 		decision: 'offered',
 		rule: o.rule,
 		agentId: o.agentId,
 		candidates: o.candidates,
 		step: call.escalationStep,
-		requirement: bucket,
+		requirement: o.bucket ?? '',
 		at
 	};
 	q.recordTransition(
@@ -131,25 +85,12 @@ async function offered(ctx: Ctx, o: Offered): Promise<void> {
 			})
 	);
 	q.logAgentState(ctx.db, o.agentId, 'offered', `call ${o.callId}`);
-	await Promise.all([
-		ctx.bus.publish(
-			'offer.created',
-			{
-				offerId: o.offerId,
-				callId: o.callId,
-				expiresAt: iso(o.expiresAt),
-				call: offerContext(ctx, { ...call, status: 'offered' })
-			},
-			{ users: [o.agentId] }
-		),
-		publishAgent(ctx, o.agentId, 'offered'),
-		publishCall(ctx, o.callId, 'offered')
-	]);
-	if (bucket) await pushPositions(ctx, bucket);
+	await publishing;
+	if (o.bucket) await pushPositions(ctx, o.bucket);
 }
 
 /** Records why a call still waits, when that changed. */
-async function waiting(ctx: Ctx, callId: string, eligibleOnline: number): Promise<void> {
+export async function waiting(ctx: Ctx, callId: string, eligibleOnline: number): Promise<void> {
 	const call = q.callById(ctx.db, callId);
 	if (!call) return;
 	const reason = eligibleOnline === 0 ? 'no_eligible_agent_online' : 'all_busy';
@@ -177,8 +118,7 @@ async function waiting(ctx: Ctx, callId: string, eligibleOnline: number): Promis
 export async function routeCall(ctx: Ctx, callId: string, forcedAgent?: number) {
 	const now = Date.now();
 	const r = await live.matchCall(ctx, callId, now, forcedAgent);
-	if (r.kind === 'offered')
-		await offered(ctx, { ...r, callId, rule: r.rule, candidates: r.eligible, now });
+	if (r.kind === 'offered') await offered(ctx, { ...r, callId, candidates: r.eligible, now });
 	else if (r.kind === 'waiting') await waiting(ctx, callId, r.eligibleOnline);
 	return r;
 }

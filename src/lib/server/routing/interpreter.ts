@@ -5,7 +5,8 @@ import * as q from '../calls/queries';
 import { conflict, forbidden, notFound } from '../errors';
 import { videoAccess } from '../video/access';
 import { followCall } from './agents';
-import { offerContext, publishAgent, releaseOffer, type Accepted } from './engine';
+import { offerContext, releaseOffer, type Accepted } from './engine';
+import { publishAgent } from './notify';
 import * as live from './live';
 import { COMMON } from './lua';
 

@@ -2,19 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Ctx } from '../context';
 import * as lua from './lua';
+import * as steps from './lua-steps';
 
 /** Candidates looked at per index in one match, and calls per bucket for a freed agent. */
 const K = 64;
 const S = 16;
 
-type Script = (...args: (string | number)[]) => Promise<string[] | string>;
+type Script = (...args: (string | number)[]) => Promise<unknown>;
 const SCRIPTS = {
-	rMatchCall: lua.MATCH_CALL,
-	rMatchAgent: lua.MATCH_AGENT,
+	rMatchCall: steps.MATCH_CALL,
+	rMatchAgent: steps.MATCH_AGENT,
+	rRouteNew: steps.ROUTE_NEW,
+	rLeave: steps.LEAVE,
+	rHead: steps.HEAD,
 	rRelease: lua.RELEASE,
 	rAccept: lua.ACCEPT,
-	rEnqueue: lua.ENQUEUE,
-	rRemoveCall: lua.REMOVE_CALL,
+	rEnqueue: steps.ENQUEUE,
+	rRemoveCall: steps.REMOVE_CALL,
 	rSetAgent: lua.SET_AGENT,
 	rPosition: lua.POSITION,
 	rWriteSkills: lua.WRITE_SKILLS
@@ -43,9 +47,34 @@ export type MatchCallResult =
 			eligible: number;
 			rule: string;
 			version: number;
+			bucket: string;
 	  }
-	| { kind: 'waiting'; eligibleOnline: number }
+	| { kind: 'waiting'; eligibleOnline: number; position: number; bucket: string }
 	| { kind: 'skip'; status: string };
+
+type Raw = (string | number)[];
+
+function matchCallResult(r: Raw, offerId: string, expiresAt: number): MatchCallResult {
+	if (r[0] === 'offered')
+		return {
+			kind: 'offered',
+			agentId: Number(r[1]),
+			offerId,
+			expiresAt,
+			eligible: Number(r[2]),
+			rule: String(r[3]),
+			version: Number(r[4]),
+			bucket: String(r[5])
+		};
+	if (r[0] === 'waiting')
+		return {
+			kind: 'waiting',
+			eligibleOnline: Number(r[2]),
+			position: Number(r[4]),
+			bucket: String(r[5])
+		};
+	return { kind: 'skip', status: String(r[1]) };
+}
 
 /** One atomic step: the best eligible available agent for a queued call is reserved and offered. */
 export async function matchCall(
@@ -65,19 +94,34 @@ export async function matchCall(
 		K,
 		forcedAgent ? String(forcedAgent) : '',
 		ctx.cfg.OFFER_RETRY_SECONDS * 1000
-	)) as (string | number)[];
-	if (r[0] === 'offered')
-		return {
-			kind: 'offered',
-			agentId: Number(r[1]),
-			offerId,
-			expiresAt,
-			eligible: Number(r[2]),
-			rule: String(r[3]),
-			version: Number(r[4])
-		};
-	if (r[0] === 'waiting') return { kind: 'waiting', eligibleOnline: Number(r[2]) };
-	return { kind: 'skip', status: String(r[1]) };
+	)) as Raw;
+	return matchCallResult(r, offerId, expiresAt);
+}
+
+/** One atomic step: a new call is queued and matched; `skip` when it was already live. */
+export async function routeNew(
+	ctx: Ctx,
+	callId: string,
+	bucket: string,
+	score: number,
+	elderly: boolean,
+	now: number
+): Promise<MatchCallResult> {
+	const offerId = randomUUID();
+	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
+	const r = (await run(ctx).rRouteNew(
+		ctx.prefix,
+		callId,
+		bucket,
+		score,
+		elderly ? '1' : '0',
+		offerId,
+		now,
+		expiresAt,
+		K,
+		ctx.cfg.OFFER_RETRY_SECONDS * 1000
+	)) as Raw;
+	return matchCallResult(r, offerId, expiresAt);
 }
 
 export type MatchAgentResult =
@@ -88,8 +132,23 @@ export type MatchAgentResult =
 			expiresAt: number;
 			buckets: number;
 			version: number;
+			bucket: string;
 	  }
 	| { kind: 'idle' | 'skip' };
+
+function matchAgentResult(r: Raw, offerId: string, expiresAt: number): MatchAgentResult {
+	if (r[0] === 'offered')
+		return {
+			kind: 'offered',
+			callId: String(r[1]),
+			offerId,
+			expiresAt,
+			buckets: Number(r[2]),
+			version: Number(r[3]),
+			bucket: String(r[4])
+		};
+	return { kind: r[0] === 'idle' ? 'idle' : 'skip' };
+}
 
 /** One atomic step: a freed agent takes the best waiting call it is eligible for. */
 export async function matchAgent(
@@ -107,17 +166,78 @@ export async function matchAgent(
 		expiresAt,
 		S,
 		ctx.cfg.OFFER_RETRY_SECONDS * 1000
-	)) as (string | number)[];
-	if (r[0] === 'offered')
-		return {
-			kind: 'offered',
-			callId: String(r[1]),
-			offerId,
-			expiresAt,
-			buckets: Number(r[2]),
-			version: Number(r[3])
-		};
-	return { kind: r[0] === 'idle' ? 'idle' : 'skip' };
+	)) as Raw;
+	return matchAgentResult(r, offerId, expiresAt);
+}
+
+/** The first waiting calls of a bucket, with what their wait estimates need. */
+export interface BucketHead {
+	/** Moving average of handle time (seconds), or null before any history. */
+	aht: number | null;
+	calls: { callId: string; position: number; eligibleOnline: number }[];
+}
+
+function headOf(r: Raw): BucketHead {
+	const calls: BucketHead['calls'] = [];
+	for (let i = 1; i + 1 < r.length; i += 2)
+		calls.push({
+			callId: String(r[i]),
+			position: calls.length + 1,
+			eligibleOnline: Number(r[i + 1])
+		});
+	const aht = Number(r[0]);
+	return { aht: aht > 0 ? aht : null, calls };
+}
+
+/** The first `n` waiting calls of a bucket (to push their new positions). */
+export async function bucketHead(ctx: Ctx, bucket: string, n: number): Promise<BucketHead> {
+	return headOf((await run(ctx).rHead(ctx.prefix, bucket, n)) as Raw);
+}
+
+export interface Removed {
+	status: string;
+	offerId: string;
+	/** The agent whose offer was withdrawn and who is available again, or null. */
+	agentId: number | null;
+	bucket: string;
+}
+
+function removedOf(r: Raw): Removed {
+	return {
+		status: String(r[0]),
+		offerId: String(r[1] ?? ''),
+		agentId: r[2] ? Number(r[2]) : null,
+		bucket: String(r[3] ?? '')
+	};
+}
+
+/**
+ * One atomic step for a caller who leaves: the call is removed; an agent it had been offered to
+ * is freed and takes the best waiting call; the head of the bucket it left is read.
+ */
+export async function leave(
+	ctx: Ctx,
+	callId: string,
+	now: number,
+	headSize: number
+): Promise<{ removed: Removed; next: MatchAgentResult | null; head: BucketHead }> {
+	const offerId = randomUUID();
+	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
+	const [r, m, h] = (await run(ctx).rLeave(
+		ctx.prefix,
+		callId,
+		now,
+		offerId,
+		expiresAt,
+		S,
+		ctx.cfg.OFFER_RETRY_SECONDS * 1000,
+		headSize
+	)) as [Raw, Raw, Raw];
+	return {
+		removed: removedOf(r),
+		next: m[0] === 'none' ? null : matchAgentResult(m, offerId, expiresAt),
+		head: headOf(h)
+	};
 }
 
 export type Outcome = 'declined' | 'expired' | 'withdrawn';
@@ -187,13 +307,8 @@ export async function versionOf(ctx: Ctx, callId: string): Promise<number> {
 }
 
 /** Takes a call out of live state, withdrawing its pending offer (the agent becomes available). */
-export async function removeCall(
-	ctx: Ctx,
-	callId: string,
-	now: number
-): Promise<{ status: string; offerId: string; agentId: number | null }> {
-	const r = (await run(ctx).rRemoveCall(ctx.prefix, callId, now)) as string[];
-	return { status: r[0]!, offerId: r[1]!, agentId: r[2] ? Number(r[2]) : null };
+export async function removeCall(ctx: Ctx, callId: string, now: number): Promise<Removed> {
+	return removedOf((await run(ctx).rRemoveCall(ctx.prefix, callId, now)) as Raw);
 }
 
 /** Sets an agent's live state; see SET_AGENT for what is refused. */
@@ -234,11 +349,6 @@ export async function readHash(ctx: Ctx, key: string): Promise<Record<string, st
 export async function position(ctx: Ctx, callId: string): Promise<number | null> {
 	const r = (await run(ctx).rPosition(ctx.prefix, callId)) as unknown as number | null;
 	return r ?? null;
-}
-
-/** The first waiting calls of a bucket (to push their new positions). */
-export async function bucketHead(ctx: Ctx, bucket: string, n: number): Promise<string[]> {
-	return ctx.redis.zrange(rk(ctx, `q:${bucket}`), '0', String(n - 1));
 }
 
 /** Pending offers past their expiry by more than `graceMs`, oldest first (at most 200). */

@@ -1,0 +1,214 @@
+import { COMMON } from './lua';
+
+/**
+ * The routing steps as Lua functions (queue a call, match a call, match a freed agent, remove a
+ * call, read a bucket's head), and the scripts built from them. A script may chain steps, so an
+ * operation that needs several (a new call is queued and matched; a caller who leaves frees an
+ * agent who then takes the next call) is still one atomic Redis step and one round trip.
+ */
+const STEPS = `
+-- Queues a call (new, transfer, recovery) or moves it to a new bucket (escalation);
+-- returns {status, version}.
+local function enqueueCall(call, b, score, e, mode)
+  local ck = P .. 'c:' .. call
+  local st = redis.call('HGET', ck, 'st')
+  if st == 'over' then return {'over', 0} end
+  if mode == 'rebucket' then
+    if not st then return {'missing', 0} end
+    if st == 'queued' then dequeue(call) end
+    redis.call('HSET', ck, 'b', b)
+    if st == 'queued' then enqueue(call) end
+    return {st, 0}
+  end
+  if mode == 'new' and st then return {st, 0} end
+  -- a repair only fills in a missing or waiting call; a transfer only takes a connected call
+  if mode == 'restore' and st and st ~= 'queued' then return {st, 0} end
+  if mode == 'transfer' and st and st ~= 'connected' then return {st, 0} end
+  if st == 'queued' then dequeue(call) end
+  if mode == 'transfer' then redis.call('DEL', ck .. ':tr') end
+  redis.call('HSET', ck, 'st', 'queued', 'b', b, 's', score, 'e', e)
+  redis.call('HDEL', ck, 'offer', 'agent')
+  enqueue(call)
+  return {'queued', redis.call('HINCRBY', ck, 'v', 1)}
+end
+
+-- The best eligible available agent for a queued call is reserved and offered. Returns
+-- {'offered', agent, candidates, rule, version, bucket} | {'waiting', '', eligibleOnline, '',
+-- position, bucket} | {'skip', status}.
+local function matchCall(call, offer, now, exp, K, forced, cool)
+  local ck = P .. 'c:' .. call
+  local st = redis.call('HGET', ck, 'st')
+  if st ~= 'queued' then return {'skip', st or 'missing'} end
+  local bucket = redis.call('HGET', ck, 'b')
+  local ix, checks = split(bucket)
+  if forced ~= '' and redis.call('HGET', P .. 'a:' .. forced, 'st') == 'available' then
+    local v = reserve(forced, call, offer, now, exp)
+    return {'offered', forced, 1, 'transfer_to_agent', v, bucket}
+  end
+  local groups = parse(checks)
+  local rank = groups[1] and groups[1][1][1] or ''
+  local elderly = redis.call('HGET', ck, 'e') == '1'
+  local tried = triedOf(call)
+  local cands = {}
+  for _, a in ipairs(redis.call('ZRANGE', P .. 'av:' .. ix, 0, K - 1)) do
+    local t = tried[a]
+    if (not t) or (now - t >= cool) then cands[#cands + 1] = a end
+  end
+  local levels = levelsOf(cands, fieldsOf(groups, {rank, 'eld'}))
+  -- candidates come longest-idle first; keep the first one of the highest level (and, for
+  -- elderly callers, the same among elderly-guidance seats)
+  local best, guide, n, bestLv, guideLv = nil, nil, 0, -1, -1
+  for _, a in ipairs(cands) do
+    local l = levels[a]
+    if satisfied(l, groups) then
+      n = n + 1
+      local lv = tonumber(l[rank] or '0')
+      if lv > bestLv then best, bestLv = a, lv end
+      if elderly and lv > guideLv and tonumber(l['eld'] or '0') > 0 then guide, guideLv = a, lv end
+    end
+  end
+  local pick = guide or best
+  if pick then
+    local v = reserve(pick, call, offer, now, exp)
+    return {'offered', pick, n, guide and 'elderly_guidance' or 'best_fit', v, bucket}
+  end
+  local m, online = 0, redis.call('ZRANGE', P .. 'on:' .. ix, 0, K - 1)
+  local onLevels = levelsOf(online, fieldsOf(groups, {}))
+  for _, a in ipairs(online) do
+    if satisfied(onLevels[a], groups) then m = m + 1 end
+  end
+  redis.call('HSET', ck, 'eo', m)
+  return {'waiting', '', m, '', redis.call('ZRANK', P .. 'q:' .. bucket, call) + 1, bucket}
+end
+
+-- A freed agent takes the best waiting call it is eligible for (lane/age score). Returns
+-- {'offered', call, buckets, version, bucket} | {'idle', '', buckets} | {'skip', '', 0}.
+local function matchAgent(agent, offer, now, exp, S, cool)
+  if redis.call('HGET', P .. 'a:' .. agent, 'st') ~= 'available' then return {'skip', '', 0} end
+  -- the requirements of every non-empty bucket, and this agent's levels in all their fields at once
+  local buckets, reqs, all = redis.call('SMEMBERS', P .. 'qb'), {}, {}
+  for i, b in ipairs(buckets) do
+    local _, checks = split(b)
+    reqs[i] = parse(checks)
+    for _, g in ipairs(reqs[i]) do all[#all + 1] = g end
+  end
+  local fields, levels = fieldsOf(all, {}), {}
+  if #fields > 0 then
+    local vals = redis.call('HMGET', P .. 'sk:' .. agent, unpack(fields))
+    for i, f in ipairs(fields) do levels[f] = vals[i] end
+  end
+  local bestCall, bestScore, bestBucket, nb = nil, nil, nil, 0
+  for i, b in ipairs(buckets) do
+    if satisfied(levels, reqs[i]) then
+      nb = nb + 1
+      local rows = redis.call('ZRANGE', P .. 'q:' .. b, 0, S - 1, 'WITHSCORES')
+      for j = 1, #rows, 2 do
+        local c, sc = rows[j], tonumber(rows[j + 1])
+        if bestScore and (sc > bestScore or (sc == bestScore and c > bestCall)) then break end
+        if fresh(P .. 'c:' .. c .. ':tr', agent, now, cool) then
+          bestCall, bestScore, bestBucket = c, sc, b
+          break
+        end
+      end
+    end
+  end
+  if not bestCall then return {'idle', '', nb} end
+  local v = reserve(agent, bestCall, offer, now, exp)
+  return {'offered', bestCall, nb, v, bestBucket}
+end
+
+-- Takes a call out of live state (abandoned/ended), withdrawing its pending offer (the agent
+-- becomes available). Returns {status, offer, agent, bucket}.
+local function removeCall(call, now)
+  local ck = P .. 'c:' .. call
+  local st = redis.call('HGET', ck, 'st')
+  local bucket = redis.call('HGET', ck, 'b') or ''
+  local function tombstone()
+    -- a marker, not a deletion: a late repair by another process must not bring the call back
+    redis.call('DEL', ck, ck .. ':tr')
+    redis.call('HSET', ck, 'st', 'over')
+    redis.call('EXPIRE', ck, 86400)
+  end
+  if not st or st == 'over' then tombstone() return {'missing', '', '', ''} end
+  local offer = redis.call('HGET', ck, 'offer') or ''
+  local agent = ''
+  if st == 'queued' then dequeue(call) end
+  if st == 'offered' and offer ~= '' then
+    local ok = P .. 'o:' .. offer
+    agent = redis.call('HGET', ok, 'agent') or ''
+    redis.call('HSET', ok, 'st', 'withdrawn')
+    redis.call('EXPIRE', ok, 86400)
+    redis.call('ZREM', P .. 'oexp', offer)
+    if agent ~= '' and redis.call('HGET', P .. 'a:' .. agent, 'offer') == offer then
+      redis.call('HDEL', P .. 'a:' .. agent, 'offer', 'call')
+      setAvail(agent, now)
+    else
+      agent = ''
+    end
+  end
+  tombstone()
+  return {st, offer, agent, bucket}
+end
+
+-- The first n waiting calls of a bucket with what their wait estimate needs:
+-- {handle-time average or '', call, eligibleOnline, call, eligibleOnline, ...} (positions 1..n).
+local function head(bucket, n)
+  local out = {redis.call('GET', P .. 'aht') or ''}
+  if bucket == '' then return out end
+  for _, c in ipairs(redis.call('ZRANGE', P .. 'q:' .. bucket, 0, n - 1)) do
+    out[#out + 1] = c
+    out[#out + 1] = redis.call('HGET', P .. 'c:' .. c, 'eo') or '0'
+  end
+  return out
+end
+`;
+
+const PRELUDE = COMMON + STEPS;
+
+/** Queued call → best eligible available agent. ARGV: P, call, offer, now, exp, K, forcedAgent, coolMs. */
+export const MATCH_CALL =
+	PRELUDE +
+	`return matchCall(ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8]))`;
+
+/** Freed agent → best waiting call. ARGV: P, agent, offer, now, exp, S, coolMs. */
+export const MATCH_AGENT =
+	PRELUDE +
+	`return matchAgent(ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]))`;
+
+/** Queues, moves or restores a call. ARGV: P, call, bucket, score, elderly, mode. */
+export const ENQUEUE = PRELUDE + `return enqueueCall(ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6])`;
+
+/** Removes a call from live state. ARGV: P, call, now. */
+export const REMOVE_CALL = PRELUDE + `return removeCall(ARGV[2], tonumber(ARGV[3]))`;
+
+/**
+ * A new call: queued and matched in one step. Returns the match result, or {'skip', status} when
+ * the call was already live. ARGV: P, call, bucket, score, elderly, offer, now, exp, K, coolMs.
+ */
+export const ROUTE_NEW =
+	PRELUDE +
+	`
+local call = ARGV[2]
+local q = enqueueCall(call, ARGV[3], ARGV[4], ARGV[5], 'new')
+if q[1] ~= 'queued' then return {'skip', q[1]} end
+return matchCall(call, ARGV[6], tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), '', tonumber(ARGV[10]))
+`;
+
+/**
+ * A caller leaves: the call is removed and, when that frees an offered agent, the agent takes the
+ * best waiting call at once; the head of the bucket the call left is returned for position
+ * updates. Returns {removed, agentMatch, head} (see removeCall, matchAgent, head).
+ * ARGV: P, call, now, offer (for the freed agent), exp, S, coolMs, headSize.
+ */
+export const LEAVE =
+	PRELUDE +
+	`
+local call, now = ARGV[2], tonumber(ARGV[3])
+local r = removeCall(call, now)
+local m = {'none'}
+if r[3] ~= '' then m = matchAgent(r[3], ARGV[4], now, tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])) end
+return {r, m, head(r[1] == 'queued' and r[4] or '', tonumber(ARGV[8]))}
+`;
+
+/** The head of a bucket for position updates. ARGV: P, bucket, n. */
+export const HEAD = PRELUDE + `return head(ARGV[2], tonumber(ARGV[3]))`;
