@@ -4,6 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { boothFromToken, SESSION_COOKIE, validateSession } from '$lib/server/auth/auth';
 import { BOOTH_COOKIE } from '$lib/server/booths/cookie';
 import { appContext, closeContext } from '$lib/server/context';
+import { flushed } from '$lib/server/db/group-commit';
 import { logger } from '$lib/server/logger';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
 
@@ -17,6 +18,8 @@ const requestId: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
 	const started = performance.now();
 	const res = await resolve(event);
+	// what the response acknowledges is on disk before it is sent (see db/group-commit)
+	await flushed((await appContext()).db);
 	res.headers.set('x-request-id', event.locals.requestId);
 	if (!event.url.pathname.startsWith('/_app')) {
 		logger.info(

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { config, type Config } from './config';
 import { openDb, type Db } from './db';
+import { commitPending } from './db/group-commit';
 import { createRedis, waitReady } from './redis';
 import { EventBus } from './realtime/bus';
 
@@ -42,6 +43,7 @@ export async function createContext(
 
 /** Closes a context's connections. */
 export async function closeContext(ctx: Ctx): Promise<void> {
+	commitPending(ctx.db);
 	ctx.db.$client.close();
 	ctx.redis.disconnect();
 	ctx.sub?.disconnect();

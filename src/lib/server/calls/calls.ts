@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../auth/tokens';
+import { flushed } from '../db/group-commit';
 import type { Ctx } from '../context';
 import { badRequest, conflict } from '../errors';
 import { followCall } from '../routing/agents';
@@ -79,6 +80,8 @@ export async function createCall(
 			throw badRequest('unknown appointment', 'unknown_appointment');
 		throw e;
 	}
+	// The call is on disk before any process can see it in Redis.
+	await flushed(ctx.db);
 	const facts = factsOf(ctx, { ...row, escalationStep: 0 } as q.CallRow);
 	const req = requirementOf(ctx, facts, 0);
 	// Queued and matched in one Redis step; the durable job goes out in the same pipeline.

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { groupWrite } from '../db/group-commit';
 import { encoded, prepared, slots } from '../db/prepared';
 import { reference } from '../db/reference';
 import {
@@ -86,10 +87,12 @@ export function insertCall(db: Db, row: typeof calls.$inferInsert, at: string): 
 			.values(slots(keys) as never)
 			.prepare()
 	);
-	db.transaction(() => {
-		insert.run(encoded(calls, row));
-		insertEvent(db, { callId: row.id, type: 'created', to: row.status, reason: 'caller', at });
-	});
+	groupWrite(db, () =>
+		db.transaction(() => {
+			insert.run(encoded(calls, row));
+			insertEvent(db, { callId: row.id, type: 'created', to: row.status, reason: 'caller', at });
+		})
+	);
 }
 
 export interface Transition {
@@ -162,42 +165,46 @@ function patchCall(db: Db, id: string, patch: Record<string, unknown>, below: nu
 
 /** Records a call change as an event and applies its patch unless outdated; true when applied. */
 export function recordTransition(db: Db, t: Transition, extra?: (tx: Db) => void): boolean {
-	return db.transaction(() => {
-		let applied = true;
-		if (t.patch && Object.keys(t.patch).length) {
-			const v = t.version === 'final' ? FINAL : t.version;
-			applied =
-				v === undefined
-					? patchCall(db, t.callId, t.patch, FINAL)
-					: patchCall(db, t.callId, { ...t.patch, liveVersion: v }, v);
-		}
-		insertEvent(db, t);
-		extra?.(db);
-		return applied;
-	});
+	return groupWrite(db, () => db.transaction(() => recordIn(db, t, extra)));
+}
+
+function recordIn(db: Db, t: Transition, extra?: (tx: Db) => void): boolean {
+	let applied = true;
+	if (t.patch && Object.keys(t.patch).length) {
+		const v = t.version === 'final' ? FINAL : t.version;
+		applied =
+			v === undefined
+				? patchCall(db, t.callId, t.patch, FINAL)
+				: patchCall(db, t.callId, { ...t.patch, liveVersion: v }, v);
+	}
+	insertEvent(db, t);
+	extra?.(db);
+	return applied;
 }
 
 /** Inserts an offer row (idempotent). */
 export function insertOffer(db: Db, row: typeof offers.$inferInsert): void {
 	const keys = Object.keys(row).sort();
-	prepared(db, `offer.insert:${keys.join()}`, () =>
+	const insert = prepared(db, `offer.insert:${keys.join()}`, () =>
 		db
 			.insert(offers)
 			.values(slots(keys) as never)
 			.onConflictDoNothing()
 			.prepare()
-	).run(encoded(offers, row));
+	);
+	groupWrite(db, () => insert.run(encoded(offers, row)));
 }
 
 /** Marks an offer answered. */
 export function answerOffer(db: Db, id: string, status: OfferRow['status'], at: string): void {
-	prepared(db, 'offer.answer', () =>
+	const update = prepared(db, 'offer.answer', () =>
 		db
 			.update(offers)
 			.set({ status: sql.placeholder('status'), respondedAt: sql.placeholder('at') } as never)
 			.where(eq(offers.id, sql.placeholder('id')))
 			.prepare()
-	).run({ id, status, at });
+	);
+	groupWrite(db, () => update.run({ id, status, at }));
 }
 
 /** An offer by id. */
@@ -207,12 +214,15 @@ export function offerById(db: Db, id: string): OfferRow | undefined {
 
 /** Logs an agent state change. */
 export function logAgentState(db: Db, userId: number, state: AgentState, reason?: string | null) {
-	prepared(db, 'agentState.log', () =>
+	const insert = prepared(db, 'agentState.log', () =>
 		db
 			.insert(agentStateLog)
 			.values(slots(['userId', 'state', 'reason', 'at']) as never)
 			.prepare()
-	).run({ userId, state, reason: reason ?? null, at: new Date().toISOString() });
+	);
+	groupWrite(db, () =>
+		insert.run({ userId, state, reason: reason ?? null, at: new Date().toISOString() })
+	);
 }
 
 /** An agent's display name. */

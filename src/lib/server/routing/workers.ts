@@ -2,6 +2,7 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { wrapUpElapsed } from '../calls/handling';
 import type { Ctx } from '../context';
+import { flushed } from '../db/group-commit';
 import { logger } from '../logger';
 import { expireOverdueOffers, sweepDisconnected } from './agents';
 import { recover, superviseCall } from './supervise';
@@ -21,18 +22,25 @@ export async function startRoutingWorkers(ctx: Ctx, connection: Redis) {
 		CALLS_QUEUE,
 		async (job: Job<{ callId: string }>, token?: string) => {
 			const next = await superviseCall(ctx, job.data.callId);
+			await flushed(ctx.db);
 			if (next === null) return 'over';
 			await job.moveToDelayed(Date.now() + next, token);
 			throw new DelayedError();
 		},
 		{ ...common, concurrency: 20 }
 	);
+	const timer = async (job: Job) => {
+		if (job.name === 'offer-expiry') return { expired: await expireOverdueOffers(ctx, 0) };
+		if (job.name === 'wrap-up') return wrapUpElapsed(ctx, job.data.agentId, job.data.callId);
+		if (job.name === 'sweep') return { gone: (await sweepDisconnected(ctx)).length };
+	};
 	const timerWorker = new Worker(
 		ROUTING_QUEUE,
 		async (job: Job) => {
-			if (job.name === 'offer-expiry') return { expired: await expireOverdueOffers(ctx, 0) };
-			if (job.name === 'wrap-up') return wrapUpElapsed(ctx, job.data.agentId, job.data.callId);
-			if (job.name === 'sweep') return { gone: (await sweepDisconnected(ctx)).length };
+			const result = await timer(job);
+			// a job counts as done only once what it did is on disk
+			await flushed(ctx.db);
+			return result;
 		},
 		{ ...common, concurrency: 10 }
 	);
