@@ -80,15 +80,23 @@ export async function createCall(
 			throw badRequest('unknown appointment', 'unknown_appointment');
 		throw e;
 	}
-	// The call is on disk before any process can see it in Redis.
-	await flushed(ctx.db);
+	// Another process that matches this call before the commit reads it under the write lock
+	// (see `offered`), so routing need not wait for the commit; the caller hears back after it.
 	const facts = factsOf(ctx, { ...row, escalationStep: 0 } as q.CallRow);
 	const req = requirementOf(ctx, facts, 0);
-	// Queued and matched in one Redis step; the durable job goes out in the same pipeline.
-	const [routed] = await Promise.all([
-		live.routeNew(ctx, id, req.bucket, scoreOf(ctx, facts, at), facts.elderly, Date.now()),
-		addCallJob(ctx, id, ctx.cfg.ROUTING_CHECK_SECONDS * 1000)
-	]);
+	// The match goes out first; the durable job follows it and is awaited before the caller hears
+	// back.
+	const routing = live.routeNew(
+		ctx,
+		id,
+		req.bucket,
+		scoreOf(ctx, facts, at),
+		facts.elderly,
+		Date.now()
+	);
+	const job = addCallJob(ctx, id, ctx.cfg.ROUTING_CHECK_SECONDS * 1000);
+	job.catch(() => {});
+	const routed = await routing;
 	let wait = { position: 0, estimatedWaitSeconds: 0 };
 	if (routed.kind === 'offered')
 		await offered(ctx, { ...routed, callId: id, candidates: routed.eligible, now, bucket: '' });
@@ -101,6 +109,7 @@ export async function createCall(
 		};
 		await ctx.bus.publishMany([callEvent(id, 'queued', wait)]);
 	}
+	await Promise.all([job, flushed(ctx.db)]);
 	return {
 		callId: id,
 		callerToken,

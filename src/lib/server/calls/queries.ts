@@ -87,11 +87,13 @@ export function insertCall(db: Db, row: typeof calls.$inferInsert, at: string): 
 			.values(slots(keys) as never)
 			.prepare()
 	);
-	groupWrite(db, () =>
-		db.transaction(() => {
+	groupWrite(
+		db,
+		() => {
 			insert.run(encoded(calls, row));
 			insertEvent(db, { callId: row.id, type: 'created', to: row.status, reason: 'caller', at });
-		})
+		},
+		true
 	);
 }
 
@@ -165,7 +167,7 @@ function patchCall(db: Db, id: string, patch: Record<string, unknown>, below: nu
 
 /** Records a call change as an event and applies its patch unless outdated; true when applied. */
 export function recordTransition(db: Db, t: Transition, extra?: (tx: Db) => void): boolean {
-	return groupWrite(db, () => db.transaction(() => recordIn(db, t, extra)));
+	return groupWrite(db, () => recordIn(db, t, extra), true);
 }
 
 function recordIn(db: Db, t: Transition, extra?: (tx: Db) => void): boolean {

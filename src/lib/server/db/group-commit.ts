@@ -10,7 +10,8 @@ interface Group {
 const groups = new WeakMap<Database.Database, Group>();
 
 /**
- * Group commit for the routing hot path. The first grouped write of an event-loop turn opens a
+ * Group commit for the routing hot path (`atomic`: the writes of `fn` apply together or not at
+ * all). The first grouped write of an event-loop turn opens a
  * write transaction; every grouped write of the same turn, from any concurrent operation, joins
  * it (a nested `db.transaction` becomes a savepoint), and it commits once the turn's work is
  * done. Many calls then share one commit instead of paying one each. Reads on the same
@@ -19,7 +20,7 @@ const groups = new WeakMap<Database.Database, Group>();
  * Whoever acknowledges a grouped write to a person (an HTTP response, a finished job) awaits
  * `flushed()` first, so nothing acknowledged can be lost in a crash.
  */
-export function groupWrite<T>(db: OnConnection, fn: () => T): T {
+export function groupWrite<T>(db: OnConnection, fn: () => T, atomic = false): T {
 	const conn = connectionOf(db);
 	if (!conn.inTransaction) {
 		conn.prepare('BEGIN IMMEDIATE').run();
@@ -32,7 +33,19 @@ export function groupWrite<T>(db: OnConnection, fn: () => T): T {
 		groups.set(conn, { done, resolve, reject });
 		setImmediate(() => commit(conn));
 	}
-	return fn();
+	return atomic ? (atomicRunner(conn)(fn) as T) : fn();
+}
+
+const runners = new WeakMap<Database.Database, (fn: () => unknown) => unknown>();
+
+/** Runs a function as one unit (a savepoint inside the open transaction), without drizzle's per-transaction objects. */
+function atomicRunner(conn: Database.Database) {
+	let r = runners.get(conn);
+	if (!r) {
+		r = conn.transaction((fn: () => unknown) => fn());
+		runners.set(conn, r);
+	}
+	return r;
 }
 
 function commit(conn: Database.Database): void {

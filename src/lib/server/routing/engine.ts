@@ -4,6 +4,7 @@ import { conflict } from '../errors';
 import * as live from './live';
 import { agentEvent, callEvent, publishAgent, publishCall, pushPositions } from './notify';
 import type { Outgoing } from '../realtime/bus';
+import { groupWrite } from '../db/group-commit';
 import { videoAccess, type VideoAccess } from '../video/access';
 import { callContext } from '../calls/context';
 import { acceptInterpreter, interpreterOfferReleased, isInterpreterOffer } from './interpreter';
@@ -33,8 +34,9 @@ export interface Offered {
  * out first (one Redis step), the SQLite records are written while they travel.
  */
 export async function offered(ctx: Ctx, o: Offered): Promise<void> {
-	const call = q.callById(ctx.db, o.callId);
-	if (!call) return;
+	// Read under the write lock: a call another process has just created is committed by then.
+	const call = groupWrite(ctx.db, () => q.callById(ctx.db, o.callId));
+	if (!call) return dropUnstored(ctx, o);
 	const at = iso(o.now);
 	const events: Outgoing[] = [
 		[
@@ -87,6 +89,24 @@ export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 	q.logAgentState(ctx.db, o.agentId, 'offered', `call ${o.callId}`);
 	await publishing;
 	if (o.bucket) await pushPositions(ctx, o.bucket);
+}
+
+/**
+ * A live call with no stored row (its process died between queueing it and committing it; the
+ * caller was never told it exists): it leaves live state and the agent is free again.
+ */
+async function dropUnstored(ctx: Ctx, o: Offered): Promise<void> {
+	const r = await live.removeCall(ctx, o.callId, Date.now());
+	if (!r.agentId) return;
+	q.logAgentState(ctx.db, r.agentId, 'available', 'call was never stored');
+	await ctx.bus.publishMany([
+		[
+			'offer.withdrawn',
+			{ offerId: o.offerId, callId: o.callId, reason: 'withdrawn' },
+			{ users: [r.agentId] }
+		],
+		agentEvent(r.agentId, 'available', 'call was never stored')
+	]);
 }
 
 /** Records why a call still waits, when that changed. */

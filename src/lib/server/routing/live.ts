@@ -5,7 +5,7 @@ import * as lua from './lua';
 import * as steps from './lua-steps';
 
 /** Candidates looked at per index in one match, and calls per bucket for a freed agent. */
-const K = 64;
+const K = 32;
 const S = 16;
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;

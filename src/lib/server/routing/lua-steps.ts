@@ -54,7 +54,7 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
     local t = tried[a]
     if (not t) or (now - t >= cool) then cands[#cands + 1] = a end
   end
-  local levels = levelsOf(cands, fieldsOf(groups, {rank, 'eld'}))
+  local levels = levelsOf(cands, fieldsOf(groups, elderly and {rank, 'eld'} or {rank}))
   -- candidates come longest-idle first; keep the first one of the highest level (and, for
   -- elderly callers, the same among elderly-guidance seats)
   local best, guide, n, bestLv, guideLv = nil, nil, 0, -1, -1
