@@ -11,7 +11,7 @@ import { startVideoWorker } from './lib/server/video/worker';
 /** The worker process: routing workers (calls, timers, presence) and housekeeping; several may run at once. */
 async function main() {
 	const cfg = config();
-	const ctx = await createContext(cfg);
+	const ctx = await createContext(cfg, { checkpoint: true });
 	const connection = createBlockingRedis(cfg.REDIS_URL!);
 	const prefix = `${ctx.prefix}:bull`;
 	const maintenance = new Queue('maintenance', { connection, prefix });

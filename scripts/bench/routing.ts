@@ -30,7 +30,7 @@ const cfg = parseConfig({
 	LOG_LEVEL: 'silent'
 });
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
-const ctx: Ctx = await createContext(cfg, { subscribe: true });
+const ctx: Ctx = await createContext(cfg, { subscribe: true, checkpoint: true });
 seedCatalogue(ctx.db);
 
 // --- 500 agents: two departments each, Mandarin, most Cantonese, a few foreign/sign/elderly.

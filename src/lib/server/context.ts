@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { config, type Config } from './config';
 import { openDb, type Db } from './db';
+import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { commitPending } from './db/group-commit';
 import { createRedis, waitReady } from './redis';
 import { EventBus } from './realtime/bus';
@@ -15,12 +16,14 @@ export interface Ctx {
 	bus: EventBus;
 	/** The pub/sub connection, when this context listens for events. */
 	sub?: Redis;
+	/** The background WAL checkpointer of a long-running process. */
+	checkpointer?: Checkpointer;
 }
 
 /** Builds a context from a config: opens SQLite (migrated) and Redis. */
 export async function createContext(
 	cfg: Config,
-	opts: { subscribe?: boolean; prefix?: string } = {}
+	opts: { subscribe?: boolean; prefix?: string; checkpoint?: boolean } = {}
 ): Promise<Ctx> {
 	if (!cfg.REDIS_URL) {
 		throw new Error(
@@ -38,12 +41,14 @@ export async function createContext(
 	sub?.on('error', () => {});
 	const prefix = opts.prefix ?? cfg.REDIS_PREFIX;
 	const db = openDb(cfg.databasePath);
-	return { cfg, db, redis, prefix, bus: new EventBus(redis, sub, prefix), sub };
+	const checkpointer = opts.checkpoint ? startCheckpointer(db, cfg.databasePath) : undefined;
+	return { cfg, db, redis, prefix, bus: new EventBus(redis, sub, prefix), sub, checkpointer };
 }
 
 /** Closes a context's connections. */
 export async function closeContext(ctx: Ctx): Promise<void> {
 	commitPending(ctx.db);
+	await ctx.checkpointer?.stop();
 	ctx.db.$client.close();
 	ctx.redis.disconnect();
 	ctx.sub?.disconnect();
@@ -53,6 +58,6 @@ let appCtx: Promise<Ctx> | undefined;
 
 /** The web process's shared context, created on first use. */
 export function appContext(): Promise<Ctx> {
-	appCtx ??= createContext(config(), { subscribe: true });
+	appCtx ??= createContext(config(), { subscribe: true, checkpoint: true });
 	return appCtx;
 }

@@ -4,7 +4,7 @@ import { flushed } from '../db/group-commit';
 import type { Ctx } from '../context';
 import { badRequest, conflict } from '../errors';
 import { followCall } from '../routing/agents';
-import { offered, waiting } from '../routing/engine';
+import { offerContext, offered, waiting } from '../routing/engine';
 import {
 	agentEvent,
 	avgHandleSeconds,
@@ -86,20 +86,29 @@ export async function createCall(
 	const req = requirementOf(ctx, facts, 0);
 	// The match goes out first; the durable job follows it and is awaited before the caller hears
 	// back.
+	const stored = q.callById(ctx.db, id)!;
 	const routing = live.routeNew(
 		ctx,
 		id,
 		req.bucket,
 		scoreOf(ctx, facts, at),
 		facts.elderly,
-		Date.now()
+		Date.now(),
+		offerContext(ctx, { ...stored, status: 'offered' })
 	);
 	const job = addCallJob(ctx, id, ctx.cfg.ROUTING_CHECK_SECONDS * 1000);
 	job.catch(() => {});
 	const routed = await routing;
 	let wait = { position: 0, estimatedWaitSeconds: 0 };
 	if (routed.kind === 'offered')
-		await offered(ctx, { ...routed, callId: id, candidates: routed.eligible, now, bucket: '' });
+		await offered(ctx, {
+			...routed,
+			callId: id,
+			candidates: routed.eligible,
+			now,
+			bucket: '',
+			announced: true
+		});
 	else if (routed.kind === 'waiting') {
 		await waiting(ctx, id, routed.eligibleOnline);
 		const aht = await avgHandleSeconds(ctx);

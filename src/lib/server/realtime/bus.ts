@@ -57,8 +57,9 @@ function parse(raw: string, id: string): BusMessage | undefined {
  * message to its own open SSE connections; a bounded stream keeps recent events for replay.
  */
 export class EventBus {
-	private readonly streamKey: string;
-	private readonly channel: string;
+	/** Where events go: the replay stream, the live channel and the stream's length bound. */
+	readonly streamKey: string;
+	readonly channel: string;
 	private readonly handlers = new Set<(m: BusMessage) => void>();
 	private subscribed?: Promise<void>;
 
@@ -66,7 +67,7 @@ export class EventBus {
 		private readonly redis: Redis,
 		private readonly subscriber: Redis | undefined,
 		prefix: string,
-		private readonly maxLen = 10_000
+		readonly maxLen = 10_000
 	) {
 		this.streamKey = `${prefix}:events`;
 		this.channel = `${prefix}:events:live`;

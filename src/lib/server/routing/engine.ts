@@ -27,6 +27,8 @@ export interface Offered {
 	version: number;
 	/** The bucket the call left; the callers behind it are told their new place. */
 	bucket?: string;
+	/** The agent already has the `offer.created` event (sent by the routing step itself). */
+	announced?: boolean;
 }
 
 /**
@@ -38,8 +40,9 @@ export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 	const call = groupWrite(ctx.db, () => q.callById(ctx.db, o.callId));
 	if (!call) return dropUnstored(ctx, o);
 	const at = iso(o.now);
-	const events: Outgoing[] = [
-		[
+	const events: Outgoing[] = [agentEvent(o.agentId, 'offered'), callEvent(o.callId, 'offered')];
+	if (!o.announced)
+		events.unshift([
 			'offer.created',
 			{
 				offerId: o.offerId,
@@ -48,10 +51,7 @@ export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 				call: offerContext(ctx, { ...call, status: 'offered' })
 			},
 			{ users: [o.agentId] }
-		],
-		agentEvent(o.agentId, 'offered'),
-		callEvent(o.callId, 'offered')
-	];
+		]);
 	const publishing = ctx.bus.publishMany(events);
 	const reason = {
 		decision: 'offered',

@@ -98,14 +98,19 @@ export async function matchCall(
 	return matchCallResult(r, offerId, expiresAt);
 }
 
-/** One atomic step: a new call is queued and matched; `skip` when it was already live. */
+/**
+ * One atomic step: a new call is queued and matched, and the chosen agent gets the
+ * `offer.created` event (with `offerContext`, what the agent sees of the call) in the same step.
+ * `skip` when the call was already live.
+ */
 export async function routeNew(
 	ctx: Ctx,
 	callId: string,
 	bucket: string,
 	score: number,
 	elderly: boolean,
-	now: number
+	now: number,
+	offerContext: Record<string, unknown>
 ): Promise<MatchCallResult> {
 	const offerId = randomUUID();
 	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
@@ -119,7 +124,12 @@ export async function routeNew(
 		now,
 		expiresAt,
 		K,
-		ctx.cfg.OFFER_RETRY_SECONDS * 1000
+		ctx.cfg.OFFER_RETRY_SECONDS * 1000,
+		ctx.bus.streamKey,
+		ctx.bus.channel,
+		ctx.bus.maxLen,
+		new Date(expiresAt).toISOString(),
+		JSON.stringify(offerContext)
 	)) as Raw;
 	return matchCallResult(r, offerId, expiresAt);
 }

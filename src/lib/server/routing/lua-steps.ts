@@ -182,16 +182,26 @@ export const ENQUEUE = PRELUDE + `return enqueueCall(ARGV[2], ARGV[3], ARGV[4], 
 export const REMOVE_CALL = PRELUDE + `return removeCall(ARGV[2], tonumber(ARGV[3]))`;
 
 /**
- * A new call: queued and matched in one step. Returns the match result, or {'skip', status} when
- * the call was already live. ARGV: P, call, bucket, score, elderly, offer, now, exp, K, coolMs.
+ * A new call: queued and matched in one step; when an agent is found, the offer event goes out
+ * to that agent in the same step (the event bus's stream and channel, as `EventBus` writes them).
+ * Returns the match result, or {'skip', status} when the call was already live.
+ * ARGV: P, call, bucket, score, elderly, offer, now, exp, K, coolMs,
+ *       stream, channel, maxLen, expiresAt (ISO), call context (JSON).
  */
 export const ROUTE_NEW =
 	PRELUDE +
 	`
-local call = ARGV[2]
+local call, offer = ARGV[2], ARGV[6]
 local q = enqueueCall(call, ARGV[3], ARGV[4], ARGV[5], 'new')
 if q[1] ~= 'queued' then return {'skip', q[1]} end
-return matchCall(call, ARGV[6], tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), '', tonumber(ARGV[10]))
+local r = matchCall(call, offer, tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), '', tonumber(ARGV[10]))
+if r[1] == 'offered' then
+  local m = '{"type":"offer.created","data":{"offerId":"' .. offer .. '","callId":"' .. call ..
+    '","expiresAt":"' .. ARGV[14] .. '","call":' .. ARGV[15] .. '},"audience":{"users":[' .. r[2] .. ']}}'
+  local id = redis.call('XADD', ARGV[11], 'MAXLEN', '~', ARGV[13], '*', 'm', m)
+  redis.call('PUBLISH', ARGV[12], id .. '|' .. m)
+end
+return r
 `;
 
 /**
