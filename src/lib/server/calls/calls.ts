@@ -4,7 +4,7 @@ import { flushed } from '../db/group-commit';
 import type { Ctx } from '../context';
 import { badRequest, conflict } from '../errors';
 import { followCall } from '../routing/agents';
-import { offerContext, offered, waiting } from '../routing/engine';
+import { offerEvents, offered, waiting } from '../routing/engine';
 import {
 	agentEvent,
 	avgHandleSeconds,
@@ -13,7 +13,7 @@ import {
 	publishCall,
 	waitInfo
 } from '../routing/notify';
-import type { Outgoing } from '../realtime/bus';
+import { AGENT_MARK, OFFER_MARK, template } from '../realtime/bus';
 import { estimateWaitSeconds } from '../routing/rules';
 import { factsOf, requirementOf, scoreOf } from '../routing/facts';
 import * as live from '../routing/live';
@@ -94,7 +94,7 @@ export async function createCall(
 		scoreOf(ctx, facts, at),
 		facts.elderly,
 		Date.now(),
-		offerContext(ctx, { ...stored, status: 'offered' })
+		(offerId, expiresAt) => offerEvents(ctx, stored, AGENT_MARK, offerId, expiresAt).map(template)
 	);
 	const job = addCallJob(ctx, id, ctx.cfg.ROUTING_CHECK_SECONDS * 1000);
 	job.catch(() => {});
@@ -107,7 +107,8 @@ export async function createCall(
 			candidates: routed.eligible,
 			now,
 			bucket: '',
-			announced: true
+			announced: true,
+			call: stored
 		});
 	else if (routed.kind === 'waiting') {
 		await waiting(ctx, id, routed.eligibleOnline);
@@ -169,21 +170,20 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 	const now = Date.now();
 	const at = new Date(now).toISOString();
 	if (c.status === 'queued' || c.status === 'offered') {
-		// One Redis step: the call leaves, the agent it was offered to takes the next call.
-		const { removed, next, head } = await live.leave(ctx, callId, now, 10);
-		const events: Outgoing[] = [callEvent(callId, 'abandoned')];
-		if (removed.agentId) {
-			events.push(
-				[
+		// One Redis step: the call leaves (and says so), the agent it was offered to is told and
+		// takes the next call.
+		const { removed, next, head } = await live.leave(ctx, callId, now, 10, {
+			always: template(callEvent(callId, 'abandoned')),
+			ifAgentFreed: [
+				template([
 					'offer.withdrawn',
-					{ offerId: removed.offerId, callId, reason: 'caller_left' },
-					{ users: [removed.agentId] }
-				],
-				agentEvent(removed.agentId, 'available', 'caller left')
-			);
-		}
-		events.push(...positionEvents(ctx, head));
-		const publishing = ctx.bus.publishMany(events);
+					{ offerId: OFFER_MARK, callId, reason: 'caller_left' },
+					{ users: [AGENT_MARK] }
+				]),
+				template(agentEvent(AGENT_MARK, 'available', 'caller left'))
+			]
+		});
+		const publishing = ctx.bus.publishMany(positionEvents(ctx, head));
 		q.recordTransition(ctx.db, {
 			callId,
 			type: 'abandoned',

@@ -18,6 +18,26 @@ return ids
 /** One event to publish: its type, data and audience. */
 export type Outgoing = { [K in EventName]: [K, EventMap[K], Audience] }[EventName];
 
+/** The wire form of an event (what the stream stores and the channel carries, after the id). */
+export function serialize([type, data, audience]: Outgoing): string {
+	return JSON.stringify({ type, data, audience });
+}
+
+/** Marks a routing script replaces: the agent it picked (a number) and the offer id (a string). */
+export const AGENT_MARK = -987_654_321;
+export const OFFER_MARK = '@@offer@@';
+
+/**
+ * An event to be completed by a routing script: the agent it picks and the offer it makes are not
+ * known yet. Use `AGENT_MARK` for the agent's id and `OFFER_MARK` for the offer id in the data
+ * or audience; the script writes the real values in (see `fill` in lua-steps).
+ */
+export function template(event: Outgoing): string {
+	return serialize(event)
+		.replaceAll(String(AGENT_MARK), '@@agent@@')
+		.replaceAll(`"${OFFER_MARK}"`, '"@@offer@@"');
+}
+
 const scriptsDefined = new WeakSet<Redis>();
 type PublishCommand = (key: string, ...args: string[]) => Promise<string[]>;
 
@@ -89,9 +109,7 @@ export class EventBus {
 			this.redis.defineCommand('cwPublish', { numberOfKeys: 1, lua: PUBLISH_LUA });
 			scriptsDefined.add(this.redis);
 		}
-		const payloads = events.map(([type, data, audience]) =>
-			JSON.stringify({ type, data, audience })
-		);
+		const payloads = events.map(serialize);
 		const run = (this.redis as unknown as { cwPublish: PublishCommand }).cwPublish;
 		return run.call(this.redis, this.streamKey, this.channel, String(this.maxLen), ...payloads);
 	}

@@ -27,8 +27,37 @@ export interface Offered {
 	version: number;
 	/** The bucket the call left; the callers behind it are told their new place. */
 	bucket?: string;
-	/** The agent already has the `offer.created` event (sent by the routing step itself). */
+	/** The routing step itself already published the offer and the new states (`offerEvents`). */
 	announced?: boolean;
+	/** The stored call, when the caller has just read or written it. */
+	call?: q.CallRow;
+}
+
+/**
+ * The events of an offer: to the agent, and the new states for supervisors and the caller. With
+ * `AGENT_MARK` / `OFFER_MARK` as agent and offer they are templates a routing script completes.
+ */
+export function offerEvents(
+	ctx: Ctx,
+	call: q.CallRow,
+	agentId: number,
+	offerId: string,
+	expiresAt: number
+): Outgoing[] {
+	return [
+		[
+			'offer.created',
+			{
+				offerId,
+				callId: call.id,
+				expiresAt: iso(expiresAt),
+				call: offerContext(ctx, { ...call, status: 'offered' })
+			},
+			{ users: [agentId] }
+		],
+		agentEvent(agentId, 'offered'),
+		callEvent(call.id, 'offered')
+	];
 }
 
 /**
@@ -37,22 +66,12 @@ export interface Offered {
  */
 export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 	// Read under the write lock: a call another process has just created is committed by then.
-	const call = groupWrite(ctx.db, () => q.callById(ctx.db, o.callId));
+	const call = o.call ?? groupWrite(ctx.db, () => q.callById(ctx.db, o.callId));
 	if (!call) return dropUnstored(ctx, o);
 	const at = iso(o.now);
-	const events: Outgoing[] = [agentEvent(o.agentId, 'offered'), callEvent(o.callId, 'offered')];
-	if (!o.announced)
-		events.unshift([
-			'offer.created',
-			{
-				offerId: o.offerId,
-				callId: o.callId,
-				expiresAt: iso(o.expiresAt),
-				call: offerContext(ctx, { ...call, status: 'offered' })
-			},
-			{ users: [o.agentId] }
-		]);
-	const publishing = ctx.bus.publishMany(events);
+	const publishing = o.announced
+		? Promise.resolve([])
+		: ctx.bus.publishMany(offerEvents(ctx, call, o.agentId, o.offerId, o.expiresAt));
 	const reason = {
 		decision: 'offered',
 		rule: o.rule,

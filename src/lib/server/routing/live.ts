@@ -99,9 +99,9 @@ export async function matchCall(
 }
 
 /**
- * One atomic step: a new call is queued and matched, and the chosen agent gets the
- * `offer.created` event (with `offerContext`, what the agent sees of the call) in the same step.
- * `skip` when the call was already live.
+ * One atomic step: a new call is queued and matched, and on a match the events of `announce`
+ * (templates completed with the agent and the offer) go out in the same step. `skip` when the
+ * call was already live.
  */
 export async function routeNew(
 	ctx: Ctx,
@@ -110,7 +110,7 @@ export async function routeNew(
 	score: number,
 	elderly: boolean,
 	now: number,
-	offerContext: Record<string, unknown>
+	announce: (offerId: string, expiresAt: number) => string[]
 ): Promise<MatchCallResult> {
 	const offerId = randomUUID();
 	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
@@ -125,13 +125,14 @@ export async function routeNew(
 		expiresAt,
 		K,
 		ctx.cfg.OFFER_RETRY_SECONDS * 1000,
-		ctx.bus.streamKey,
-		ctx.bus.channel,
-		ctx.bus.maxLen,
-		new Date(expiresAt).toISOString(),
-		JSON.stringify(offerContext)
+		...busArgs(ctx),
+		...announce(offerId, expiresAt)
 	)) as Raw;
 	return matchCallResult(r, offerId, expiresAt);
+}
+
+function busArgs(ctx: Ctx): [string, string, number] {
+	return [ctx.bus.streamKey, ctx.bus.channel, ctx.bus.maxLen];
 }
 
 export type MatchAgentResult =
@@ -222,14 +223,17 @@ function removedOf(r: Raw): Removed {
 }
 
 /**
- * One atomic step for a caller who leaves: the call is removed; an agent it had been offered to
- * is freed and takes the best waiting call; the head of the bucket it left is read.
+ * One atomic step for a caller who leaves: the call is removed (`announce.always` goes out); an
+ * agent it had been offered to is freed (`announce.ifAgentFreed` goes out, completed with the
+ * agent and the withdrawn offer) and takes the best waiting call; the head of the bucket it left
+ * is read.
  */
 export async function leave(
 	ctx: Ctx,
 	callId: string,
 	now: number,
-	headSize: number
+	headSize: number,
+	announce: { always: string; ifAgentFreed: string[] }
 ): Promise<{ removed: Removed; next: MatchAgentResult | null; head: BucketHead }> {
 	const offerId = randomUUID();
 	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
@@ -241,7 +245,10 @@ export async function leave(
 		expiresAt,
 		S,
 		ctx.cfg.OFFER_RETRY_SECONDS * 1000,
-		headSize
+		headSize,
+		...busArgs(ctx),
+		announce.always,
+		...announce.ifAgentFreed
 	)) as [Raw, Raw, Raw];
 	return {
 		removed: removedOf(r),

@@ -7,6 +7,13 @@ import { COMMON } from './lua';
  * agent who then takes the next call) is still one atomic Redis step and one round trip.
  */
 const STEPS = `
+-- Completes an event template (see bus.ts: template) and publishes it like EventBus does.
+local function emit(bus, t, agent, offer)
+  local m = string.gsub(t, '@@agent@@', agent)
+  m = string.gsub(m, '@@offer@@', offer)
+  local id = redis.call('XADD', bus[1], 'MAXLEN', '~', bus[3], '*', 'm', m)
+  redis.call('PUBLISH', bus[2], id .. '|' .. m)
+end
 -- Queues a call (new, transfer, recovery) or moves it to a new bucket (escalation);
 -- returns {status, version}.
 local function enqueueCall(call, b, score, e, mode)
@@ -182,11 +189,11 @@ export const ENQUEUE = PRELUDE + `return enqueueCall(ARGV[2], ARGV[3], ARGV[4], 
 export const REMOVE_CALL = PRELUDE + `return removeCall(ARGV[2], tonumber(ARGV[3]))`;
 
 /**
- * A new call: queued and matched in one step; when an agent is found, the offer event goes out
- * to that agent in the same step (the event bus's stream and channel, as `EventBus` writes them).
+ * A new call: queued and matched in one step; when an agent is found, the offer, the agent's new
+ * state and the call's go out in the same step (templates completed with the agent and offer).
  * Returns the match result, or {'skip', status} when the call was already live.
- * ARGV: P, call, bucket, score, elderly, offer, now, exp, K, coolMs,
- *       stream, channel, maxLen, expiresAt (ISO), call context (JSON).
+ * ARGV: P, call, bucket, score, elderly, offer, now, exp, K, coolMs, stream, channel, maxLen,
+ *       then the templates to publish on a match, in order.
  */
 export const ROUTE_NEW =
 	PRELUDE +
@@ -196,10 +203,8 @@ local q = enqueueCall(call, ARGV[3], ARGV[4], ARGV[5], 'new')
 if q[1] ~= 'queued' then return {'skip', q[1]} end
 local r = matchCall(call, offer, tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), '', tonumber(ARGV[10]))
 if r[1] == 'offered' then
-  local m = '{"type":"offer.created","data":{"offerId":"' .. offer .. '","callId":"' .. call ..
-    '","expiresAt":"' .. ARGV[14] .. '","call":' .. ARGV[15] .. '},"audience":{"users":[' .. r[2] .. ']}}'
-  local id = redis.call('XADD', ARGV[11], 'MAXLEN', '~', ARGV[13], '*', 'm', m)
-  redis.call('PUBLISH', ARGV[12], id .. '|' .. m)
+  local bus = {ARGV[11], ARGV[12], ARGV[13]}
+  for i = 14, #ARGV do emit(bus, ARGV[i], r[2], offer) end
 end
 return r
 `;
@@ -207,14 +212,21 @@ return r
 /**
  * A caller leaves: the call is removed and, when that frees an offered agent, the agent takes the
  * best waiting call at once; the head of the bucket the call left is returned for position
- * updates. Returns {removed, agentMatch, head} (see removeCall, matchAgent, head).
- * ARGV: P, call, now, offer (for the freed agent), exp, S, coolMs, headSize.
+ * updates. Publishes the first template always and the others when an agent was freed (its
+ * withdrawn offer and new state). Returns {removed, agentMatch, head} (see removeCall,
+ * matchAgent, head).
+ * ARGV: P, call, now, offer (for the freed agent), exp, S, coolMs, headSize, stream, channel,
+ *       maxLen, templates.
  */
 export const LEAVE =
 	PRELUDE +
 	`
 local call, now = ARGV[2], tonumber(ARGV[3])
 local r = removeCall(call, now)
+local bus = {ARGV[9], ARGV[10], ARGV[11]}
+for i = 12, #ARGV do
+  if i == 12 or r[3] ~= '' then emit(bus, ARGV[i], r[3], r[2]) end
+end
 local m = {'none'}
 if r[3] ~= '' then m = matchAgent(r[3], ARGV[4], now, tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])) end
 return {r, m, head(r[1] == 'queued' and r[4] or '', tonumber(ARGV[8]))}
