@@ -43,7 +43,7 @@ async function eventsOf(pick: (m: BusMessage) => boolean, atLeast: number) {
 }
 const about = (callId: string, agentId: number) => (msg: BusMessage) => {
 	const d = msg.data as { callId?: string; agentId?: number };
-	return d.callId === callId || d.agentId === agentId || msg.audience.users?.includes(agentId);
+	return d.callId === callId || d.agentId === agentId || !!msg.audience.users?.includes(agentId);
 };
 
 async function freeAgent() {
