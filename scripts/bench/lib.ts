@@ -25,6 +25,21 @@ export async function redisBytes(r: Redis): Promise<number> {
 	return Number(/used_memory:(\d+)/.exec(info)![1]);
 }
 
+/** CPU time Redis has used so far, in microseconds. */
+export async function redisCpu(r: Redis): Promise<number> {
+	const info = await r.info('cpu');
+	const n = (k: string) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)![1]);
+	return (n('used_cpu_user') + n('used_cpu_sys')) * 1e6;
+}
+
+/** Calls and microseconds Redis has spent per command so far. */
+export async function commandStats(r: Redis): Promise<Map<string, { n: number; us: number }>> {
+	const out = new Map<string, { n: number; us: number }>();
+	for (const m of (await r.info('commandstats')).matchAll(/cmdstat_(\S+):calls=(\d+),usec=(\d+)/g))
+		out.set(m[1]!, { n: Number(m[2]), us: Number(m[3]) });
+	return out;
+}
+
 /** Fixed-width table row. */
 export function row(cells: (string | number)[], widths: number[]): string {
 	return cells.map((c, i) => String(c).padEnd(widths[i] ?? 12)).join(' | ');

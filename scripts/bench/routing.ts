@@ -11,13 +11,16 @@ import { setAgentState } from '../../src/lib/server/routing/agents';
 import { closeQueues } from '../../src/lib/server/routing/timers';
 import { seedCatalogue } from '../../src/lib/server/seed/seed';
 import { startRedis } from '../lib/redis-server';
-import { pct, pool, rawBullmq, redisBytes, row } from './lib';
+import { commandStats, pct, pool, rawBullmq, redisBytes, redisCpu, row } from './lib';
 
 /**
  * `npm run bench:routing`: 500 agents, calls driven through the domain functions (no HTTP), with
  * 100 / 2,000 / 10,000 calls already waiting that no free agent may take (Korean speakers: no
  * seat speaks Korean), so the queue is deep while new calls are routed. No BullMQ worker runs:
  * the figures are those of the routing step itself (the durable call jobs are still added).
+ *
+ * For development: BENCH_DEPTHS=100,10000 picks the queue depths, BENCH_SKIP_RAW=1 skips the raw
+ * BullMQ baseline (no ratios then), BENCH_REDIS_STATS=1 logs Redis time per command kind.
  */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
 const redis = await startRedis(path.join(dir, 'redis'), () => {});
@@ -119,47 +122,6 @@ async function fillTo(n: number) {
 	waiting = n;
 }
 
-async function commandStats(): Promise<Map<string, { n: number; us: number }>> {
-	const out = new Map<string, { n: number; us: number }>();
-	for (const m of (await ctx.redis.info('commandstats')).matchAll(
-		/cmdstat_(\S+):calls=(\d+),usec=(\d+)/g
-	))
-		out.set(m[1]!, { n: Number(m[2]), us: Number(m[3]) });
-	return out;
-}
-
-/** CPU time Redis has used, in microseconds. */
-async function redisCpu(): Promise<number> {
-	const info = await ctx.redis.info('cpu');
-	const n = (k: string) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)![1]);
-	return (n('used_cpu_user') + n('used_cpu_sys')) * 1e6;
-}
-
-/** Redis time per command kind during the sustained phase, per routed call (dev aid). */
-async function slowlogOn() {
-	await ctx.redis.config('SET', 'slowlog-log-slower-than', '0');
-	await ctx.redis.config('SET', 'slowlog-max-len', '1000000');
-	await ctx.redis.slowlog('RESET');
-}
-async function slowlogReport(calls: number) {
-	const rows = (await ctx.redis.slowlog('GET', -1)) as [number, number, number, string[]][];
-	await ctx.redis.config('SET', 'slowlog-log-slower-than', '10000');
-	const by = new Map<string, { n: number; us: number }>();
-	for (const [, , us, args] of rows) {
-		const k = args[0]!.toLowerCase().startsWith('eval')
-			? `${args[0]} ${args[0]!.toLowerCase() === 'evalsha' ? args[1]!.slice(0, 8) : ''} ${args[3] ?? ''}`
-			: args[0]!;
-		const e = by.get(k) ?? { n: 0, us: 0 };
-		e.n++;
-		e.us += us;
-		by.set(k, e);
-	}
-	for (const [k, e] of [...by].sort((a, b) => b[1].us - a[1].us).slice(0, 25))
-		log(
-			`${k.padEnd(60)} n/call=${(e.n / calls).toFixed(2)} us/call=${(e.us / calls).toFixed(1)} us/each=${(e.us / e.n).toFixed(1)}`
-		);
-}
-
 interface Result {
 	depth: number;
 	p50: number;
@@ -170,6 +132,8 @@ interface Result {
 	freedP99: number;
 	bytesPerCall: number;
 	rssMb: number;
+	nodeUs: number;
+	redisUs: number;
 }
 const results: Result[] = [];
 const depths = (process.env.BENCH_DEPTHS ?? '100,2000,10000').split(',').map(Number);
@@ -204,10 +168,9 @@ for (const depth of depths) {
 	// Sustained: 2,000 calls, 64 in flight; each caller leaves once offered, freeing the agent
 	// (that release and the freed agent's look at the queue are part of the measured work).
 	const routed = 2000;
-	if (process.env.BENCH_REDIS_STATS === 'slowlog') await slowlogOn();
-	const cpu0 = [await redisCpu(), process.cpuUsage()] as const;
-	const cs0 = await commandStats();
-	const elu0 = performance.eventLoopUtilization();
+	const redis0 = await redisCpu(ctx.redis);
+	const stats0 = process.env.BENCH_REDIS_STATS ? await commandStats(ctx.redis) : null;
+	const node0 = process.cpuUsage();
 	const t0 = performance.now();
 	await pool(
 		Array.from({ length: routed }, (_, i) => i),
@@ -218,24 +181,17 @@ for (const depth of depths) {
 		}
 	);
 	const busyMs = performance.now() - t0;
-	if (process.env.BENCH_REDIS_STATS === 'slowlog') await slowlogReport(routed);
-	const nodeCpu = process.cpuUsage(cpu0[1]);
-	const redisUs = (await redisCpu()) - cpu0[0];
-	if (process.env.BENCH_REDIS_STATS) {
-		const cs1 = await commandStats();
-		for (const [k, v] of [...cs1]
-			.sort((a, b) => b[1].us - (cs0.get(b[0])?.us ?? 0) - (a[1].us - (cs0.get(a[0])?.us ?? 0)))
-			.slice(0, 12)) {
-			const d = { n: v.n - (cs0.get(k)?.n ?? 0), us: v.us - (cs0.get(k)?.us ?? 0) };
-			log(
-				`${k.padEnd(20)} n/call=${(d.n / routed).toFixed(2)} us/call=${(d.us / routed).toFixed(1)}`
-			);
-		}
-	}
-	if (process.env.BENCH_REDIS_STATS)
-		log(
-			`sustained: event loop ${(performance.eventLoopUtilization(elu0).utilization * 100).toFixed(0)} % busy, redis cpu ${(redisUs / routed).toFixed(0)} us/call, node cpu ${((nodeCpu.user + nodeCpu.system) / routed).toFixed(0)} us/call, wall ${((busyMs * 1000) / routed).toFixed(0)} us/call`
+	const node = process.cpuUsage(node0);
+	const redisUs = ((await redisCpu(ctx.redis)) - redis0) / routed;
+	if (stats0) {
+		// where Redis spends its time per routed call (scripts include the commands they run)
+		const stats1 = await commandStats(ctx.redis);
+		const per = [...stats1].map(
+			([k, v]) => [k, (v.us - (stats0.get(k)?.us ?? 0)) / routed] as const
 		);
+		for (const [k, us] of per.sort((x, y) => y[1] - x[1]).slice(0, 8))
+			log(`redis ${k}: ${us.toFixed(0)} us per routed call`);
+	}
 	results.push({
 		depth,
 		p50: pct(lat, 50),
@@ -245,21 +201,17 @@ for (const depth of depths) {
 		freedP50: pct(freed, 50),
 		freedP99: pct(freed, 99),
 		bytesPerCall: bytesPerCall / depth,
-		rssMb: process.memoryUsage().rss / 1e6
+		rssMb: process.memoryUsage().rss / 1e6,
+		nodeUs: (node.user + node.system) / routed,
+		redisUs
 	});
-}
-if (process.env.BENCH_REDIS_STATS) {
-	const stats = (await ctx.redis.info('commandstats'))
-		.split('\n')
-		.filter((l) => l.includes('calls='));
-	log(stats.join('\n'));
 }
 const raw = process.env.BENCH_SKIP_RAW
 	? { p50: NaN, p99: NaN, perSec: NaN }
 	: await rawBullmq(redis.url, 'bench:raw', 5000, 64);
 
 const f = (n: number, d = 2) => n.toFixed(d);
-const w = [9, 7, 7, 7, 8, 12, 11, 11, 7];
+const w = [9, 7, 7, 7, 8, 12, 11, 11, 7, 12, 12];
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
 	`Routing benchmark ${new Date().toISOString().slice(0, 10)} — ${cpu}, ${os.cpus().length} cores, Node ${process.version}`
@@ -276,7 +228,9 @@ console.log(
 			'freed p50 ms',
 			'freed p99',
 			'B/waiting',
-			'RSS MB'
+			'RSS MB',
+			'node us/call',
+			'redis us/call'
 		],
 		w
 	)
@@ -293,7 +247,9 @@ for (const r of results)
 				f(r.freedP50),
 				f(r.freedP99),
 				f(r.bytesPerCall, 0),
-				f(r.rssMb, 0)
+				f(r.rssMb, 0),
+				f(r.nodeUs, 0),
+				f(r.redisUs, 0)
 			],
 			w
 		)

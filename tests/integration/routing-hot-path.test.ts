@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setSkills } from '../../src/lib/server/agents/agents';
 import { leaveCall } from '../../src/lib/server/calls/calls';
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
@@ -130,6 +131,29 @@ describe('the routing hot path', () => {
 		const call = await mobileCall(ctx, { matterId: m.sameDept.id });
 		expect(call.status).toBe('queued');
 		await leaveCall(ctx, call.callId);
+	});
+
+	it('new skills count from the next time the agent becomes available', async () => {
+		const agent = await makeAgent(ctx, [
+			{ kind: 'matter', matterId: m.a.id, level: 3 },
+			{ kind: 'language', code: 'zh', level: 5 }
+		]);
+		await setAgentState(ctx, agent, 'available');
+		const call = await mobileCall(ctx, { matterId: m.sameDept.id });
+		expect(call.status).toBe('queued');
+		await setAgentState(ctx, agent, 'break');
+		await setAgentState(ctx, agent, 'available');
+		expect(await currentOffer(ctx, agent)).toBeNull();
+		await setSkills(ctx, 0, agent, [
+			{ kind: 'matter', matterId: m.a.id, level: 3 },
+			{ kind: 'matter', matterId: m.sameDept.id, level: 2 },
+			{ kind: 'language', code: 'zh', level: 5 }
+		]);
+		await setAgentState(ctx, agent, 'break');
+		await setAgentState(ctx, agent, 'available');
+		expect((await currentOffer(ctx, agent))?.callId).toBe(call.callId);
+		await leaveCall(ctx, call.callId);
+		await setAgentState(ctx, agent, 'offline');
 	});
 
 	it('drops a live call that was never stored, and frees the agent it was offered to', async () => {

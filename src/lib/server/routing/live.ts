@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Ctx } from '../context';
 import * as lua from './lua';
@@ -354,7 +354,9 @@ export async function writeSkills(
 	agentId: number,
 	fields: Record<string, number>
 ): Promise<void> {
-	await run(ctx).rWriteSkills(ctx.prefix, agentId, ...Object.entries(fields).flat());
+	const pairs = Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1));
+	const digest = createHash('sha1').update(JSON.stringify(pairs)).digest('base64');
+	await run(ctx).rWriteSkills(ctx.prefix, agentId, digest, ...pairs.flat());
 }
 
 /** Live fields of an agent, call or offer (empty object when absent). */

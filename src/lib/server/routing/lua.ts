@@ -223,15 +223,19 @@ return r + 1
 `;
 
 /**
- * Replaces an agent's skill levels, in `sk:<agent>` and in the per-field hashes.
- * ARGV: P, agent, then field, level pairs.
+ * Replaces an agent's skill levels, in `sk:<agent>` and in the per-field hashes, unless they are
+ * the ones stored already (same digest). ARGV: P, agent, digest, then field, level pairs.
  */
 export const WRITE_SKILLS = `
 local P = ARGV[1] .. ':r:'
-local agent = ARGV[2]
+local agent, digest = ARGV[2], ARGV[3]
 local sk = P .. 'sk:' .. agent
+if redis.call('HGET', P .. 'a:' .. agent, 'skd') == digest and redis.call('EXISTS', sk) == 1 then
+  return 'same'
+end
+redis.call('HSET', P .. 'a:' .. agent, 'skd', digest)
 local new = {}
-for i = 3, #ARGV, 2 do new[ARGV[i]] = ARGV[i + 1] end
+for i = 4, #ARGV, 2 do new[ARGV[i]] = ARGV[i + 1] end
 for _, f in ipairs(redis.call('HKEYS', sk)) do
   if not new[f] then redis.call('HDEL', P .. 'f:' .. f, agent) end
 end
