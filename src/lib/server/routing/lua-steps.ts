@@ -92,12 +92,19 @@ end
 -- {'offered', call, buckets, version, bucket} | {'idle', '', buckets} | {'skip', '', 0}.
 local function matchAgent(agent, offer, now, exp, S, cool)
   if redis.call('HGET', P .. 'a:' .. agent, 'st') ~= 'available' then return {'skip', '', 0} end
-  -- the requirements of every non-empty bucket, and this agent's levels in all their fields at once
-  local buckets, reqs, all = redis.call('SMEMBERS', P .. 'qb'), {}, {}
-  for i, b in ipairs(buckets) do
-    local _, checks = split(b)
-    reqs[i] = parse(checks)
-    for _, g in ipairs(reqs[i]) do all[#all + 1] = g end
+  -- only buckets of an index the agent is in can hold calls it may take (a matter skill puts the
+  -- agent in its department's index); their requirements, and the agent's levels in all their
+  -- fields at once
+  local mine = {}
+  eachIdx(agent, function(ix) mine[ix] = true end)
+  local buckets, reqs, all = {}, {}, {}
+  for _, b in ipairs(redis.call('SMEMBERS', P .. 'qb')) do
+    local ix, checks = split(b)
+    if mine[ix] then
+      buckets[#buckets + 1] = b
+      reqs[#buckets] = parse(checks)
+      for _, g in ipairs(reqs[#buckets]) do all[#all + 1] = g end
+    end
   end
   local fields, levels = fieldsOf(all, {}), {}
   if #fields > 0 then
