@@ -7,6 +7,8 @@ import { COMMON } from './lua';
  * agent who then takes the next call) is still one atomic Redis step and one round trip.
  */
 const STEPS = `
+-- the highest proficiency level (skills are 1-5)
+local TOP = 5
 -- Completes an event template (see bus.ts: template) and publishes it like EventBus does.
 local function emit(bus, t, agent, offer)
   local m = string.gsub(t, '@@agent@@', agent)
@@ -61,18 +63,28 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
     local t = tried[a]
     if (not t) or (now - t >= cool) then cands[#cands + 1] = a end
   end
-  local levels = levelsOf(cands, fieldsOf(groups, elderly and {rank, 'eld'} or {rank}))
+  local fields = fieldsOf(groups, elderly and {rank, 'eld'} or {rank})
   -- candidates come longest-idle first; keep the first one of the highest level (and, for
-  -- elderly callers, the same among elderly-guidance seats)
+  -- elderly callers, the same among elderly-guidance seats). They are read a few at a time: once
+  -- a seat of the top level is found nobody later can beat it, so the rest is not read (n counts
+  -- the eligible seats compared).
   local best, guide, n, bestLv, guideLv = nil, nil, 0, -1, -1
-  for _, a in ipairs(cands) do
-    local l = levels[a]
-    if satisfied(l, groups) then
-      n = n + 1
-      local lv = tonumber(l[rank] or '0')
-      if lv > bestLv then best, bestLv = a, lv end
-      if elderly and lv > guideLv and tonumber(l['eld'] or '0') > 0 then guide, guideLv = a, lv end
+  local i = 1
+  while i <= #cands do
+    local chunk = {}
+    for j = i, math.min(i + 7, #cands) do chunk[#chunk + 1] = cands[j] end
+    i = i + 8
+    local levels = levelsOf(chunk, fields)
+    for _, a in ipairs(chunk) do
+      local l = levels[a]
+      if satisfied(l, groups) then
+        n = n + 1
+        local lv = tonumber(l[rank] or '0')
+        if lv > bestLv then best, bestLv = a, lv end
+        if elderly and lv > guideLv and tonumber(l['eld'] or '0') > 0 then guide, guideLv = a, lv end
+      end
     end
+    if (elderly and guideLv >= TOP) or ((not elderly) and bestLv >= TOP) then break end
   end
   local pick = guide or best
   if pick then
