@@ -17,6 +17,7 @@ import { AGENT_MARK, OFFER_MARK, template } from '../realtime/bus';
 import { estimateWaitSeconds } from '../routing/rules';
 import { factsOf, requirementOf, scoreOf } from '../routing/facts';
 import * as live from '../routing/live';
+import * as matching from '../routing/matching';
 import { releaseInterpreter } from '../routing/interpreter';
 import { addCallJob, addWrapUpTimer } from '../routing/timers';
 import { matterHours } from '../schedule/schedule';
@@ -87,7 +88,7 @@ export async function createCall(
 	// The match goes out first; the durable job follows it and is awaited before the caller hears
 	// back.
 	const stored = q.callById(ctx.db, id)!;
-	const routing = live.routeNew(
+	const routing = matching.routeNew(
 		ctx,
 		id,
 		req.bucket,
@@ -172,7 +173,7 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 	if (c.status === 'queued' || c.status === 'offered') {
 		// One Redis step: the call leaves (and says so), the agent it was offered to is told and
 		// takes the next call.
-		const { removed, next, head } = await live.leave(ctx, callId, now, 10, {
+		const { removed, next, head } = await matching.leave(ctx, callId, now, 10, {
 			always: template(callEvent(callId, 'abandoned')),
 			ifAgentFreed: [
 				template([

@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import * as q from '../calls/queries';
 import { conflict } from '../errors';
 import * as live from './live';
+import * as matching from './matching';
 import { agentEvent, callEvent, publishAgent, publishCall, pushPositions } from './notify';
 import type { Outgoing } from '../realtime/bus';
 import { groupWrite } from '../db/group-commit';
@@ -156,7 +157,7 @@ export async function waiting(ctx: Ctx, callId: string, eligibleOnline: number):
 /** Tries to offer a queued call to the best eligible available agent. */
 export async function routeCall(ctx: Ctx, callId: string, forcedAgent?: number) {
 	const now = Date.now();
-	const r = await live.matchCall(ctx, callId, now, forcedAgent);
+	const r = await matching.matchCall(ctx, callId, now, forcedAgent);
 	if (r.kind === 'offered') await offered(ctx, { ...r, callId, candidates: r.eligible, now });
 	else if (r.kind === 'waiting') await waiting(ctx, callId, r.eligibleOnline);
 	return r;
@@ -165,7 +166,7 @@ export async function routeCall(ctx: Ctx, callId: string, forcedAgent?: number) 
 /** Tries to offer an available agent the best waiting call it may take. */
 export async function routeAgent(ctx: Ctx, agentId: number) {
 	const now = Date.now();
-	const r = await live.matchAgent(ctx, agentId, now);
+	const r = await matching.matchAgent(ctx, agentId, now);
 	if (r.kind === 'offered')
 		await offered(ctx, { ...r, agentId, rule: 'agent_freed', candidates: 1, now });
 	return r;

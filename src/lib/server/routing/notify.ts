@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import type { Outgoing } from '../realtime/bus';
 import * as live from './live';
+import * as matching from './matching';
 import { estimateWaitSeconds } from './rules';
 
 export const SUPERVISORS = ['supervisor'];
@@ -50,7 +51,7 @@ export function agentEvent(agentId: number, state: string, reason?: string | nul
 }
 
 /** New positions and waits of the first callers of a bucket (to each caller only). */
-export function positionEvents(ctx: Ctx, head: live.BucketHead): Outgoing[] {
+export function positionEvents(ctx: Ctx, head: matching.BucketHead): Outgoing[] {
 	const aht = head.aht ?? ctx.cfg.DEFAULT_HANDLE_SECONDS;
 	return head.calls.map(({ callId, position, eligibleOnline }) => [
 		'call.updated',
@@ -66,7 +67,7 @@ export function positionEvents(ctx: Ctx, head: live.BucketHead): Outgoing[] {
 
 /** Tells the first callers of a bucket their new position after the queue moved. */
 export async function pushPositions(ctx: Ctx, bucket: string, n = 10): Promise<void> {
-	await ctx.bus.publishMany(positionEvents(ctx, await live.bucketHead(ctx, bucket, n)));
+	await ctx.bus.publishMany(positionEvents(ctx, await matching.bucketHead(ctx, bucket, n)));
 }
 
 /** Publishes a call's new status to its caller and to supervisors. */
