@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../src/lib/server/db';
+import { startCheckpointer } from '../../src/lib/server/db/checkpointer';
+import { flushed, groupWrite } from '../../src/lib/server/db/group-commit';
+import { auditLog } from '../../src/lib/server/db/schema';
+
+let dir: string;
+let file: string;
+let db: Db;
+
+beforeAll(() => {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-db-'));
+	file = path.join(dir, 'console.db');
+	db = openDb(file);
+});
+afterAll(() => {
+	db.$client.close();
+	fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const note = (target: string) =>
+	db
+		.insert(auditLog)
+		.values({ actorKind: 'system', action: 'test', target, at: new Date().toISOString() })
+		.run();
+const targets = (reader: Db) =>
+	reader
+		.select({ t: auditLog.target })
+		.from(auditLog)
+		.all()
+		.map((r) => r.t);
+
+describe('group commit', () => {
+	it('writes of one turn commit together; a failed unit leaves nothing behind', async () => {
+		const reader = openDb(file, { migrate: false });
+		groupWrite(db, () => note('first'));
+		expect(() =>
+			groupWrite(
+				db,
+				() => {
+					note('half-done');
+					throw new Error('constraint broken');
+				},
+				true
+			)
+		).toThrow('constraint broken');
+		groupWrite(db, () => note('second'));
+		// the same connection sees its writes at once, another only after the commit
+		expect(targets(db)).toEqual(['first', 'second']);
+		expect(targets(reader)).toEqual([]);
+		await flushed(db);
+		expect(targets(reader)).toEqual(['first', 'second']);
+		reader.$client.close();
+	});
+});
+
+describe('background checkpoints', () => {
+	it('copies committed pages into the database file off the writing thread', async () => {
+		const size = () => fs.statSync(file).size;
+		db.$client.pragma('wal_checkpoint(TRUNCATE)');
+		const idle = startCheckpointer(db, file, 60_000);
+		const before = size();
+		db.transaction(() => {
+			for (let i = 0; i < 3000; i++) note(`row ${i} ${'x'.repeat(200)}`);
+		});
+		// over a thousand pages committed, yet the writer did not checkpoint them: only the WAL grew
+		expect(size()).toBe(before);
+		await idle.stop();
+		const busy = startCheckpointer(db, file, 50);
+		try {
+			const deadline = Date.now() + 5000;
+			while (size() === before && Date.now() < deadline)
+				await new Promise((r) => setTimeout(r, 20));
+			expect(size()).toBeGreaterThan(before + 3000 * 200);
+		} finally {
+			await busy.stop();
+		}
+	});
+});
