@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookSlot } from '../../src/lib/server/booths/bookings';
 import { createBooth } from '../../src/lib/server/booths/booths';
-import { boothHeartbeat } from '../../src/lib/server/booths/presence';
+import { boothHeartbeat, sweepSilentBooths } from '../../src/lib/server/booths/presence';
 import { serviceStatus } from '../../src/lib/server/booths/service';
 import { createCall, leaveCall } from '../../src/lib/server/calls/calls';
 import { limitMobileCall } from '../../src/lib/server/calls/limits';
@@ -24,6 +24,26 @@ afterAll(() => closeRouting(ctx));
 const shanghaiDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('booth heartbeats', () => {
+	it('a booth that stops beating shows as offline; one that beats stays as it is', async () => {
+		const silent = await createBooth(ctx, null, { name: 'silent', town: '市桥街', site: '村委会' });
+		const alive = await createBooth(ctx, null, { name: 'alive', town: '市桥街', site: '村委会' });
+		const now = Date.now();
+		const gap = ctx.cfg.BOOTH_OFFLINE_SECONDS * 1000;
+		await boothHeartbeat(ctx, { id: silent.id, name: 'silent' }, 'idle', now - gap - 5000);
+		await boothHeartbeat(ctx, { id: alive.id, name: 'alive' }, 'in_call', now - gap + 5000);
+		const since = await ctx.bus.lastId();
+		expect(await sweepSilentBooths(ctx, now)).toEqual([silent.id]);
+		const state = (id: number) =>
+			ctx.db.select().from(booths).where(eq(booths.id, id)).get()!.state;
+		expect([state(silent.id), state(alive.id)]).toEqual(['offline', 'in_call']);
+		const events = ((await ctx.bus.since(since)) ?? []).filter((e) => e.type === 'booth.updated');
+		expect(events.map((e) => e.data)).toEqual([
+			expect.objectContaining({ boothId: silent.id, state: 'offline' })
+		]);
+		// already offline: nothing more to say
+		expect(await sweepSilentBooths(ctx, now)).toEqual([]);
+	});
+
 	it('stores the state and last-seen time and tells supervisors when the state changes', async () => {
 		const b = await createBooth(ctx, null, { name: 'hb', town: '市桥街', site: '村委会' });
 		const since = await ctx.bus.lastId();

@@ -104,6 +104,8 @@ const schema = z.object({
 	MOBILE_CALL_LIMIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 	/** Length of the booth's UV disinfection cycle after each call (start screen locked). */
 	BOOTH_DISINFECT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+	/** A booth not heard from for this long (a kiosk beats every 15 s) shows as offline. */
+	BOOTH_OFFLINE_SECONDS: z.coerce.number().int().min(5).max(3600).default(45),
 	/** A waiting caller is offered a booking once the estimated wait exceeds this. */
 	BOOKING_OFFER_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 	/** Working days to contact the citizen, and to rectify, after a bad rating (local rules). */

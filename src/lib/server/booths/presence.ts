@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or } from 'drizzle-orm';
 import type { BOOTH_STATES } from '../../contracts/caller-api';
 import type { Ctx } from '../context';
 import { booths } from '../db/schema';
@@ -36,4 +36,30 @@ export async function boothHeartbeat(
 		lastSeenAt,
 		service: serviceStatus(ctx, now)
 	};
+}
+
+/**
+ * Booths that stopped beating (powered off, network down) are set offline and supervisors are
+ * told; a heartbeat arriving meanwhile wins. Returns the booths set offline.
+ */
+export async function sweepSilentBooths(ctx: Ctx, now = Date.now()): Promise<number[]> {
+	const cutoff = new Date(now - ctx.cfg.BOOTH_OFFLINE_SECONDS * 1000).toISOString();
+	const silent = and(
+		ne(booths.state, 'offline'),
+		or(isNull(booths.lastSeenAt), lt(booths.lastSeenAt, cutoff))
+	);
+	const gone = ctx.db
+		.update(booths)
+		.set({ state: 'offline' })
+		.where(and(silent, eq(booths.active, true)))
+		.returning({ id: booths.id, lastSeenAt: booths.lastSeenAt })
+		.all();
+	await ctx.bus.publishMany(
+		gone.map((b) => [
+			'booth.updated',
+			{ boothId: b.id, state: 'offline', lastSeenAt: b.lastSeenAt },
+			{ roles: ['supervisor', 'admin'] }
+		])
+	);
+	return gone.map((b) => b.id);
 }

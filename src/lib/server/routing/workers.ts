@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { wrapUpElapsed } from '../calls/handling';
 import type { Ctx } from '../context';
 import { flushed } from '../db/group-commit';
+import { sweepSilentBooths } from '../booths/presence';
 import { logger } from '../logger';
 import { expireOverdueOffers, sweepDisconnected } from './agents';
 import { recover, superviseCall } from './supervise';
@@ -10,7 +11,8 @@ import { CALLS_QUEUE, queues, ROUTING_QUEUE } from './timers';
 
 /**
  * Starts the routing workers of one worker process: call supervision (one durable job per call,
- * re-scheduled until the call ends), the offer-expiry sweep, wrap-up timers and the presence sweep;
+ * re-scheduled until the call ends), the offer-expiry sweep, wrap-up timers and the presence sweep
+ * (agents and booths that went silent);
  * then rebuilds live state. Several processes may run this against one Redis.
  */
 export async function startRoutingWorkers(ctx: Ctx, connection: Redis) {
@@ -32,7 +34,11 @@ export async function startRoutingWorkers(ctx: Ctx, connection: Redis) {
 	const timer = async (job: Job) => {
 		if (job.name === 'offer-expiry') return { expired: await expireOverdueOffers(ctx, 0) };
 		if (job.name === 'wrap-up') return wrapUpElapsed(ctx, job.data.agentId, job.data.callId);
-		if (job.name === 'sweep') return { gone: (await sweepDisconnected(ctx)).length };
+		if (job.name === 'sweep')
+			return {
+				gone: (await sweepDisconnected(ctx)).length,
+				silentBooths: (await sweepSilentBooths(ctx)).length
+			};
 	};
 	const timerWorker = new Worker(
 		ROUTING_QUEUE,
