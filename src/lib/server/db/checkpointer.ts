@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { logger } from '../logger';
 import type { Db } from './index';
 
 /** The thread's code: its own connection, a passive WAL checkpoint every interval. */
@@ -28,7 +29,11 @@ export function startCheckpointer(db: Db, file: string, everyMs = 5000): Checkpo
 	const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 	const thread = new Worker(THREAD, { eval: true, workerData: { driver, file, everyMs } });
 	thread.unref();
-	thread.on('error', () => db.$client.pragma('wal_autocheckpoint = 1000'));
+	thread.on('error', (err) => {
+		// without the thread, checkpoint on commit again rather than let the WAL grow
+		db.$client.pragma('wal_autocheckpoint = 1000');
+		logger.warn({ err }, 'WAL checkpoint thread failed; checkpointing on commit');
+	});
 	return {
 		async stop() {
 			const done = new Promise((r) => thread.once('exit', r));
