@@ -252,18 +252,20 @@ export function isActiveAgent(db: Db, userId: number): boolean {
 
 /** An agent's skills as routing fields (matter skills also grant their department). */
 export function skillFields(db: Db, userId: number): Record<string, number> {
-	const rows = db
-		.select({
-			kind: agentSkills.kind,
-			code: agentSkills.code,
-			matterId: agentSkills.matterId,
-			level: agentSkills.level,
-			dept: matters.departmentId
-		})
-		.from(agentSkills)
-		.leftJoin(matters, eq(matters.id, agentSkills.matterId))
-		.where(eq(agentSkills.userId, userId))
-		.all();
+	const rows = prepared(db, 'agent.skillFields', () =>
+		db
+			.select({
+				kind: agentSkills.kind,
+				code: agentSkills.code,
+				matterId: agentSkills.matterId,
+				level: agentSkills.level,
+				dept: matters.departmentId
+			})
+			.from(agentSkills)
+			.leftJoin(matters, eq(matters.id, agentSkills.matterId))
+			.where(eq(agentSkills.userId, sql.placeholder('userId')))
+			.prepare()
+	).all({ userId });
 	const f: Record<string, number> = {};
 	for (const r of rows) {
 		if (r.kind === 'matter') {

@@ -24,11 +24,10 @@ export async function setAgentState(
 	let idx = '';
 	if (state === 'available') {
 		const fields = q.skillFields(ctx.db, agentId);
-		await live.writeSkills(ctx, agentId, fields);
 		idx = agentIndexes(fields)
 			.map((i) => `${i.index}=${i.base}`)
 			.join(' ');
-		await touchPresence(ctx, agentId);
+		await Promise.all([live.writeSkills(ctx, agentId, fields), touchPresence(ctx, agentId)]);
 	}
 	let r = await live.setAgent(ctx, agentId, state, now, idx);
 	if (r.result === 'offered') {
@@ -38,11 +37,15 @@ export async function setAgentState(
 	}
 	if (r.result === 'in_call')
 		throw conflict('in_call', 'Finish the current call before changing state');
+	// the new state goes out first (one connection keeps the order), the look for a call follows
+	let told: Promise<void> = Promise.resolve();
 	if (r.detail !== state || state === 'available') {
 		q.logAgentState(ctx.db, agentId, state, reason);
-		await publishAgent(ctx, agentId, state, reason ?? undefined);
+		told = publishAgent(ctx, agentId, state, reason ?? undefined);
+		told.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
 	}
 	if (state === 'available') await routeAgent(ctx, agentId);
+	await told;
 	return { state: (await live.readHash(ctx, `a:${agentId}`)).st ?? state };
 }
 
