@@ -179,3 +179,42 @@ test('a sign-language seat joins a call as interpreter while the caller stays co
 	await expect(agent).toHaveURL(/\/agent$/);
 	expect(await callStatus(request, call)).toBe('ended');
 });
+
+test('an agent hands a call to a named colleague, who takes it over', async ({
+	browser,
+	request
+}) => {
+	test.setTimeout(90_000);
+	const matter = await marketMatter(request);
+	const first = await deskOf(browser, 'agent01');
+	const second = await deskOf(browser, 'agent15');
+	opened.push(first, second);
+	await goAvailable(first);
+	const call = await newCall(request, matter.id);
+	calls.push(call);
+	await expect(first.getByTestId('offer-card')).toBeVisible();
+	await first.keyboard.press('Enter');
+	await expect(first.getByTestId('call-status')).toHaveAttribute('data-status', 'connected');
+	// The colleague is free only now, so the call was agent01's alone until the transfer.
+	await goAvailable(second);
+
+	await first.getByRole('button', { name: '转接', exact: true }).click();
+	await first.getByRole('radio', { name: '指定空闲坐席' }).check();
+	const pick = first.getByRole('combobox', { name: '选择坐席' });
+	await expect(pick.locator('option')).toHaveCount(2);
+	await pick.selectOption({ index: 1 });
+	await first.getByRole('button', { name: '确认转接' }).click();
+
+	// agent01 is free again; the call rings at agent15 and the caller never left.
+	await expect(first).toHaveURL(/\/agent$/);
+	await expect(first.getByTestId('agent-state')).toHaveAttribute('data-state', 'available');
+	const card = second.getByTestId('offer-card');
+	await expect(card).toBeVisible();
+	await expect(card.getByTestId('offer-matter')).toContainText(matter.name);
+	await expect(first.getByTestId('offer-card')).toBeHidden();
+	expect(await callStatus(request, call)).toBe('offered');
+	await second.keyboard.press('Enter');
+	await expect(second).toHaveURL(new RegExp(`/agent/call/${call.callId}`));
+	await expect(second.getByTestId('call-status')).toHaveAttribute('data-status', 'connected');
+	expect(await callStatus(request, call)).toBe('connected');
+});
