@@ -109,6 +109,20 @@ describe('the routing hot path', () => {
 		await setAgentState(ctx, agent, 'offline');
 	});
 
+	it('a caller who leaves as the agent accepts does not pull the call from under the agent', async () => {
+		const agent = await freeAgent();
+		const call = await mobileCall(ctx);
+		const offer = (await currentOffer(ctx, agent))!;
+		// the acceptance is decided in Redis; its SQLite record has not been written yet
+		expect(await live.accept(ctx, offer.offerId, agent, Date.now())).not.toBeNull();
+		expect(q.callById(ctx.db, call.callId)?.status).toBe('offered');
+		expect(await leaveCall(ctx, call.callId)).toEqual({ status: 'offered' });
+		expect((await live.readHash(ctx, `c:${call.callId}`)).st).toBe('connected');
+		expect(await agentState(ctx, agent)).toBe('busy');
+		await live.removeCall(ctx, call.callId, Date.now());
+		await setAgentState(ctx, agent, 'offline').catch(() => {});
+	});
+
 	it('the call is on disk for other processes once the caller has heard back', async () => {
 		const call = await mobileCall(ctx);
 		await flushed(ctx.db);

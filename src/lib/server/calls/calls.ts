@@ -184,6 +184,14 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 				template(agentEvent(AGENT_MARK, 'available', 'caller left'))
 			]
 		});
+		if (removed.status === 'connected' || removed.status === 'wrap_up') {
+			// Accepted a moment ago and not yet recorded here: the call ends like a connected one.
+			await flushed(ctx.db);
+			const fresh = q.callById(ctx.db, callId)!;
+			if (fresh.status !== 'connected') return { status: fresh.status };
+			await toWrapUp(ctx, fresh, 'caller_left');
+			return { status: 'wrap_up' };
+		}
 		const publishing = ctx.bus.publishMany(positionEvents(ctx, head));
 		q.recordTransition(ctx.db, {
 			callId,

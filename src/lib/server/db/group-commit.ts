@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { logger } from '../logger';
 import { connectionOf, type OnConnection } from './prepared';
 
 interface Group {
@@ -56,6 +57,7 @@ function commit(conn: Database.Database): void {
 		g?.resolve();
 	} catch (e) {
 		if (conn.inTransaction) conn.prepare('ROLLBACK').run();
+		logger.error({ err: e }, 'group commit failed; the writes of this turn were rolled back');
 		g?.reject(e);
 	}
 }

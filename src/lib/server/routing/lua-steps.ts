@@ -231,7 +231,8 @@ return r
 /**
  * A caller leaves: the call is removed and, when that frees an offered agent, the agent takes the
  * best waiting call at once; the head of the bucket the call left is returned for position
- * updates. Publishes the first template always and the others when an agent was freed (its
+ * updates; a call already accepted is left alone (status `connected` or `wrap_up`). Publishes the
+ * first template always and the others when an agent was freed (its
  * withdrawn offer and new state). Returns {removed, agentMatch, head} (see removeCall,
  * matchAgent, head).
  * ARGV: P, call, now, offer (for the freed agent), exp, S, coolMs, headSize, stream, channel,
@@ -241,6 +242,9 @@ export const LEAVE =
 	PRELUDE +
 	`
 local call, now = ARGV[2], tonumber(ARGV[3])
+-- already accepted (its record is still on the way): the call is not removed from under the agent
+local st = redis.call('HGET', P .. 'c:' .. call, 'st')
+if st == 'connected' or st == 'wrap_up' then return {{st, '', '', ''}, {'none'}, {''}} end
 local r = removeCall(call, now)
 local bus = {ARGV[9], ARGV[10], ARGV[11]}
 for i = 12, #ARGV do
