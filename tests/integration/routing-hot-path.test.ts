@@ -119,8 +119,11 @@ describe('the routing hot path', () => {
 		expect(await leaveCall(ctx, call.callId)).toEqual({ status: 'offered' });
 		expect((await live.readHash(ctx, `c:${call.callId}`)).st).toBe('connected');
 		expect(await agentState(ctx, agent)).toBe('busy');
+		// and should the call end behind the agent's back, the agent is not stuck "busy"
+		await expect(setAgentState(ctx, agent, 'break')).rejects.toMatchObject({ code: 'in_call' });
 		await live.removeCall(ctx, call.callId, Date.now());
-		await setAgentState(ctx, agent, 'offline').catch(() => {});
+		expect(await setAgentState(ctx, agent, 'break')).toEqual({ state: 'break' });
+		await setAgentState(ctx, agent, 'offline');
 	});
 
 	it('the call is on disk for other processes once the caller has heard back', async () => {

@@ -180,7 +180,7 @@ return {'accepted', call, redis.call('HINCRBY', P .. 'c:' .. call, 'v', 1)}
 /**
  * Sets an agent's state. `available` re-indexes from ARGV[5] (fresh skills) unless the agent is
  * offered or in a call; `break`/`offline` refuse while an offer is pending (the caller releases
- * it first) or a call is connected unless forced; `busy`/`wrap_up` follow the call.
+ * it first) or a live call is connected unless forced; `busy`/`wrap_up` follow the call.
  * ARGV: P, agent, state, now, idx, force.
  */
 export const SET_AGENT =
@@ -193,7 +193,10 @@ if cur == 'offered' and (st == 'available' or st == 'break' or st == 'offline') 
   return {'offered', redis.call('HGET', ak, 'offer') or ''}
 end
 if cur == 'busy' and not force and st ~= 'busy' and st ~= 'wrap_up' then
-  return {'in_call', cur}
+  -- busy only while the call is live: an agent left busy by a call that is over is let go
+  local c = redis.call('HGET', ak, 'call')
+  local cst = c and redis.call('HGET', P .. 'c:' .. c, 'st')
+  if cst and cst ~= 'over' then return {'in_call', cur} end
 end
 if st == 'available' then
   if cur == 'available' and idx == '' then return {'ok', cur} end
