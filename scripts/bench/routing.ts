@@ -178,29 +178,33 @@ for (const depth of depths) {
 		await leaveCall(ctx, c.callId);
 	}
 	log('freed done');
-	// Sustained: 2,000 calls, 64 in flight; each caller leaves once offered, freeing the agent
+	// Sustained: 2,000 calls, 64 in flight, three rounds; each caller leaves once offered, freeing the agent
 	// (that release and the freed agent's look at the queue are part of the measured work).
 	const routed = 2000;
 	const redis0 = await redisCpu(ctx.redis);
 	const stats0 = process.env.BENCH_REDIS_STATS ? await commandStats(ctx.redis) : null;
 	const node0 = process.cpuUsage();
-	const t0 = performance.now();
-	await pool(
-		Array.from({ length: routed }, (_, i) => i),
-		64,
-		async () => {
-			const r = await routedCall();
-			await leaveCall(ctx, r.callId);
-		}
-	);
-	const busyMs = performance.now() - t0;
+	// three rounds (this machine is noisy): the median throughput counts
+	const rates: number[] = [];
+	for (let round = 0; round < 3; round++) {
+		const t0 = performance.now();
+		await pool(
+			Array.from({ length: routed }, (_, i) => i),
+			64,
+			async () => {
+				const r = await routedCall();
+				await leaveCall(ctx, r.callId);
+			}
+		);
+		rates.push(routed / ((performance.now() - t0) / 1000));
+	}
 	const node = process.cpuUsage(node0);
-	const redisUs = ((await redisCpu(ctx.redis)) - redis0) / routed;
+	const redisUs = ((await redisCpu(ctx.redis)) - redis0) / (3 * routed);
 	if (stats0) {
 		// where Redis spends its time per routed call (scripts include the commands they run)
 		const stats1 = await commandStats(ctx.redis);
 		const per = [...stats1].map(
-			([k, v]) => [k, (v.us - (stats0.get(k)?.us ?? 0)) / routed] as const
+			([k, v]) => [k, (v.us - (stats0.get(k)?.us ?? 0)) / (3 * routed)] as const
 		);
 		for (const [k, us] of per.sort((x, y) => y[1] - x[1]).slice(0, 8))
 			log(`redis ${k}: ${us.toFixed(0)} us per routed call`);
@@ -210,12 +214,12 @@ for (const depth of depths) {
 		p50: pct(lat, 50),
 		p95: pct(lat, 95),
 		p99: pct(lat, 99),
-		perSec: routed / (busyMs / 1000),
+		perSec: pct(rates, 50),
 		freedP50: pct(freed, 50),
 		freedP99: pct(freed, 99),
 		bytesPerCall,
 		rssMb: process.memoryUsage().rss / 1e6,
-		nodeUs: (node.user + node.system) / routed,
+		nodeUs: (node.user + node.system) / (3 * routed),
 		redisUs
 	});
 }
