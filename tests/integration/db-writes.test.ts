@@ -79,4 +79,22 @@ describe('background checkpoints', () => {
 			await busy.stop();
 		}
 	});
+
+	it('keeps the WAL from growing without end under steady writes', async () => {
+		db.$client.pragma('journal_size_limit = 1048576');
+		const cp = startCheckpointer(db, file, 20, 50);
+		try {
+			// some 35 MB of WAL frames without a pause: a passive checkpoint alone never catches up
+			// with the end of the WAL, so the WAL would never start over and hold all of them
+			for (let batch = 0; batch < 800; batch++) {
+				db.transaction(() => {
+					for (let i = 0; i < 50; i++) note(`batch ${batch} ${'y'.repeat(200)}`);
+				});
+				await new Promise((r) => setImmediate(r));
+			}
+			expect(fs.statSync(`${file}-wal`).size).toBeLessThan(16 * 1048576);
+		} finally {
+			await cp.stop();
+		}
+	});
 });

@@ -3,14 +3,23 @@ import { Worker } from 'node:worker_threads';
 import { logger } from '../logger';
 import type { Db } from './index';
 
-/** The thread's code: its own connection, a passive WAL checkpoint every interval. */
+/**
+ * The thread's code: its own connection; a passive checkpoint every interval, which never blocks
+ * anyone. Under steady writes a passive checkpoint never catches up with the end of the WAL, so
+ * the WAL would only grow; once it is longer than `restartFrames`, a RESTART checkpoint (which
+ * holds new writers back only while it copies the few frames the passive one left) makes the
+ * next writer start the WAL from the beginning again.
+ */
 const THREAD = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
 const timer = setInterval(() => {
-	try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: next round */ }
+	try {
+		const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+		if (r && r.log > workerData.restartFrames) db.pragma('wal_checkpoint(RESTART)');
+	} catch { /* busy: next round */ }
 }, workerData.everyMs);
 parentPort.on('message', () => { clearInterval(timer); db.close(); process.exit(0); });
 `;
@@ -24,10 +33,18 @@ export interface Checkpointer {
  * copies pages into the database file and syncs it while every request waits) and a background
  * thread with its own connection checkpoints passively instead, never blocking readers or writers.
  */
-export function startCheckpointer(db: Db, file: string, everyMs = 5000): Checkpointer {
+export function startCheckpointer(
+	db: Db,
+	file: string,
+	everyMs = 1000,
+	restartFrames = 4096
+): Checkpointer {
 	db.$client.pragma('wal_autocheckpoint = 0');
 	const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-	const thread = new Worker(THREAD, { eval: true, workerData: { driver, file, everyMs } });
+	const thread = new Worker(THREAD, {
+		eval: true,
+		workerData: { driver, file, everyMs, restartFrames }
+	});
 	thread.unref();
 	thread.on('error', (err) => {
 		// without the thread, checkpoint on commit again rather than let the WAL grow

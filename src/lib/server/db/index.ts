@@ -28,6 +28,8 @@ export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	// a WAL that grew under load is cut back to this size once it restarts
+	sqlite.pragma('journal_size_limit = 67108864');
 	const db = drizzle(sqlite, { schema }) as Db;
 	if (opts.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
 	return db;
