@@ -37,6 +37,22 @@ async function goAvailable(page: Page) {
 	await expect(page.getByTestId('agent-state')).toHaveAttribute('data-state', 'available');
 }
 
+/**
+ * agent01 and agent15 (both serve the market matters) sign in; only agent01 is available, and a
+ * new call rings there.
+ */
+async function ringingAtAgent01(browser: Browser, request: APIRequestContext) {
+	const matter = await marketMatter(request);
+	const first = await deskOf(browser, 'agent01');
+	const second = await deskOf(browser, 'agent15');
+	opened.push(first, second);
+	await goAvailable(first);
+	const call = await newCall(request, matter.id);
+	calls.push(call);
+	await expect(first.getByTestId('offer-card')).toBeVisible();
+	return { matter, first, second, call };
+}
+
 const opened: Page[] = [];
 const calls: { callId: string; callerToken: string }[] = [];
 
@@ -115,15 +131,7 @@ test('an offer left to ring out goes to another agent; Esc declines it', async (
 	request
 }) => {
 	test.setTimeout(90_000);
-	const matter = await marketMatter(request);
-	const first = await deskOf(browser, 'agent01');
-	const second = await deskOf(browser, 'agent15');
-	opened.push(first, second);
-	await goAvailable(first);
-
-	const call = await newCall(request, matter.id);
-	calls.push(call);
-	await expect(first.getByTestId('offer-card')).toBeVisible();
+	const { matter, first, second, call } = await ringingAtAgent01(browser, request);
 	// The colleague comes in only now, so the first offer is agent01's alone.
 	await goAvailable(second);
 
@@ -185,14 +193,7 @@ test('an agent hands a call to a named colleague, who takes it over', async ({
 	request
 }) => {
 	test.setTimeout(90_000);
-	const matter = await marketMatter(request);
-	const first = await deskOf(browser, 'agent01');
-	const second = await deskOf(browser, 'agent15');
-	opened.push(first, second);
-	await goAvailable(first);
-	const call = await newCall(request, matter.id);
-	calls.push(call);
-	await expect(first.getByTestId('offer-card')).toBeVisible();
+	const { matter, first, second, call } = await ringingAtAgent01(browser, request);
 	await first.keyboard.press('Enter');
 	await expect(first.getByTestId('call-status')).toHaveAttribute('data-status', 'connected');
 	// The colleague is free only now, so the call was agent01's alone until the transfer.

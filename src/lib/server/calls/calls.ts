@@ -74,8 +74,9 @@ export async function createCall(
 		callerTokenHash: hashToken(callerToken),
 		queuedAt: at
 	};
+	let stored: q.CallRow;
 	try {
-		q.insertCall(ctx.db, row, at);
+		stored = q.insertCall(ctx.db, row, at);
 	} catch (e) {
 		if (String(e).includes('FOREIGN KEY'))
 			throw badRequest('unknown appointment', 'unknown_appointment');
@@ -83,11 +84,10 @@ export async function createCall(
 	}
 	// Another process that matches this call before the commit reads it under the write lock
 	// (see `offered`), so routing need not wait for the commit; the caller hears back after it.
-	const facts = factsOf(ctx, { ...row, escalationStep: 0 } as q.CallRow);
+	const facts = factsOf(ctx, stored);
 	const req = requirementOf(ctx, facts, 0);
 	// The match goes out first; the durable job follows it and is awaited before the caller hears
 	// back.
-	const stored = q.callById(ctx.db, id)!;
 	const routing = matching.routeNew(
 		ctx,
 		id,

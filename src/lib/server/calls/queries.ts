@@ -78,20 +78,22 @@ export function liveCalls(db: Db): CallRow[] {
 		.all();
 }
 
-/** Inserts a call with its first event. */
-export function insertCall(db: Db, row: typeof calls.$inferInsert, at: string): void {
+/** Inserts a call with its first event; returns the call as stored. */
+export function insertCall(db: Db, row: typeof calls.$inferInsert, at: string): CallRow {
 	const keys = Object.keys(row).sort();
 	const insert = prepared(db, `call.insert:${keys.join()}`, () =>
 		db
 			.insert(calls)
 			.values(slots(keys) as never)
+			.returning()
 			.prepare()
 	);
-	groupWrite(
+	return groupWrite(
 		db,
 		() => {
-			insert.run(encoded(calls, row));
+			const stored = insert.get(encoded(calls, row))!;
 			insertEvent(db, { callId: row.id, type: 'created', to: row.status, reason: 'caller', at });
+			return stored;
 		},
 		true
 	);

@@ -7,6 +7,42 @@ import { COMMON } from './lua';
  * agent who then takes the next call) is still one atomic Redis step and one round trip.
  */
 const STEPS = `
+-- whether skill levels (field -> level) meet every group of a requirement
+local function satisfied(levels, groups)
+  for _, alts in ipairs(groups) do
+    local ok = false
+    for _, a in ipairs(alts) do
+      if tonumber(levels[a[1]] or '0') >= a[2] then ok = true break end
+    end
+    if not ok then return false end
+  end
+  return true
+end
+-- every field a requirement names, once, plus extras
+local function fieldsOf(groups, extra)
+  local fields, seen = {}, {}
+  local function want(f) if f ~= '' and not seen[f] then seen[f] = true fields[#fields + 1] = f end end
+  for _, alts in ipairs(groups) do for _, a in ipairs(alts) do want(a[1]) end end
+  for _, f in ipairs(extra) do want(f) end
+  return fields
+end
+-- levels of many agents in a few reads: one HMGET per field; returns agent -> (field -> level)
+local function levelsOf(agents, fields)
+  local out = {}
+  for _, a in ipairs(agents) do out[a] = {} end
+  if #agents == 0 then return out end
+  for _, f in ipairs(fields) do
+    local vals = redis.call('HMGET', P .. 'f:' .. f, unpack(agents))
+    for i, a in ipairs(agents) do out[a][f] = vals[i] end
+  end
+  return out
+end
+-- agents already offered a call, read once: agent -> when
+local function triedOf(call)
+  local t, rows = {}, redis.call('ZRANGE', P .. 'c:' .. call .. ':tr', 0, -1, 'WITHSCORES')
+  for i = 1, #rows, 2 do t[rows[i]] = tonumber(rows[i + 1]) end
+  return t
+end
 -- the highest proficiency level (skills are 1-5)
 local TOP = 5
 -- Completes an event template (see bus.ts: template) and publishes it like EventBus does.

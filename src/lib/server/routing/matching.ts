@@ -12,6 +12,11 @@ import { removedOf, run, type Raw, type Removed } from './live';
 const K = 32;
 const S = 16;
 
+/** A fresh offer a step may make: its id and when it expires. */
+function newOffer(ctx: Ctx, now: number) {
+	return { offerId: randomUUID(), expiresAt: now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000 };
+}
+
 export type MatchCallResult =
 	| {
 			kind: 'offered';
@@ -55,8 +60,7 @@ export async function matchCall(
 	now: number,
 	forcedAgent?: number
 ): Promise<MatchCallResult> {
-	const offerId = randomUUID();
-	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
+	const { offerId, expiresAt } = newOffer(ctx, now);
 	const r = (await run(ctx).rMatchCall(
 		ctx.prefix,
 		callId,
@@ -84,8 +88,7 @@ export async function routeNew(
 	now: number,
 	announce: (offerId: string, expiresAt: number) => string[]
 ): Promise<MatchCallResult> {
-	const offerId = randomUUID();
-	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
+	const { offerId, expiresAt } = newOffer(ctx, now);
 	const r = (await run(ctx).rRouteNew(
 		ctx.prefix,
 		callId,
@@ -139,8 +142,7 @@ export async function matchAgent(
 	agentId: number,
 	now: number
 ): Promise<MatchAgentResult> {
-	const offerId = randomUUID();
-	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
+	const { offerId, expiresAt } = newOffer(ctx, now);
 	const r = (await run(ctx).rMatchAgent(
 		ctx.prefix,
 		agentId,
@@ -190,8 +192,7 @@ export async function leave(
 	headSize: number,
 	announce: { always: string; ifAgentFreed: string[] }
 ): Promise<{ removed: Removed; next: MatchAgentResult | null; head: BucketHead }> {
-	const offerId = randomUUID();
-	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
+	const { offerId, expiresAt } = newOffer(ctx, now);
 	const [r, m, h] = (await run(ctx).rLeave(
 		ctx.prefix,
 		callId,
