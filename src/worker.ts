@@ -1,46 +1,20 @@
-import { Queue, Worker } from 'bullmq';
 import { config, ConfigError } from './lib/server/config';
 import { closeContext, createContext } from './lib/server/context';
 import { logger } from './lib/server/logger';
-import { purgeExpiredSessions } from './lib/server/maintenance/maintenance';
 import { createBlockingRedis } from './lib/server/redis';
-import { closeQueues } from './lib/server/routing/timers';
-import { startRoutingWorkers } from './lib/server/routing/workers';
-import { startVideoWorker } from './lib/server/video/worker';
+import { startWorkers } from './lib/server/workers';
 
-/** The worker process: routing workers (calls, timers, presence) and housekeeping; several may run at once. */
+/** The worker process: every BullMQ worker (calls, timers, video, housekeeping); several may run at once. */
 async function main() {
 	const cfg = config();
 	const ctx = await createContext(cfg, { checkpoint: true });
 	const connection = createBlockingRedis(cfg.REDIS_URL!);
-	const prefix = `${ctx.prefix}:bull`;
-	const maintenance = new Queue('maintenance', { connection, prefix });
-	await maintenance.upsertJobScheduler(
-		'purge-sessions',
-		{ every: 60 * 60 * 1000 },
-		{ name: 'purge-sessions' }
-	);
-	const worker = new Worker(
-		'maintenance',
-		async (job) => {
-			if (job.name === 'purge-sessions') return { purged: purgeExpiredSessions(ctx) };
-		},
-		{ connection, prefix, concurrency: 1 }
-	);
-	worker.on('failed', (job, err) =>
-		logger.error({ err, job: job?.name }, 'maintenance job failed')
-	);
-	const routing = await startRoutingWorkers(ctx, connection);
-	const video = startVideoWorker(ctx, connection);
+	const workers = await startWorkers(ctx, connection);
 	logger.info('worker ready');
 
 	const stop = async () => {
 		logger.info('worker stopping');
-		await worker.close();
-		await routing.close();
-		await video.close();
-		await maintenance.close();
-		await closeQueues(ctx);
+		await workers.close();
 		connection.disconnect();
 		await closeContext(ctx);
 		process.exit(0);

@@ -7,8 +7,7 @@ import { createCall, leaveCall, type NewCall } from '../../src/lib/server/calls/
 import { parseConfig } from '../../src/lib/server/config';
 import { closeContext, createContext, type Ctx } from '../../src/lib/server/context';
 import { departments, matters } from '../../src/lib/server/db/schema';
-import { setAgentState } from '../../src/lib/server/routing/agents';
-import { closeQueues } from '../../src/lib/server/routing/timers';
+import { setAgentState } from '../../src/lib/server/calls/seats';
 import { seedCatalogue } from '../../src/lib/server/seed/seed';
 import { startRedis } from '../lib/redis-server';
 import { commandStats, pct, pool, rawBullmq, redisBytes, redisCpu, row } from './lib';
@@ -285,7 +284,6 @@ console.log(
 console.log(
 	`routing p50_ms=${f(last.p50)} p99_ms=${f(last.p99)} calls_per_s=${f(last.perSec, 0)} raw_ratio=${f(last.perSec / raw.perSec)} p50_10k_over_100=${f(last.p50 / first.p50)}`
 );
-await closeQueues(ctx);
 await closeContext(ctx);
 await redis.stop();
 fs.rmSync(dir, { recursive: true, force: true });

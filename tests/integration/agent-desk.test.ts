@@ -7,10 +7,12 @@ import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
 import { followUps, outcomes, ratings } from '../../src/lib/server/db/schema';
 import { deskCall, deskSnapshot, saveNotes, todayCalls } from '../../src/lib/server/desk/desk';
-import { agentState, currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
-import { acceptOffer, declineOffer } from '../../src/lib/server/routing/engine';
-import { leaveInterpreting, requestInterpreter } from '../../src/lib/server/routing/interpreter';
-import { refreshVideo } from '../../src/lib/server/video/participants';
+import { agentState } from '../../src/lib/server/agents/state';
+import { currentOffer } from '../../src/lib/server/calls/offers';
+import { setAgentState } from '../../src/lib/server/calls/seats';
+import { acceptOffer, declineOffer } from '../../src/lib/server/calls/offers';
+import { leaveInterpreting, requestInterpreter } from '../../src/lib/server/calls/interpreter';
+import { refreshVideo } from '../../src/lib/server/calls/video';
 import { closeRouting, makeAgent, routingContext, someMatters } from './routing-helpers';
 
 let ctx: Ctx;

@@ -4,11 +4,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { Skill } from '../../src/lib/contracts/api';
 import { createAgent } from '../../src/lib/server/agents/agents';
 import { createCall } from '../../src/lib/server/calls/calls';
-import { currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
-import { acceptOffer } from '../../src/lib/server/routing/engine';
+import { currentOffer } from '../../src/lib/server/calls/offers';
+import { setAgentState } from '../../src/lib/server/calls/seats';
+import { acceptOffer } from '../../src/lib/server/calls/offers';
 import type { Ctx } from '../../src/lib/server/context';
 import { matters } from '../../src/lib/server/db/schema';
-import { closeQueues } from '../../src/lib/server/routing/timers';
 import { closeTestContext, testContext } from './helpers';
 
 /** Routing settings that keep tests quick: always open, short timers. */
@@ -27,7 +27,6 @@ export function routingContext(env: Record<string, string> = {}): Promise<Ctx> {
 
 /** Closes the queues and the context. */
 export async function closeRouting(ctx: Ctx): Promise<void> {
-	await closeQueues(ctx);
 	await closeTestContext(ctx);
 }
 

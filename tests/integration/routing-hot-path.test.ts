@@ -8,8 +8,10 @@ import { openDb, type Db } from '../../src/lib/server/db';
 import { flushed } from '../../src/lib/server/db/group-commit';
 import { calls, matters } from '../../src/lib/server/db/schema';
 import type { BusMessage } from '../../src/lib/server/realtime/bus';
-import { agentState, currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
-import { requirementOf } from '../../src/lib/server/routing/facts';
+import { agentState } from '../../src/lib/server/agents/state';
+import { currentOffer } from '../../src/lib/server/calls/offers';
+import { setAgentState } from '../../src/lib/server/calls/seats';
+import { requirementOf } from '../../src/lib/server/routing/policy';
 import * as live from '../../src/lib/server/routing/live';
 import {
 	closeRouting,
@@ -117,7 +119,7 @@ describe('the routing hot path', () => {
 		expect(await live.accept(ctx, offer.offerId, agent, Date.now())).not.toBeNull();
 		expect(q.callById(ctx.db, call.callId)?.status).toBe('offered');
 		expect(await leaveCall(ctx, call.callId)).toEqual({ status: 'offered' });
-		expect((await live.readHash(ctx, `c:${call.callId}`)).st).toBe('connected');
+		expect((await live.call(ctx, call.callId)).state).toBe('connected');
 		expect(await agentState(ctx, agent)).toBe('busy');
 		// and should the call end behind the agent's back, the agent is not stuck "busy"
 		await expect(setAgentState(ctx, agent, 'break')).rejects.toMatchObject({ code: 'in_call' });
@@ -194,7 +196,7 @@ describe('the routing hot path', () => {
 		await setAgentState(ctx, agent, 'available');
 		expect(await agentState(ctx, agent)).toBe('available');
 		expect(await currentOffer(ctx, agent)).toBeNull();
-		expect((await live.readHash(ctx, `c:${ghost}`)).st).toBe('over');
+		expect((await live.call(ctx, ghost)).state).toBe('over');
 		await setAgentState(ctx, agent, 'offline');
 	});
 });

@@ -3,8 +3,10 @@ import { callView, leaveCall } from '../../src/lib/server/calls/calls';
 import { endCall, transferCall, wrapUp } from '../../src/lib/server/calls/handling';
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
-import { agentState, currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
-import { acceptOffer, releaseOffer } from '../../src/lib/server/routing/engine';
+import { agentState } from '../../src/lib/server/agents/state';
+import { currentOffer } from '../../src/lib/server/calls/offers';
+import { setAgentState } from '../../src/lib/server/calls/seats';
+import { acceptOffer, releaseOffer } from '../../src/lib/server/calls/offers';
 import {
 	closeRouting,
 	makeAgent,

@@ -4,10 +4,12 @@ import { createCall } from '../../src/lib/server/calls/calls';
 import { endCall, wrapUp } from '../../src/lib/server/calls/handling';
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
-import { touchPresence } from '../../src/lib/server/realtime/presence';
-import { agentState, currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
-import { acceptOffer, routeCall } from '../../src/lib/server/routing/engine';
-import { queues } from '../../src/lib/server/routing/timers';
+import { touchPresence } from '../../src/lib/server/agents/presence';
+import { agentState } from '../../src/lib/server/agents/state';
+import { currentOffer } from '../../src/lib/server/calls/offers';
+import { setAgentState } from '../../src/lib/server/calls/seats';
+import { acceptOffer } from '../../src/lib/server/calls/offers';
+import { routeCall } from '../../src/lib/server/calls/route';
 import {
 	closeRouting,
 	makeAgent,
@@ -143,13 +145,13 @@ describe('two worker processes racing', () => {
 						av: await ctx.redis.zrange(`${ctx.prefix}:r:av:d:1`, '0', '-1'),
 						av2: await ctx.redis.zrange(`${ctx.prefix}:r:av:d:2`, '0', '-1'),
 						qb: await ctx.redis.smembers(`${ctx.prefix}:r:qb`),
-						job: await (await queues(ctx).calls.getJob(c.id))?.toJSON(),
+						job: await (await ctx.queues.calls.getJob(c.id))?.toJSON(),
 						retry: await routeCall(ctx, c.id)
 					}))
 				);
 				const jobs = await Promise.all(
 					stuck.map(async (c) => {
-						const j = await queues(ctx).calls.getJob(c.id);
+						const j = await ctx.queues.calls.getJob(c.id);
 						return [await j?.getState(), j?.failedReason, j?.stalledCounter];
 					})
 				);

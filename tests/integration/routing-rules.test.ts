@@ -4,14 +4,11 @@ import { createBooth } from '../../src/lib/server/booths/booths';
 import { callView, createCall, leaveCall } from '../../src/lib/server/calls/calls';
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
-import {
-	agentState,
-	currentOffer,
-	setAgentState,
-	sweepDisconnected
-} from '../../src/lib/server/routing/agents';
-import { releaseOffer } from '../../src/lib/server/routing/engine';
-import { explainCall } from '../../src/lib/server/routing/explain';
+import { agentState } from '../../src/lib/server/agents/state';
+import { currentOffer } from '../../src/lib/server/calls/offers';
+import { setAgentState, sweepDisconnected } from '../../src/lib/server/calls/seats';
+import { releaseOffer } from '../../src/lib/server/calls/offers';
+import { explainCall } from '../../src/lib/server/calls/explain';
 import { putException, putHours } from '../../src/lib/server/schedule/schedule';
 import {
 	closeRouting,

@@ -4,10 +4,11 @@ import type { StaffUser } from '../../src/lib/server/auth/auth';
 import { callView, leaveCall } from '../../src/lib/server/calls/calls';
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
-import { touchPresence } from '../../src/lib/server/realtime/presence';
-import { currentOffer, setAgentState } from '../../src/lib/server/routing/agents';
-import { acceptOffer } from '../../src/lib/server/routing/engine';
-import { explainCall } from '../../src/lib/server/routing/explain';
+import { touchPresence } from '../../src/lib/server/agents/presence';
+import { currentOffer } from '../../src/lib/server/calls/offers';
+import { setAgentState } from '../../src/lib/server/calls/seats';
+import { acceptOffer } from '../../src/lib/server/calls/offers';
+import { explainCall } from '../../src/lib/server/calls/explain';
 import {
 	closeRouting,
 	makeAgent,

@@ -1,12 +1,24 @@
 import type { Redis } from 'ioredis';
+import { WebhookReceiver } from 'livekit-server-sdk';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { config, type Config } from './config';
 import { openDb, type Db } from './db';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { commitPending } from './db/group-commit';
-import { createRedis, waitReady } from './redis';
+import { createQueues, type Queues } from './jobs';
 import { EventBus } from './realtime/bus';
+import { createRedis, waitReady } from './redis';
+import { defineRoutingScripts } from './routing/live';
+import { VideoRooms } from './video/rooms';
 
-/** Everything a domain function needs: passed in, so tests build their own. */
+/** Rate limits kept in Redis: logins (per user and address, per address) and anonymous calls. */
+export interface Limiters {
+	loginPair: RateLimiterRedis;
+	loginIp: RateLimiterRedis;
+	mobileCall: RateLimiterRedis;
+}
+
+/** Everything a domain function needs, built once here and passed in (tests build their own). */
 export interface Ctx {
 	cfg: Config;
 	db: Db;
@@ -14,13 +26,46 @@ export interface Ctx {
 	/** Key prefix for every Redis key of this console (tests use a unique one per file). */
 	prefix: string;
 	bus: EventBus;
+	/** The producer side of every BullMQ queue (see jobs.ts). */
+	queues: Queues;
+	limiters: Limiters;
+	/** LiveKit: the room service client and the webhook verifier. */
+	video: { rooms: VideoRooms; webhooks: WebhookReceiver };
 	/** The pub/sub connection, when this context listens for events. */
 	sub?: Redis;
 	/** The background WAL checkpointer of a long-running process. */
 	checkpointer?: Checkpointer;
 }
 
-/** Builds a context from a config: opens SQLite (migrated) and Redis. */
+function createLimiters(redis: Redis, prefix: string, cfg: Config): Limiters {
+	const base = { storeClient: redis, useRedisPackage: false };
+	return {
+		// 5 wrong tries for one user from one address per 15 minutes; 50 per address overall.
+		loginPair: new RateLimiterRedis({
+			...base,
+			keyPrefix: `${prefix}:rl:login`,
+			points: 5,
+			duration: 900
+		}),
+		loginIp: new RateLimiterRedis({
+			...base,
+			keyPrefix: `${prefix}:rl:loginip`,
+			points: 50,
+			duration: 900
+		}),
+		mobileCall: new RateLimiterRedis({
+			...base,
+			keyPrefix: `${prefix}:rl:mobilecall`,
+			points: cfg.MOBILE_CALL_LIMIT,
+			duration: cfg.MOBILE_CALL_LIMIT_SECONDS
+		})
+	};
+}
+
+/**
+ * The composition root: opens SQLite (migrated) and Redis, and builds the queues, rate limiters,
+ * LiveKit clients and every Redis script once.
+ */
 export async function createContext(
 	cfg: Config,
 	opts: { subscribe?: boolean; prefix?: string; checkpoint?: boolean } = {}
@@ -35,6 +80,7 @@ export async function createContext(
 		/* reported through health and failing requests, not as an unhandled error */
 	});
 	await waitReady(redis);
+	defineRoutingScripts(redis);
 	const sub = opts.subscribe
 		? createRedis(cfg.REDIS_URL, { enableOfflineQueue: true, maxRetriesPerRequest: null })
 		: undefined;
@@ -42,12 +88,27 @@ export async function createContext(
 	const prefix = opts.prefix ?? cfg.REDIS_PREFIX;
 	const db = openDb(cfg.databasePath);
 	const checkpointer = opts.checkpoint ? startCheckpointer(db, cfg.databasePath) : undefined;
-	return { cfg, db, redis, prefix, bus: new EventBus(redis, sub, prefix), sub, checkpointer };
+	return {
+		cfg,
+		db,
+		redis,
+		prefix,
+		bus: new EventBus(redis, sub, prefix),
+		queues: createQueues(redis, prefix),
+		limiters: createLimiters(redis, prefix, cfg),
+		video: {
+			rooms: new VideoRooms(cfg),
+			webhooks: new WebhookReceiver(cfg.LIVEKIT_API_KEY, cfg.LIVEKIT_API_SECRET)
+		},
+		sub,
+		checkpointer
+	};
 }
 
-/** Closes a context's connections. */
+/** Closes a context's queues and connections. */
 export async function closeContext(ctx: Ctx): Promise<void> {
 	commitPending(ctx.db);
+	await Promise.all(Object.values(ctx.queues).map((q) => q.close()));
 	await ctx.checkpointer?.stop();
 	ctx.db.$client.close();
 	ctx.redis.disconnect();

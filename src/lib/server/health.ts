@@ -1,4 +1,5 @@
 import type { Ctx } from './context';
+import { livekitHttpUrl } from './video/rooms';
 
 interface Check {
 	ok: boolean;
@@ -18,11 +19,6 @@ async function timed(fn: () => Promise<unknown> | unknown): Promise<Check> {
 			error: e instanceof Error ? e.message : String(e)
 		};
 	}
-}
-
-/** The LiveKit server's HTTP base for a ws(s):// URL. */
-export function livekitHttpUrl(url: string): string {
-	return url.replace(/^ws(s?):\/\//, 'http$1://');
 }
 
 let livekitCache: { at: number; check: Check } | undefined;

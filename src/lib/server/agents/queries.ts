@@ -1,6 +1,17 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { agentSkills, languages, matters, users, type Role, type SkillKind } from '../db/schema';
+import { groupWrite } from '../db/group-commit';
+import { prepared, slots } from '../db/prepared';
+import {
+	agentSkills,
+	agentStateLog,
+	languages,
+	matters,
+	users,
+	type AgentState,
+	type Role,
+	type SkillKind
+} from '../db/schema';
 
 export interface SkillRow {
 	kind: SkillKind;
@@ -109,4 +120,68 @@ export function skillsOf(db: Db, userId: number): SkillRow[] {
 		.from(agentSkills)
 		.where(eq(agentSkills.userId, userId))
 		.all();
+}
+
+/** Logs an agent state change. */
+export function logAgentState(db: Db, userId: number, state: AgentState, reason?: string | null) {
+	const insert = prepared(db, 'agentState.log', () =>
+		db
+			.insert(agentStateLog)
+			.values(slots(['userId', 'state', 'reason', 'at']) as never)
+			.prepare()
+	);
+	groupWrite(db, () =>
+		insert.run({ userId, state, reason: reason ?? null, at: new Date().toISOString() })
+	);
+}
+
+/** An agent's display name. */
+export function displayName(db: Db, userId: number): string | undefined {
+	return prepared(db, 'user.name', () =>
+		db
+			.select({ n: users.displayName })
+			.from(users)
+			.where(eq(users.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id: userId })?.n;
+}
+
+/** Whether a user exists and is an active agent. */
+export function isActiveAgent(db: Db, userId: number): boolean {
+	const u = prepared(db, 'user.agentFlags', () =>
+		db
+			.select({ roles: users.roles, active: users.active })
+			.from(users)
+			.where(eq(users.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id: userId });
+	return !!u && u.active && u.roles.includes('agent');
+}
+
+/** An agent's skills as routing fields (matter skills also grant their department). */
+export function skillFields(db: Db, userId: number): Record<string, number> {
+	const rows = prepared(db, 'agent.skillFields', () =>
+		db
+			.select({
+				kind: agentSkills.kind,
+				code: agentSkills.code,
+				matterId: agentSkills.matterId,
+				level: agentSkills.level,
+				dept: matters.departmentId
+			})
+			.from(agentSkills)
+			.leftJoin(matters, eq(matters.id, agentSkills.matterId))
+			.where(eq(agentSkills.userId, sql.placeholder('userId')))
+			.prepare()
+	).all({ userId });
+	const f: Record<string, number> = {};
+	for (const r of rows) {
+		if (r.kind === 'matter') {
+			f[`m:${r.matterId}`] = r.level;
+			if (r.dept) f[`d:${r.dept}`] = Math.max(f[`d:${r.dept}`] ?? 0, r.level);
+		} else if (r.kind === 'language') f[`l:${r.code}`] = r.level;
+		else if (r.kind === 'sign_language') f.sign = r.level;
+		else f.eld = r.level;
+	}
+	return f;
 }

@@ -1,4 +1,4 @@
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Ctx } from '../context';
 import type { Role } from '../db/schema';
 import { forbidden, tooMany, unauthorized } from '../errors';
@@ -19,30 +19,8 @@ export interface StaffUser {
 	roles: Role[];
 }
 
-const limiters = new WeakMap<Ctx, { byPair: RateLimiterRedis; byIp: RateLimiterRedis }>();
-
 function loginLimiters(ctx: Ctx) {
-	let l = limiters.get(ctx);
-	if (!l) {
-		const base = { storeClient: ctx.redis, useRedisPackage: false };
-		l = {
-			// 5 wrong tries for one user from one address per 15 minutes; 50 per address overall.
-			byPair: new RateLimiterRedis({
-				...base,
-				keyPrefix: `${ctx.prefix}:rl:login`,
-				points: 5,
-				duration: 900
-			}),
-			byIp: new RateLimiterRedis({
-				...base,
-				keyPrefix: `${ctx.prefix}:rl:loginip`,
-				points: 50,
-				duration: 900
-			})
-		};
-		limiters.set(ctx, l);
-	}
-	return l;
+	return { byPair: ctx.limiters.loginPair, byIp: ctx.limiters.loginIp };
 }
 
 async function isBlocked(limiter: RateLimiterRedis, key: string): Promise<number> {

@@ -1,5 +1,5 @@
 import { appointments } from '../db/schema';
-import * as calls from '../calls/queries';
+import { matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
 import { badRequest, conflict } from '../errors';
 import { formatShanghai } from '../schedule/hours';
@@ -17,7 +17,7 @@ export function bookSlot(
 	input: { matterId: number; boothId: number | null },
 	now = Date.now()
 ) {
-	const matter = calls.matterFacts(ctx.db, input.matterId);
+	const matter = matterFacts(ctx.db, input.matterId);
 	if (!matter) throw badRequest(`unknown matter ${input.matterId}`, 'unknown_matter');
 	// Start on the next half hour after one hour: time to get back to a booth.
 	let t = Math.ceil((now + 3600_000) / SLOT_MS) * SLOT_MS;

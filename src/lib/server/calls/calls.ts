@@ -1,28 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import { agentEvent } from '../agents/events';
+import { displayName, logAgentState } from '../agents/queries';
 import { hashToken, newToken } from '../auth/tokens';
-import { flushed } from '../db/group-commit';
+import { languageByCode, matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
+import { flushed } from '../db/group-commit';
 import { badRequest, conflict } from '../errors';
-import { followCall } from '../routing/agents';
-import { offerEvents, offered, waiting } from '../routing/engine';
-import {
-	agentEvent,
-	avgHandleSeconds,
-	callEvent,
-	positionEvents,
-	publishCall,
-	waitInfo
-} from '../routing/notify';
+import { addJob, JOB_OPTIONS } from '../jobs';
 import { AGENT_MARK, OFFER_MARK, template } from '../realtime/bus';
-import { estimateWaitSeconds } from '../routing/rules';
-import { factsOf, requirementOf, scoreOf } from '../routing/facts';
 import * as live from '../routing/live';
 import * as matching from '../routing/matching';
-import { releaseInterpreter } from '../routing/interpreter';
-import { addCallJob, addWrapUpTimer } from '../routing/timers';
+import { requirementOf, scoreOf } from '../routing/policy';
+import { estimateWaitSeconds } from '../routing/rules';
 import { matterHours } from '../schedule/schedule';
-import * as q from './queries';
 import { videoAccess } from '../video/access';
+import { avgHandleSeconds, callEvent, positionEvents, publishCall, waitInfo } from './events';
+import { factsOf } from './facts';
+import { releaseInterpreter } from './interpreter';
+import * as q from './queries';
+import { followCall, offerEvents, offered, waiting } from './route';
+import { addCallJob } from './supervise';
 
 export interface NewCall {
 	channel: 'booth' | 'mobile';
@@ -44,9 +41,9 @@ export async function createCall(
 	opts: { boothId?: number | null; now?: number } = {}
 ) {
 	const now = opts.now ?? Date.now();
-	const matter = q.matterFacts(ctx.db, input.matterId);
+	const matter = matterFacts(ctx.db, input.matterId);
 	if (!matter) throw badRequest(`unknown matter ${input.matterId}`, 'unknown_matter');
-	const lang = q.languageByCode(ctx.db, input.language);
+	const lang = languageByCode(ctx.db, input.language);
 	if (!lang) throw badRequest(`unknown language "${input.language}"`, 'unknown_language');
 	if (input.channel === 'booth' && !opts.boothId)
 		throw badRequest('a booth call needs the booth token', 'booth_token_required');
@@ -144,7 +141,7 @@ export async function callView(ctx: Ctx, callId: string, viewer: 'caller' | 'sta
 		c.status === 'queued'
 			? await waitInfo(ctx, callId)
 			: { position: null, estimatedWaitSeconds: null };
-	const agentName = c.agentId ? q.displayName(ctx.db, c.agentId) : undefined;
+	const agentName = c.agentId ? displayName(ctx.db, c.agentId) : undefined;
 	return {
 		callId: c.id,
 		status: c.status,
@@ -204,7 +201,7 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 			version: 'final'
 		});
 		if (removed.offerId) q.answerOffer(ctx.db, removed.offerId, 'withdrawn', at);
-		if (removed.agentId) q.logAgentState(ctx.db, removed.agentId, 'available', 'caller left');
+		if (removed.agentId) logAgentState(ctx.db, removed.agentId, 'available', 'caller left');
 		await publishing;
 		if (removed.agentId && next?.kind === 'offered')
 			await offered(ctx, {
@@ -244,5 +241,11 @@ export async function toWrapUp(ctx: Ctx, c: q.CallRow, reason: string): Promise<
 	await followCall(ctx, c.agentId, 'wrap_up', reason);
 	// The wrap-up time runs from the end of the conversation; recording the outcome ends it sooner.
 	if (ctx.cfg.WRAP_UP_SECONDS > 0)
-		await addWrapUpTimer(ctx, c.agentId, c.id, ctx.cfg.WRAP_UP_SECONDS * 1000);
+		await addJob(
+			ctx.queues,
+			'routing',
+			'wrap-up',
+			{ agentId: c.agentId, callId: c.id },
+			JOB_OPTIONS.wrapUp(c.id, ctx.cfg.WRAP_UP_SECONDS * 1000)
+		);
 }

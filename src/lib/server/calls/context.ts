@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import { reference } from '../db/reference';
-import { appointmentById, type CallRow } from './queries';
+import { appointmentById } from '../booths/queries';
+import type { CallRow } from './queries';
 
 /** Where a call comes from and what it is about, joined for display (never personal data beyond the masked ID). */
 function contextRows(ctx: Ctx, call: CallRow) {

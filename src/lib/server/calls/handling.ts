@@ -1,13 +1,15 @@
+import { isActiveAgent } from '../agents/queries';
+import { languageByCode, matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
 import type { OUTCOME_CODES } from '../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
-import { followCall } from '../routing/agents';
-import { routeCall } from '../routing/engine';
-import { publishCall, recordHandleTime } from '../routing/notify';
-import { factsOf, requirementOf, scoreOf } from '../routing/facts';
 import * as live from '../routing/live';
+import { requirementOf, scoreOf } from '../routing/policy';
 import { toWrapUp } from './calls';
+import { publishCall } from './events';
+import { factsOf } from './facts';
 import * as q from './queries';
+import { followCall, routeCall } from './route';
 
 /** The call, when this agent holds it; 404 unknown, 403 someone else's. */
 function heldCall(ctx: Ctx, agentId: number, callId: string): q.CallRow {
@@ -44,7 +46,7 @@ export async function wrapUp(
 ) {
 	const c = heldCall(ctx, agentId, callId);
 	if (c.status !== 'wrap_up') throw conflict('not_in_wrap_up', `The call is ${c.status}`);
-	if (input.matterId && !q.matterFacts(ctx.db, input.matterId))
+	if (input.matterId && !matterFacts(ctx.db, input.matterId))
 		throw badRequest(`unknown matter ${input.matterId}`, 'unknown_matter');
 	const address = input.mailAddress?.trim() || null;
 	if (input.mailResults && !address)
@@ -78,7 +80,7 @@ export async function wrapUp(
 		}
 	);
 	await live.removeCall(ctx, callId, now);
-	if (c.connectedAt) await recordHandleTime(ctx, (now - Date.parse(c.connectedAt)) / 1000);
+	if (c.connectedAt) await live.foldHandleTime(ctx, (now - Date.parse(c.connectedAt)) / 1000);
 	await publishCall(ctx, callId, 'ended');
 	await wrapUpElapsed(ctx, agentId, callId, 'wrap-up done');
 	return { callId, status: 'ended' };
@@ -91,8 +93,8 @@ export async function wrapUpElapsed(
 	callId?: string,
 	why = 'wrap-up time over'
 ): Promise<void> {
-	const a = await live.readHash(ctx, `a:${agentId}`);
-	if (a.st === 'wrap_up' && (!callId || !a.call || a.call === callId))
+	const a = await live.agent(ctx, agentId);
+	if (a.state === 'wrap_up' && (!callId || !a.callId || a.callId === callId))
 		await followCall(ctx, agentId, 'available', why);
 }
 
@@ -108,12 +110,12 @@ export async function transferCall(
 ) {
 	const c = heldCall(ctx, agentId, callId);
 	if (c.status !== 'connected') throw conflict('not_connected', `The call is ${c.status}`);
-	if (input.matterId && !q.matterFacts(ctx.db, input.matterId))
+	if (input.matterId && !matterFacts(ctx.db, input.matterId))
 		throw badRequest(`unknown matter ${input.matterId}`, 'unknown_matter');
-	if (input.language && !q.languageByCode(ctx.db, input.language))
+	if (input.language && !languageByCode(ctx.db, input.language))
 		throw badRequest(`unknown language "${input.language}"`, 'unknown_language');
 	if (input.agentId === agentId) throw badRequest('cannot transfer to yourself', 'same_agent');
-	if (input.agentId && !q.isActiveAgent(ctx.db, input.agentId))
+	if (input.agentId && !isActiveAgent(ctx.db, input.agentId))
 		throw badRequest(`unknown agent ${input.agentId}`, 'unknown_agent');
 	const at = new Date().toISOString();
 	const next: q.CallRow = {
@@ -153,7 +155,7 @@ export async function transferCall(
 		'transfer'
 	);
 	// The transferring agent is not offered the call straight back.
-	await ctx.redis.zadd(live.rk(ctx, `c:${callId}:tr`), Date.now(), String(agentId));
+	await live.excludeAgent(ctx, callId, agentId, Date.now());
 	await followCall(ctx, agentId, 'available', 'transferred a call');
 	const r = await routeCall(ctx, callId, input.agentId);
 	if (r.kind !== 'offered') await publishCall(ctx, callId, 'queued');

@@ -1,23 +1,6 @@
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Ctx } from '../context';
 import { tooMany } from '../errors';
-
-const limiters = new WeakMap<Ctx, RateLimiterRedis>();
-
-function limiter(ctx: Ctx): RateLimiterRedis {
-	let l = limiters.get(ctx);
-	if (!l) {
-		l = new RateLimiterRedis({
-			storeClient: ctx.redis,
-			useRedisPackage: false,
-			keyPrefix: `${ctx.prefix}:rl:mobilecall`,
-			points: ctx.cfg.MOBILE_CALL_LIMIT,
-			duration: ctx.cfg.MOBILE_CALL_LIMIT_SECONDS
-		});
-		limiters.set(ctx, l);
-	}
-	return l;
-}
 
 /**
  * Counts an anonymous mobile call attempt from one address; 429 once the address has used up
@@ -25,7 +8,7 @@ function limiter(ctx: Ctx): RateLimiterRedis {
  */
 export async function limitMobileCall(ctx: Ctx, ip: string): Promise<void> {
 	try {
-		await limiter(ctx).consume(ip);
+		await ctx.limiters.mobileCall.consume(ip);
 	} catch (e) {
 		if (!(e instanceof RateLimiterRes)) throw e;
 		const wait = Math.max(1, Math.ceil(e.msBeforeNext / 1000));

@@ -2,46 +2,11 @@ import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { groupWrite } from '../db/group-commit';
 import { encoded, prepared, slots } from '../db/prepared';
-import { reference } from '../db/reference';
-import {
-	agentSkills,
-	agentStateLog,
-	appointments,
-	callEvents,
-	calls,
-	followUps,
-	matters,
-	offers,
-	outcomes,
-	users,
-	type AgentState
-} from '../db/schema';
+import { callEvents, calls, followUps, offers, outcomes } from '../db/schema';
 
 export type CallRow = typeof calls.$inferSelect;
 export type OfferRow = typeof offers.$inferSelect;
 export const LIVE_STATUSES = ['queued', 'offered', 'connected', 'wrap_up'] as const;
-
-/** Routing facts of a matter, or undefined when unknown or inactive. */
-export function matterFacts(db: Db, id: number) {
-	const m = reference(db, 'matters').get(id);
-	return m?.active ? m : undefined;
-}
-
-/** A language by code. */
-export function languageByCode(db: Db, code: string) {
-	return reference(db, 'languages').get(code);
-}
-
-/** An appointment by id. */
-export function appointmentById(db: Db, id: number) {
-	return prepared(db, 'appointment.byId', () =>
-		db
-			.select()
-			.from(appointments)
-			.where(eq(appointments.id, sql.placeholder('id')))
-			.prepare()
-	).get({ id });
-}
 
 /** A call by id. */
 export function callById(db: Db, id: string): CallRow | undefined {
@@ -214,70 +179,6 @@ export function answerOffer(db: Db, id: string, status: OfferRow['status'], at: 
 /** An offer by id. */
 export function offerById(db: Db, id: string): OfferRow | undefined {
 	return db.select().from(offers).where(eq(offers.id, id)).get();
-}
-
-/** Logs an agent state change. */
-export function logAgentState(db: Db, userId: number, state: AgentState, reason?: string | null) {
-	const insert = prepared(db, 'agentState.log', () =>
-		db
-			.insert(agentStateLog)
-			.values(slots(['userId', 'state', 'reason', 'at']) as never)
-			.prepare()
-	);
-	groupWrite(db, () =>
-		insert.run({ userId, state, reason: reason ?? null, at: new Date().toISOString() })
-	);
-}
-
-/** An agent's display name. */
-export function displayName(db: Db, userId: number): string | undefined {
-	return prepared(db, 'user.name', () =>
-		db
-			.select({ n: users.displayName })
-			.from(users)
-			.where(eq(users.id, sql.placeholder('id')))
-			.prepare()
-	).get({ id: userId })?.n;
-}
-
-/** Whether a user exists and is an active agent. */
-export function isActiveAgent(db: Db, userId: number): boolean {
-	const u = prepared(db, 'user.agentFlags', () =>
-		db
-			.select({ roles: users.roles, active: users.active })
-			.from(users)
-			.where(eq(users.id, sql.placeholder('id')))
-			.prepare()
-	).get({ id: userId });
-	return !!u && u.active && u.roles.includes('agent');
-}
-
-/** An agent's skills as routing fields (matter skills also grant their department). */
-export function skillFields(db: Db, userId: number): Record<string, number> {
-	const rows = prepared(db, 'agent.skillFields', () =>
-		db
-			.select({
-				kind: agentSkills.kind,
-				code: agentSkills.code,
-				matterId: agentSkills.matterId,
-				level: agentSkills.level,
-				dept: matters.departmentId
-			})
-			.from(agentSkills)
-			.leftJoin(matters, eq(matters.id, agentSkills.matterId))
-			.where(eq(agentSkills.userId, sql.placeholder('userId')))
-			.prepare()
-	).all({ userId });
-	const f: Record<string, number> = {};
-	for (const r of rows) {
-		if (r.kind === 'matter') {
-			f[`m:${r.matterId}`] = r.level;
-			if (r.dept) f[`d:${r.dept}`] = Math.max(f[`d:${r.dept}`] ?? 0, r.level);
-		} else if (r.kind === 'language') f[`l:${r.code}`] = r.level;
-		else if (r.kind === 'sign_language') f.sign = r.level;
-		else f.eld = r.level;
-	}
-	return f;
 }
 
 /** Stores the agent's outcome of a call. */

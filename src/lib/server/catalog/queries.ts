@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
+import { reference } from '../db/reference';
 import { departments, languages, matters, towns } from '../db/schema';
 
 const matterColumns = {
@@ -99,4 +100,15 @@ export function listTowns(db: Db) {
 /** A town by its Chinese name. */
 export function townByName(db: Db, name: string) {
 	return db.select().from(towns).where(eq(towns.name, name)).get();
+}
+
+/** Routing facts of a matter, or undefined when unknown or inactive. */
+export function matterFacts(db: Db, id: number) {
+	const m = reference(db, 'matters').get(id);
+	return m?.active ? m : undefined;
+}
+
+/** A language by code. */
+export function languageByCode(db: Db, code: string) {
+	return reference(db, 'languages').get(code);
 }

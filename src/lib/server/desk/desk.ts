@@ -2,7 +2,8 @@ import type { Ctx } from '../context';
 import { callContext } from '../calls/context';
 import * as cq from '../calls/queries';
 import { conflict, forbidden, notFound } from '../errors';
-import { currentOffer } from '../routing/agents';
+import { availableAgents } from '../agents/state';
+import { currentOffer } from '../calls/offers';
 import * as live from '../routing/live';
 import { averageScore, dayStartIso, secondsBetween } from './day';
 import * as q from './queries';
@@ -25,8 +26,8 @@ export function todayCalls(ctx: Ctx, agentId: number, now = Date.now()) {
 
 /** Everything the agent desk shows at a glance: state and since when, today's figures, offer, live call. */
 export async function deskSnapshot(ctx: Ctx, agentId: number, now = Date.now()) {
-	const a = await live.readHash(ctx, `a:${agentId}`);
-	const state = a.st ?? 'offline';
+	const a = await live.agent(ctx, agentId);
+	const state = a.state;
 	const last = q.lastStateEntry(ctx.db, agentId);
 	const calls = todayCalls(ctx, agentId, now);
 	const ended = calls.filter((c) => c.status === 'ended');
@@ -34,7 +35,7 @@ export async function deskSnapshot(ctx: Ctx, agentId: number, now = Date.now()) 
 	const liveCalls = q.liveCallOf(ctx.db, agentId);
 	return {
 		state,
-		since: a.since ? new Date(Number(a.since)).toISOString() : (last?.at ?? null),
+		since: a.since ? new Date(a.since).toISOString() : (last?.at ?? null),
 		reason: last?.state === state ? (last.reason ?? null) : null,
 		handledToday: ended.length,
 		averageRating: averageScore(rated),
@@ -102,11 +103,7 @@ export function saveNotes(ctx: Ctx, agentId: number, callId: string, notes: stri
 
 /** Colleagues available right now (for a transfer to a named agent), by name. */
 export async function availableColleagues(ctx: Ctx, agentId: number) {
-	const ids: number[] = [];
-	for (const id of await live.onlineAgents(ctx)) {
-		if (id === agentId) continue;
-		if ((await live.readHash(ctx, `a:${id}`)).st === 'available') ids.push(id);
-	}
+	const ids = (await availableAgents(ctx)).filter((id) => id !== agentId);
 	return q
 		.namesOf(ctx.db, ids)
 		.sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'))

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Ctx } from '../context';
 import * as lua from './lua';
 import * as steps from './lua-steps';
+import { INTERPRETER_ACCEPT, INTERPRETER_OFFER } from './lua-interpreter';
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;
 const SCRIPTS = {
@@ -17,22 +18,158 @@ const SCRIPTS = {
 	rRemoveCall: steps.REMOVE_CALL,
 	rSetAgent: lua.SET_AGENT,
 	rPosition: lua.POSITION,
-	rWriteSkills: lua.WRITE_SKILLS
+	rWriteSkills: lua.WRITE_SKILLS,
+	rInterpOffer: INTERPRETER_OFFER,
+	rInterpAccept: INTERPRETER_ACCEPT
 };
-const defined = new WeakSet<Redis>();
+
+/** Registers every routing script on a connection once (the context does this when it is built). */
+export function defineRoutingScripts(redis: Redis): void {
+	for (const [name, src] of Object.entries(SCRIPTS))
+		redis.defineCommand(name, { numberOfKeys: 0, lua: src });
+}
 
 /** The scripts bound to this context's connection (EVALSHA with automatic fallback). */
 export function run(ctx: Ctx): Record<keyof typeof SCRIPTS, Script> {
-	if (!defined.has(ctx.redis)) {
-		for (const [name, src] of Object.entries(SCRIPTS))
-			ctx.redis.defineCommand(name, { numberOfKeys: 0, lua: src });
-		defined.add(ctx.redis);
-	}
 	return ctx.redis as unknown as Record<keyof typeof SCRIPTS, Script>;
 }
 
-/** Prefix of every routing key. */
-export const rk = (ctx: Ctx, key: string) => `${ctx.prefix}:r:${key}`;
+/** Prefix of every routing key: this file is the only one that knows the key layout (see lua.ts). */
+const rk = (ctx: Ctx, key: string) => `${ctx.prefix}:r:${key}`;
+
+/** An agent's live state (offline when unknown). */
+export interface LiveAgent {
+	state: string;
+	since: number | null;
+	offerId: string | null;
+	callId: string | null;
+}
+
+/** A call's live state; `state` is null when the call is not in live state. */
+export interface LiveCall {
+	state: 'queued' | 'offered' | 'connected' | 'wrap_up' | 'over' | null;
+	bucket: string | null;
+	offerId: string | null;
+	agentId: number | null;
+	/** Eligible seats online when the call was last matched (for wait estimates). */
+	eligibleOnline: number;
+	version: number;
+}
+
+/** A pending or answered offer; null when unknown. */
+export interface LiveOffer {
+	callId: string;
+	agentId: number;
+	expiresAt: number;
+	state: string;
+	kind: 'call' | 'interpreter';
+}
+
+const num = (v: string | undefined) => (v ? Number(v) : null);
+
+/** The live state of an agent. */
+export async function agent(ctx: Ctx, agentId: number): Promise<LiveAgent> {
+	const a = await ctx.redis.hgetall(rk(ctx, `a:${agentId}`));
+	return {
+		state: a.st ?? 'offline',
+		since: num(a.since),
+		offerId: a.offer || null,
+		callId: a.call || null
+	};
+}
+
+/** The live state of a call. */
+export async function call(ctx: Ctx, callId: string): Promise<LiveCall> {
+	const c = await ctx.redis.hgetall(rk(ctx, `c:${callId}`));
+	return {
+		state: (c.st as LiveCall['state']) ?? null,
+		bucket: c.b ?? null,
+		offerId: c.offer || null,
+		agentId: num(c.agent),
+		eligibleOnline: Number(c.eo ?? 0),
+		version: Number(c.v ?? 0)
+	};
+}
+
+/** An offer's live record. */
+export async function offer(ctx: Ctx, offerId: string): Promise<LiveOffer | null> {
+	const o = await ctx.redis.hgetall(rk(ctx, `o:${offerId}`));
+	if (!o.call) return null;
+	return {
+		callId: o.call,
+		agentId: Number(o.agent),
+		expiresAt: Number(o.exp),
+		state: o.st ?? '',
+		kind: o.k === 'interpreter' ? 'interpreter' : 'call'
+	};
+}
+
+/** The agent's pending, unexpired offer, or null. */
+export async function pendingOfferOf(
+	ctx: Ctx,
+	agentId: number,
+	now = Date.now()
+): Promise<(LiveOffer & { offerId: string }) | null> {
+	const a = await agent(ctx, agentId);
+	if (a.state !== 'offered' || !a.offerId) return null;
+	const o = await offer(ctx, a.offerId);
+	if (!o || o.state !== 'pending' || o.expiresAt < now) return null;
+	return { ...o, offerId: a.offerId };
+}
+
+/** Moving average of handle time in seconds, or null before any call ended. */
+export async function handleTimeAverage(ctx: Ctx): Promise<number | null> {
+	const v = Number(await ctx.redis.get(rk(ctx, 'aht')));
+	return v > 0 ? v : null;
+}
+
+/** Folds one finished call into the handle-time average (weight 1/20: recent calls count most). */
+export async function foldHandleTime(ctx: Ctx, seconds: number): Promise<void> {
+	const prev = Number(await ctx.redis.get(rk(ctx, 'aht')));
+	const next = prev > 0 ? prev + (seconds - prev) / 20 : seconds;
+	await ctx.redis.set(rk(ctx, 'aht'), String(Math.max(1, next)));
+}
+
+/** An agent is not offered this call again during the cool-down (e.g. the agent who transferred it). */
+export async function excludeAgent(ctx: Ctx, callId: string, agentId: number, now: number) {
+	await ctx.redis.zadd(rk(ctx, `c:${callId}:tr`), now, String(agentId));
+}
+
+/**
+ * Offers a connected call to one available sign-language seat (not `exclude`) as its
+ * interpreter, once per seat and call; see INTERPRETER_OFFER.
+ */
+export async function offerInterpreter(
+	ctx: Ctx,
+	o: { callId: string; offerId: string; now: number; expiresAt: number; exclude: number }
+): Promise<{ result: 'offered' | 'pending' | 'not_connected' | 'none'; agentId: number | null }> {
+	const [r, who] = (await run(ctx).rInterpOffer(
+		ctx.prefix,
+		o.callId,
+		o.offerId,
+		o.now,
+		o.expiresAt,
+		64,
+		String(o.exclude)
+	)) as string[];
+	return { result: r as 'offered', agentId: r === 'offered' ? Number(who) : null };
+}
+
+/** The interpreter takes the request while the call is still connected; see INTERPRETER_ACCEPT. */
+export async function acceptInterpreter(
+	ctx: Ctx,
+	offerId: string,
+	agentId: number,
+	now: number
+): Promise<{ result: 'accepted' | 'ended' | 'gone'; callId: string }> {
+	const [r, callId] = (await run(ctx).rInterpAccept(
+		ctx.prefix,
+		offerId,
+		String(agentId),
+		now
+	)) as string[];
+	return { result: r as 'accepted', callId: callId ?? '' };
+}
 
 /** A script's reply. */
 export type Raw = (string | number)[];
@@ -154,11 +291,6 @@ export async function writeSkills(
 	const pairs = Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1));
 	const digest = createHash('sha1').update(JSON.stringify(pairs)).digest('base64');
 	await run(ctx).rWriteSkills(ctx.prefix, agentId, digest, ...pairs.flat());
-}
-
-/** Live fields of an agent, call or offer (empty object when absent). */
-export async function readHash(ctx: Ctx, key: string): Promise<Record<string, string>> {
-	return ctx.redis.hgetall(rk(ctx, key));
 }
 
 /** 1-based position of a waiting call among callers with the same needs, or null. */

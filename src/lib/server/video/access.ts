@@ -1,5 +1,4 @@
 import type { Ctx } from '../context';
-import { VideoRooms } from './rooms';
 import { mintToken, type VideoRole } from './tokens';
 
 /** What a participant needs to join a call's video: where, and a short-lived token. */
@@ -7,15 +6,6 @@ export interface VideoAccess {
 	url: string;
 	token: string;
 	expiresAt: string;
-}
-
-const roomsByCtx = new WeakMap<Ctx, VideoRooms>();
-
-/** The room service client of a context. */
-export function videoRooms(ctx: Ctx): VideoRooms {
-	let r = roomsByCtx.get(ctx);
-	if (!r) roomsByCtx.set(ctx, (r = new VideoRooms(ctx.cfg)));
-	return r;
 }
 
 const roomKey = (ctx: Ctx, callId: string) => `${ctx.prefix}:video:room:${callId}`;
@@ -26,7 +16,7 @@ const roomKey = (ctx: Ctx, callId: string) => `${ctx.prefix}:video:room:${callId
  */
 export async function ensureCallRoom(ctx: Ctx, callId: string): Promise<boolean> {
 	if ((await ctx.redis.exists(roomKey(ctx, callId))) === 1) return true;
-	const res = await videoRooms(ctx).ensureRoom(callId);
+	const res = await ctx.video.rooms.ensureRoom(callId);
 	if (res.ok) await ctx.redis.set(roomKey(ctx, callId), '1', 'EX', 6 * 3600);
 	return res.ok;
 }

@@ -1,8 +1,12 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Config } from '../config';
-import { livekitHttpUrl } from '../health';
 import { logger } from '../logger';
 import { roomName } from './tokens';
+
+/** The LiveKit server's HTTP base for a ws(s):// URL. */
+export function livekitHttpUrl(url: string): string {
+	return url.replace(/^ws(s?):\/\//, 'http$1://');
+}
 
 /** Seconds a room waits for its first participant. */
 export const EMPTY_TIMEOUT_SECONDS = 120;

@@ -1,4 +1,4 @@
-import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Ctx } from '../context';
 import { webhookEvents } from '../db/schema';
 import { unauthorized } from '../errors';
@@ -15,23 +15,15 @@ export interface CallVideoEvent {
 	eventId: string;
 }
 
-const receivers = new WeakMap<Ctx, WebhookReceiver>();
-
 /** Verifies a webhook on its raw body; throws 401 for a missing or bad signature. */
 export async function verifyWebhook(
 	ctx: Ctx,
 	rawBody: string,
 	authorization: string | null
 ): Promise<WebhookEvent> {
-	let r = receivers.get(ctx);
-	if (!r)
-		receivers.set(
-			ctx,
-			(r = new WebhookReceiver(ctx.cfg.LIVEKIT_API_KEY, ctx.cfg.LIVEKIT_API_SECRET))
-		);
 	if (!authorization) throw unauthorized('missing webhook signature');
 	try {
-		return await r.receive(rawBody, authorization);
+		return await ctx.video.webhooks.receive(rawBody, authorization);
 	} catch {
 		throw unauthorized('webhook signature does not match');
 	}
@@ -91,3 +83,19 @@ export async function isNewest(ctx: Ctx, ev: CallVideoEvent): Promise<boolean> {
 	)) as number;
 	return newer === 1;
 }
+
+const inRoomKey = (ctx: Ctx, callId: string) => `${ctx.prefix}:video:in:${callId}`;
+
+/** Who is in a call's room as far as the webhooks tell (when LiveKit itself cannot be asked). */
+export const inRoom = {
+	async add(ctx: Ctx, callId: string, identity: string): Promise<void> {
+		const key = inRoomKey(ctx, callId);
+		await ctx.redis.multi().sadd(key, identity).expire(key, 86400).exec();
+	},
+	async remove(ctx: Ctx, callId: string, identity: string): Promise<void> {
+		await ctx.redis.srem(inRoomKey(ctx, callId), identity);
+	},
+	async has(ctx: Ctx, callId: string, identity: string): Promise<boolean> {
+		return (await ctx.redis.sismember(inRoomKey(ctx, callId), identity)) === 1;
+	}
+};

@@ -3,7 +3,7 @@ import { bearerOf, callOfCallerToken } from '$lib/server/calls/access';
 import { appContext } from '$lib/server/context';
 import { unauthorized } from '$lib/server/errors';
 import { api } from '$lib/server/http';
-import { touchPresence } from '$lib/server/realtime/presence';
+import { touchPresence } from '$lib/server/agents/presence';
 import { eventStream } from '$lib/server/realtime/sse';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { api } from '$lib/server/http';
-import { heartbeat } from '$lib/server/routing/agents';
+import { heartbeat } from '$lib/server/agents/state';
 import type { RequestHandler } from './$types';
 
 /** Keeps the agent counted as connected (for consoles without an open event stream). */

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { api } from '$lib/server/http';
-import { currentOffer } from '$lib/server/routing/agents';
+import { currentOffer } from '$lib/server/calls/offers';
 import type { RequestHandler } from './$types';
 
 /** The agent's pending offer, or 204 when there is none. */

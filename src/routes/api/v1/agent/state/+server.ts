@@ -3,7 +3,8 @@ import { AgentStateBody } from '$lib/contracts/api';
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { api, readBody } from '$lib/server/http';
-import { agentState, setAgentState } from '$lib/server/routing/agents';
+import { agentState } from '$lib/server/agents/state';
+import { setAgentState } from '$lib/server/calls/seats';
 import type { RequestHandler } from './$types';
 
 /** The agent's current state. */

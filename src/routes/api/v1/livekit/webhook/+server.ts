@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
 import { api } from '$lib/server/http';
-import { receiveLivekitWebhook } from '$lib/server/video/events';
+import { receiveLivekitWebhook } from '$lib/server/calls/video';
 import type { RequestHandler } from './$types';
 
 /** LiveKit's webhook: verified on the raw body with the API secret; replays change nothing. */

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { api } from '$lib/server/http';
-import { leaveInterpreting, requestInterpreter } from '$lib/server/routing/interpreter';
+import { leaveInterpreting, requestInterpreter } from '$lib/server/calls/interpreter';
 import type { RequestHandler } from './$types';
 
 /** The call's agent asks for a sign-language interpreter in the same room. */

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { bearerOf, requireCallAccess } from '$lib/server/calls/access';
 import { appContext } from '$lib/server/context';
 import { api } from '$lib/server/http';
-import { refreshVideo } from '$lib/server/video/participants';
+import { refreshVideo } from '$lib/server/calls/video';
 import type { RequestHandler } from './$types';
 
 /** A fresh short-lived video token for a participant of a live call (clients refresh before expiry). */

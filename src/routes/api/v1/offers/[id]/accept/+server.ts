@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { api } from '$lib/server/http';
-import { acceptOffer } from '$lib/server/routing/engine';
+import { acceptOffer } from '$lib/server/calls/offers';
 import type { RequestHandler } from './$types';
 
 /** The agent accepts their offer (at most once; 409 offer_gone after expiry). */

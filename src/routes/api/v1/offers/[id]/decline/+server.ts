@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { api } from '$lib/server/http';
-import { declineOffer } from '$lib/server/routing/engine';
+import { declineOffer } from '$lib/server/calls/offers';
 import type { RequestHandler } from './$types';
 
 /** The agent declines their offer: the call goes back to its place for someone else. */

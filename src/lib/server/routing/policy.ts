@@ -1,6 +1,5 @@
 import type { Config } from '../config';
 import type { Ctx } from '../context';
-import * as q from '../calls/queries';
 import {
 	laneOf,
 	parseEscalation,
@@ -34,33 +33,6 @@ export function policy(cfg: Config): Policy {
 		policies.set(cfg, p);
 	}
 	return p;
-}
-
-/** Routing facts of a stored call (its matter's department and minimum level, lane inputs). */
-export function factsOf(ctx: Ctx, call: q.CallRow): CallFacts {
-	const m = q.matterFacts(ctx.db, call.matterId);
-	let inSlot = false;
-	if (call.appointmentId) {
-		const a = q.appointmentById(ctx.db, call.appointmentId);
-		const t = Date.parse(call.queuedAt);
-		inSlot =
-			!!a &&
-			a.status === 'booked' &&
-			a.matterId === call.matterId &&
-			Date.parse(a.slotStart) <= t &&
-			t < Date.parse(a.slotEnd);
-	}
-	const signed = q.languageByCode(ctx.db, call.language)?.signed ?? false;
-	return {
-		matterId: call.matterId,
-		departmentId: m?.departmentId ?? 0,
-		minLevel: m?.minLevel ?? 1,
-		language: call.language,
-		sign: call.signLanguage || signed,
-		elderly: call.elderly,
-		priorityLane: call.priorityLane,
-		inAppointmentSlot: inSlot
-	};
 }
 
 /** A call's requirement at its current escalation step. */

@@ -1,9 +1,10 @@
 import type { StaffUser } from '../auth/auth';
-import * as q from '../calls/queries';
 import type { Ctx } from '../context';
 import { forbidden, notFound } from '../errors';
-import { factsOf, requirementOf } from './facts';
-import * as live from './live';
+import * as live from '../routing/live';
+import { requirementOf } from '../routing/policy';
+import { factsOf } from './facts';
+import * as q from './queries';
 
 const DECISIONS = new Set([
 	'offered',

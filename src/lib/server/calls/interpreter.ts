@@ -1,72 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { publishAgent } from '../agents/events';
+import { displayName, logAgentState } from '../agents/queries';
 import type { Ctx } from '../context';
-import * as q from '../calls/queries';
 import { conflict, forbidden, notFound } from '../errors';
-import { videoAccess } from '../video/access';
-import { followCall } from './agents';
-import { offerContext, releaseOffer, type Accepted } from './engine';
-import { publishAgent } from './notify';
-import * as live from './live';
-import { COMMON } from './lua';
-
-/**
- * Offers a connected call to one available sign-language seat as its interpreter: the call itself
- * is not touched (the caller is never put on hold). One pending request per call; seats that
- * already had this call's request are not asked again. ARGV: P, call, offer, now, exp, K, exclude.
- */
-const OFFER = `${COMMON}
-local call, offer, now, exp, K, excl = ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7]
-local ck = P .. 'c:' .. call
-if redis.call('HGET', ck, 'st') ~= 'connected' then return {'not_connected', ''} end
-local io = redis.call('HGET', ck, 'io')
-if io and redis.call('HGET', P .. 'o:' .. io, 'st') == 'pending' then return {'pending', io} end
-local tried = ck .. ':it'
-for _, a in ipairs(redis.call('ZRANGE', P .. 'av:sign', 0, K - 1)) do
-  if a ~= excl and redis.call('SISMEMBER', tried, a) == 0
-    and tonumber(redis.call('HGET', P .. 'sk:' .. a, 'sign') or '0') > 0 then
-    unAvail(a)
-    redis.call('HSET', P .. 'a:' .. a, 'st', 'offered', 'offer', offer, 'call', call, 'since', now)
-    redis.call('HSET', ck, 'io', offer)
-    redis.call('SADD', tried, a)
-    redis.call('EXPIRE', tried, 86400)
-    redis.call('HSET', P .. 'o:' .. offer, 'call', call, 'agent', a, 'exp', exp, 'st', 'pending', 'k', 'interpreter')
-    redis.call('ZADD', P .. 'oexp', exp, offer)
-    return {'offered', a}
-  end
-end
-return {'none', ''}
-`;
-
-/** The interpreter takes the request, only while the call is still connected. ARGV: P, offer, agent, now. */
-const ACCEPT = `${COMMON}
-local offer, agent, now = ARGV[2], ARGV[3], tonumber(ARGV[4])
-local ok = P .. 'o:' .. offer
-if redis.call('HGET', ok, 'st') ~= 'pending' or redis.call('HGET', ok, 'agent') ~= agent then return {'gone', ''} end
-if tonumber(redis.call('HGET', ok, 'exp')) < now then return {'gone', ''} end
-local call = redis.call('HGET', ok, 'call')
-local ck = P .. 'c:' .. call
-if redis.call('HGET', ck, 'st') ~= 'connected' then return {'ended', call} end
-redis.call('HSET', ok, 'st', 'accepted')
-redis.call('EXPIRE', ok, 86400)
-redis.call('ZREM', P .. 'oexp', offer)
-redis.call('HDEL', ck, 'io')
-local ak = P .. 'a:' .. agent
-redis.call('HSET', ak, 'st', 'busy', 'miss', 0, 'since', now, 'call', call)
-redis.call('HDEL', ak, 'offer')
-return {'accepted', call}
-`;
-
-type Script = (...args: (string | number)[]) => Promise<string[]>;
-const defined = new WeakSet<Redis>();
-function scripts(ctx: Ctx): { rInterpOffer: Script; rInterpAccept: Script } {
-	if (!defined.has(ctx.redis)) {
-		ctx.redis.defineCommand('rInterpOffer', { numberOfKeys: 0, lua: OFFER });
-		ctx.redis.defineCommand('rInterpAccept', { numberOfKeys: 0, lua: ACCEPT });
-		defined.add(ctx.redis);
-	}
-	return ctx.redis as unknown as { rInterpOffer: Script; rInterpAccept: Script };
-}
+import * as live from '../routing/live';
+import { videoAccess, type VideoAccess } from '../video/access';
+import * as q from './queries';
+import { followCall, offerContext } from './route';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -100,15 +40,13 @@ export async function requestInterpreter(ctx: Ctx, agentId: number, callId: stri
 	const now = Date.now();
 	const offerId = randomUUID();
 	const expiresAt = now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000;
-	const [r, who] = await scripts(ctx).rInterpOffer(
-		ctx.prefix,
+	const { result: r, agentId: who } = await live.offerInterpreter(ctx, {
 		callId,
 		offerId,
 		now,
 		expiresAt,
-		64,
-		String(agentId)
-	);
+		exclude: agentId
+	});
 	if (r === 'pending')
 		throw conflict('interpreter_pending', 'A sign-language seat is already being asked');
 	if (r === 'not_connected') throw conflict('not_connected', 'The call is not connected');
@@ -124,7 +62,7 @@ export async function requestInterpreter(ctx: Ctx, agentId: number, callId: stri
 		createdAt: iso(now),
 		expiresAt: iso(expiresAt)
 	});
-	q.logAgentState(ctx.db, interpreterId, 'offered', `interpreting call ${callId}`);
+	logAgentState(ctx.db, interpreterId, 'offered', `interpreting call ${callId}`);
 	await Promise.all([
 		ctx.bus.publish(
 			'offer.created',
@@ -142,21 +80,24 @@ export async function requestInterpreter(ctx: Ctx, agentId: number, callId: stri
 	return { callId, status: 'requested' as const, expiresAt: iso(expiresAt) };
 }
 
-/** A sign-language seat accepts an interpreter offer: it joins the call's room as `interpreter`. */
+/**
+ * A sign-language seat accepts an interpreter offer: it joins the call's room as `interpreter`.
+ * `ended` when the call is over by now (the offer is still pending: the caller withdraws it),
+ * `gone` when the offer was no longer pending.
+ */
 export async function acceptInterpreter(
 	ctx: Ctx,
 	agentId: number,
 	offerId: string
-): Promise<Accepted> {
+): Promise<{ callId: string; roomName: string | null; video: VideoAccess } | 'ended' | 'gone'> {
 	const now = Date.now();
-	const [r, callId] = await scripts(ctx).rInterpAccept(ctx.prefix, offerId, String(agentId), now);
-	if (r === 'ended') await releaseOffer(ctx, offerId, 'withdrawn', 'available', 'call ended');
-	if (r !== 'accepted') throw conflict('offer_gone', 'This offer has expired or was withdrawn');
+	const { result: r, callId } = await live.acceptInterpreter(ctx, offerId, agentId, now);
+	if (r !== 'accepted') return r;
 	const at = iso(now);
 	q.recordTransition(
 		ctx.db,
 		{
-			callId: callId!,
+			callId: callId,
 			type: 'interpreter_joined',
 			agentId,
 			reason: 'accepted',
@@ -165,16 +106,16 @@ export async function acceptInterpreter(
 		},
 		(tx) => q.answerOffer(tx, offerId, 'accepted', at)
 	);
-	q.logAgentState(ctx.db, agentId, 'busy', `interpreting call ${callId}`);
-	const name = q.displayName(ctx.db, agentId) ?? '';
-	const call = q.callById(ctx.db, callId!)!;
+	logAgentState(ctx.db, agentId, 'busy', `interpreting call ${callId}`);
+	const name = displayName(ctx.db, agentId) ?? '';
+	const call = q.callById(ctx.db, callId)!;
 	await Promise.all([publishAgent(ctx, agentId, 'busy'), tellAgent(ctx, call, 'joined', name)]);
-	const video = await videoAccess(ctx, callId!, {
+	const video = await videoAccess(ctx, callId, {
 		role: 'interpreter',
 		subjectId: agentId,
 		displayName: name
 	});
-	return { callId: callId!, roomName: call.roomName ?? null, video };
+	return { callId: callId, roomName: call.roomName ?? null, video };
 }
 
 /** Whether an offer is an interpreter request (it is answered differently from a call offer). */
@@ -199,8 +140,8 @@ export async function interpreterOfferReleased(
 export async function releaseInterpreter(ctx: Ctx, callId: string, why: string): Promise<void> {
 	const call = q.callById(ctx.db, callId);
 	if (!call?.interpreterId) return;
-	const a = await live.readHash(ctx, `a:${call.interpreterId}`);
-	if (a.st !== 'busy' || a.call !== callId) return;
+	const a = await live.agent(ctx, call.interpreterId);
+	if (a.state !== 'busy' || a.callId !== callId) return;
 	await followCall(ctx, call.interpreterId, 'available', why);
 	if (call.status === 'connected') await tellAgent(ctx, call, 'left');
 }

@@ -1,14 +1,20 @@
+import { agentEvent } from '../agents/events';
+import { logAgentState } from '../agents/queries';
+import { recordState } from '../agents/state';
 import type { Ctx } from '../context';
-import * as q from '../calls/queries';
-import { conflict } from '../errors';
-import * as live from './live';
-import * as matching from './matching';
-import { agentEvent, callEvent, publishAgent, publishCall, pushPositions } from './notify';
-import type { Outgoing } from '../realtime/bus';
+import type { AgentState } from '../db/schema';
 import { groupWrite } from '../db/group-commit';
-import { videoAccess, type VideoAccess } from '../video/access';
-import { callContext } from '../calls/context';
-import { acceptInterpreter, interpreterOfferReleased, isInterpreterOffer } from './interpreter';
+import type { Outgoing } from '../realtime/bus';
+import * as live from '../routing/live';
+import * as matching from '../routing/matching';
+import { callContext } from './context';
+import { callEvent, pushPositions } from './events';
+import * as q from './queries';
+
+/**
+ * Matching results turned into call transitions: an offer is recorded (and announced, unless the
+ * routing step already did), a call that still waits records why.
+ */
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -106,7 +112,7 @@ export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 				expiresAt: iso(o.expiresAt)
 			})
 	);
-	q.logAgentState(ctx.db, o.agentId, 'offered', `call ${o.callId}`);
+	logAgentState(ctx.db, o.agentId, 'offered', `call ${o.callId}`);
 	await publishing;
 	if (o.bucket) await pushPositions(ctx, o.bucket);
 }
@@ -118,7 +124,7 @@ export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 async function dropUnstored(ctx: Ctx, o: Offered): Promise<void> {
 	const r = await live.removeCall(ctx, o.callId, Date.now());
 	if (!r.agentId) return;
-	q.logAgentState(ctx.db, r.agentId, 'available', 'call was never stored');
+	logAgentState(ctx.db, r.agentId, 'available', 'call was never stored');
 	await ctx.bus.publishMany([
 		[
 			'offer.withdrawn',
@@ -172,103 +178,15 @@ export async function routeAgent(ctx: Ctx, agentId: number) {
 	return r;
 }
 
-/**
- * Ends a pending offer without acceptance (declined, expired, withdrawn): the call goes back to
- * its original place and is routed again; the agent follows `next` (auto: available, or break
- * "not responding" after too many misses). Returns false when the offer was no longer pending.
- */
-export async function releaseOffer(
+/** System-driven agent state that follows the call (busy, wrap_up) or the wrap-up timer. */
+export async function followCall(
 	ctx: Ctx,
-	offerId: string,
-	outcome: live.Outcome,
-	next: live.AfterRelease = 'auto',
-	agentReason?: string
-): Promise<boolean> {
-	const now = Date.now();
-	const r = await live.release(ctx, offerId, outcome, next, now);
-	if (!r) return false;
-	const at = iso(now);
-	q.answerOffer(ctx.db, offerId, outcome, at);
-	const requeued = r.version > 0;
-	if (requeued)
-		q.recordTransition(ctx.db, {
-			callId: r.callId,
-			type: `offer_${outcome}`,
-			from: 'offered',
-			to: 'queued',
-			agentId: r.agentId,
-			reason: outcome,
-			at,
-			patch: { status: 'queued' },
-			version: r.version
-		});
-	const why =
-		r.agentState === 'break' && next === 'auto' ? 'not responding' : (agentReason ?? outcome);
-	await ctx.bus.publish(
-		'offer.withdrawn',
-		{ offerId, callId: r.callId, reason: outcome },
-		{ users: [r.agentId] }
-	);
-	if (r.agentState) {
-		q.logAgentState(ctx.db, r.agentId, r.agentState as 'available', why);
-		await publishAgent(ctx, r.agentId, r.agentState, why);
-	}
-	if (requeued) {
-		const again = await routeCall(ctx, r.callId);
-		if (again.kind !== 'offered') await publishCall(ctx, r.callId, 'queued');
-	}
-	if (isInterpreterOffer(ctx, offerId)) await interpreterOfferReleased(ctx, r.callId, outcome);
-	if (r.agentState === 'available') await routeAgent(ctx, r.agentId);
-	return true;
-}
-
-/** What an accepted offer gives the agent; the video module fills `video` (LiveKit URL + token). */
-export interface Accepted {
-	callId: string;
-	roomName: string | null;
-	video: VideoAccess;
-}
-
-/** Accepts an offer at most once; 409 offer_gone after expiry, withdrawal or another answer. */
-export async function acceptOffer(ctx: Ctx, agentId: number, offerId: string): Promise<Accepted> {
-	if (isInterpreterOffer(ctx, offerId)) return acceptInterpreter(ctx, agentId, offerId);
-	const now = Date.now();
-	const won = await live.accept(ctx, offerId, agentId, now);
-	if (!won) throw conflict('offer_gone', 'This offer has expired or was withdrawn');
-	const callId = won.callId;
-	const at = iso(now);
-	q.recordTransition(
-		ctx.db,
-		{
-			callId,
-			type: 'connected',
-			from: 'offered',
-			to: 'connected',
-			agentId,
-			reason: 'accepted',
-			at,
-			patch: { status: 'connected', connectedAt: at, agentId },
-			version: won.version
-		},
-		(tx) => q.answerOffer(tx, offerId, 'accepted', at)
-	);
-	q.logAgentState(ctx.db, agentId, 'busy', `call ${callId}`);
-	const name = q.displayName(ctx.db, agentId) ?? '';
-	await Promise.all([
-		publishCall(ctx, callId, 'connected', { agent: { displayName: name } }),
-		publishAgent(ctx, agentId, 'busy')
-	]);
-	const video = await videoAccess(ctx, callId, {
-		role: 'agent',
-		subjectId: agentId,
-		displayName: name
-	});
-	return { callId, roomName: q.callById(ctx.db, callId)?.roomName ?? null, video };
-}
-
-/** The agent declines their offer; 409 offer_gone when it is no longer pending or not theirs. */
-export async function declineOffer(ctx: Ctx, agentId: number, offerId: string): Promise<void> {
-	const o = await live.readHash(ctx, `o:${offerId}`);
-	if (o.agent !== String(agentId) || !(await releaseOffer(ctx, offerId, 'declined')))
-		throw conflict('offer_gone', 'This offer has expired or was withdrawn');
+	agentId: number,
+	state: Extract<AgentState, 'busy' | 'wrap_up' | 'available'>,
+	reason: string
+): Promise<void> {
+	const r = await live.setAgent(ctx, agentId, state, Date.now(), '', true);
+	if (r.result !== 'ok') return;
+	await recordState(ctx, agentId, state, reason);
+	if (state === 'available') await routeAgent(ctx, agentId);
 }

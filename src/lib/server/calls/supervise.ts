@@ -1,13 +1,20 @@
+import { matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
-import * as q from '../calls/queries';
+import { addJob, JOB_OPTIONS } from '../jobs';
+import * as live from '../routing/live';
+import { policy, requirementOf, scoreOf } from '../routing/policy';
+import { dueStep, nextStepAtMs } from '../routing/rules';
 import { matterHours } from '../schedule/schedule';
-import { expireOverdueOffers } from './agents';
-import { releaseOffer, routeAgent, routeCall } from './engine';
-import { publishCall } from './notify';
-import { factsOf, policy, requirementOf, scoreOf } from './facts';
-import * as live from './live';
-import { dueStep, nextStepAtMs } from './rules';
-import { addCallJob, queues } from './timers';
+import { publishCall } from './events';
+import { factsOf } from './facts';
+import { expireOverdueOffers, releaseOffer } from './offers';
+import * as q from './queries';
+import { routeAgent, routeCall } from './route';
+
+/** Starts (or restarts) a call's durable job. */
+export async function addCallJob(ctx: Ctx, callId: string, delayMs: number): Promise<void> {
+	await addJob(ctx.queues, 'calls', 'call', { callId }, JOB_OPTIONS.call(callId, delayMs));
+}
 
 /** Puts a stored waiting call back into live state (after a restart or a lost write). */
 async function restore(ctx: Ctx, call: q.CallRow): Promise<void> {
@@ -75,23 +82,24 @@ export async function superviseCall(ctx: Ctx, callId: string): Promise<number | 
 	}
 	const check = ctx.cfg.ROUTING_CHECK_SECONDS * 1000;
 	if (call.status === 'connected' || call.status === 'wrap_up') return check * 6;
-	const c = await live.readHash(ctx, `c:${callId}`);
-	if (c.st === 'over') return null;
-	if (!c.st) await restore(ctx, call);
-	else if (c.st === 'offered' && c.offer) {
-		const o = await live.readHash(ctx, `o:${c.offer}`);
-		if (o.st !== 'pending' || Number(o.exp) + 2000 < now)
-			await releaseOffer(ctx, c.offer, 'expired');
-	} else if (c.st === 'queued' && call.status === 'offered') await restore(ctx, call);
+	const c = await live.call(ctx, callId);
+	if (c.state === 'over') return null;
+	if (!c.state) await restore(ctx, call);
+	else if (c.state === 'offered' && c.offerId) {
+		const o = await live.offer(ctx, c.offerId);
+		if (o?.state !== 'pending' || o.expiresAt + 2000 < now)
+			await releaseOffer(ctx, c.offerId, 'expired');
+	} else if (c.state === 'queued' && call.status === 'offered') await restore(ctx, call);
 	else if (
-		c.st === 'connected' &&
+		c.state === 'connected' &&
 		call.status === 'offered' &&
-		now - Number((await live.readHash(ctx, `a:${c.agent}`)).since ?? now) > 5000
+		c.agentId &&
+		now - ((await live.agent(ctx, c.agentId)).since ?? now) > 5000
 	) {
 		// The accept was decided in Redis but its SQLite write was lost (not merely in flight):
 		// complete it.
 		const at = new Date(now).toISOString();
-		const agentId = c.agent ? Number(c.agent) : null;
+		const agentId = c.agentId;
 		q.recordTransition(ctx.db, {
 			callId,
 			type: 'connected',
@@ -101,14 +109,14 @@ export async function superviseCall(ctx: Ctx, callId: string): Promise<number | 
 			reason: 'recovered',
 			at,
 			patch: { status: 'connected', connectedAt: at, agentId },
-			version: await live.versionOf(ctx, callId)
+			version: c.version
 		});
 		return check * 6;
 	}
 	call = await escalate(ctx, call, now);
 	const r = await routeCall(ctx, callId);
 	if (r.kind === 'waiting') {
-		const m = q.matterFacts(ctx.db, call.matterId);
+		const m = matterFacts(ctx.db, call.matterId);
 		const hours = matterHours(ctx, m?.weekendExtended ?? false, now);
 		if (!hours.open && call.routingReason?.reason !== 'outside_hours') {
 			const routingReason = {
@@ -141,7 +149,7 @@ export async function superviseCall(ctx: Ctx, callId: string): Promise<number | 
  * offer that no longer exists are freed; overdue offers expire.
  */
 export async function recover(ctx: Ctx): Promise<{ calls: number; offers: number }> {
-	const callsQueue = queues(ctx).calls;
+	const callsQueue = ctx.queues.calls;
 	const rows = q.liveCalls(ctx.db);
 	for (const call of rows) {
 		const job = await callsQueue.getJob(call.id);
@@ -150,8 +158,7 @@ export async function recover(ctx: Ctx): Promise<{ calls: number; offers: number
 		if (state === 'failed' || state === 'completed' || state === 'missing')
 			await addCallJob(ctx, call.id, 0);
 		if (call.status === 'queued' || call.status === 'offered') {
-			const c = await live.readHash(ctx, `c:${call.id}`);
-			if (!c.st) await restore(ctx, call);
+			if (!(await live.call(ctx, call.id)).state) await restore(ctx, call);
 		}
 	}
 	// Reservations are made and released atomically with their offer, so the only way an agent

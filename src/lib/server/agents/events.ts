@@ -1,0 +1,19 @@
+import type { Ctx } from '../context';
+import type { Outgoing } from '../realtime/bus';
+
+/** Supervisors see every agent's and every call's changes. */
+export const SUPERVISORS = ['supervisor'];
+
+/** An agent's new state for the agent and supervisors. */
+export function agentEvent(agentId: number, state: string, reason?: string | null): Outgoing {
+	return [
+		'agent.updated',
+		{ agentId, state, reason: reason ?? null, since: new Date().toISOString() },
+		{ users: [agentId], roles: SUPERVISORS }
+	];
+}
+
+/** Publishes an agent's new state to the agent and supervisors. */
+export async function publishAgent(ctx: Ctx, agentId: number, state: string, reason?: string) {
+	await ctx.bus.publishMany([agentEvent(agentId, state, reason)]);
+}

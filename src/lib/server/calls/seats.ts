@@ -1,0 +1,63 @@
+import {
+	agentState,
+	prepareAvailable,
+	recordState,
+	requireActiveAgent,
+	silentAgents
+} from '../agents/state';
+import type { Ctx } from '../context';
+import { conflict } from '../errors';
+import * as live from '../routing/live';
+import { releaseOffer } from './offers';
+import { routeAgent } from './route';
+
+/**
+ * What an agent's state change does to calls: leaving while an offer is pending withdraws it and
+ * re-routes the call; becoming available looks for a waiting call at once.
+ */
+
+/**
+ * Sets an agent's own state (available, break, offline). Going available reloads the agent's
+ * skills (so a skill change takes effect now) and looks for a waiting call; leaving while an
+ * offer is pending withdraws it and re-routes the call; 409 `in_call` during a call.
+ */
+export async function setAgentState(
+	ctx: Ctx,
+	agentId: number,
+	state: 'available' | 'break' | 'offline',
+	reason?: string | null
+): Promise<{ state: string }> {
+	requireActiveAgent(ctx, agentId);
+	const now = Date.now();
+	const idx = state === 'available' ? await prepareAvailable(ctx, agentId) : '';
+	let r = await live.setAgent(ctx, agentId, state, now, idx);
+	if (r.result === 'offered') {
+		if (state === 'available') return { state: 'offered' };
+		await releaseOffer(ctx, r.detail, 'withdrawn', state, reason ?? state);
+		r = await live.setAgent(ctx, agentId, state, now, idx);
+	}
+	if (r.result === 'in_call')
+		throw conflict('in_call', 'Finish the current call before changing state');
+	// the new state goes out first (one connection keeps the order), the look for a call follows
+	let told: Promise<void> = Promise.resolve();
+	if (r.detail !== state || state === 'available') {
+		told = recordState(ctx, agentId, state, reason);
+		told.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
+	}
+	if (state === 'available') await routeAgent(ctx, agentId);
+	await told;
+	return { state: await agentState(ctx, agentId) };
+}
+
+/**
+ * Sets offline every agent whose console went silent (see `silentAgents`); a pending offer is
+ * withdrawn and its call re-routed.
+ */
+export async function sweepDisconnected(ctx: Ctx): Promise<number[]> {
+	const gone: number[] = [];
+	for (const agentId of await silentAgents(ctx)) {
+		await setAgentState(ctx, agentId, 'offline', 'disconnected').catch(() => {});
+		gone.push(agentId);
+	}
+	return gone;
+}
