@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import type { Outgoing } from '../realtime/bus';
+import type { Outgoing } from '../realtime/wire';
 
 /** Supervisors see every agent's and every call's changes. */
 export const SUPERVISORS = ['supervisor'];

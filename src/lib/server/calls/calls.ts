@@ -7,7 +7,7 @@ import type { Ctx } from '../context';
 import { flushed } from '../db/group-commit';
 import { badRequest, conflict } from '../errors';
 import { addJob, JOB_OPTIONS } from '../jobs';
-import { AGENT_MARK, OFFER_MARK, template } from '../realtime/bus';
+import { serialize, templates } from '../realtime/wire';
 import * as live from '../routing/live';
 import * as matching from '../routing/matching';
 import { requirementOf, scoreOf } from '../routing/policy';
@@ -92,7 +92,8 @@ export async function createCall(
 		scoreOf(ctx, facts, at),
 		facts.elderly,
 		Date.now(),
-		(offerId, expiresAt) => offerEvents(ctx, stored, AGENT_MARK, offerId, expiresAt).map(template)
+		(offerId, expiresAt) =>
+			templates((agent) => offerEvents(ctx, stored, agent, offerId, expiresAt))
 	);
 	const job = addCallJob(ctx, id, ctx.cfg.ROUTING_CHECK_SECONDS * 1000);
 	job.catch(() => {});
@@ -171,15 +172,11 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 		// One Redis step: the call leaves (and says so), the agent it was offered to is told and
 		// takes the next call.
 		const { removed, next, head } = await matching.leave(ctx, callId, now, 10, {
-			always: template(callEvent(callId, 'abandoned')),
-			ifAgentFreed: [
-				template([
-					'offer.withdrawn',
-					{ offerId: OFFER_MARK, callId, reason: 'caller_left' },
-					{ users: [AGENT_MARK] }
-				]),
-				template(agentEvent(AGENT_MARK, 'available', 'caller left'))
-			]
+			always: serialize(callEvent(callId, 'abandoned')),
+			ifAgentFreed: templates((agent, offer) => [
+				['offer.withdrawn', { offerId: offer, callId, reason: 'caller_left' }, { users: [agent] }],
+				agentEvent(agent, 'available', 'caller left')
+			])
 		});
 		if (removed.status === 'connected' || removed.status === 'wrap_up') {
 			// Accepted a moment ago and not yet recorded here: the call ends like a connected one.

@@ -1,6 +1,6 @@
 import { SUPERVISORS } from '../agents/events';
 import type { Ctx } from '../context';
-import type { Outgoing } from '../realtime/bus';
+import type { Outgoing } from '../realtime/wire';
 import * as live from '../routing/live';
 import * as matching from '../routing/matching';
 import { estimateWaitSeconds } from '../routing/rules';

@@ -4,7 +4,7 @@ import { recordState } from '../agents/state';
 import type { Ctx } from '../context';
 import type { AgentState } from '../db/schema';
 import { groupWrite } from '../db/group-commit';
-import type { Outgoing } from '../realtime/bus';
+import type { Outgoing } from '../realtime/wire';
 import * as live from '../routing/live';
 import * as matching from '../routing/matching';
 import { callContext } from './context';
@@ -41,8 +41,8 @@ export interface Offered {
 }
 
 /**
- * The events of an offer: to the agent, and the new states for supervisors and the caller. With
- * `AGENT_MARK` / `OFFER_MARK` as agent and offer they are templates a routing script completes.
+ * The events of an offer: to the agent, and the new states for supervisors and the caller (also
+ * built as templates a routing script completes, see realtime/wire.ts).
  */
 export function offerEvents(
 	ctx: Ctx,

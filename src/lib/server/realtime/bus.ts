@@ -1,52 +1,25 @@
 import type { Redis } from 'ioredis';
 import type { Audience, EventMap, EventName } from '../../contracts/events';
+import {
+	EMIT_LUA,
+	parse,
+	parseChannelMessage,
+	serialize,
+	type BusMessage,
+	type Outgoing
+} from './wire';
 
-/**
- * Appends to the replay stream and publishes in one step, so ids and live order always agree.
- * ARGV: channel, maxLen, then one payload per event; returns the event ids.
- */
-const PUBLISH_LUA = `
+export type { BusMessage, Outgoing } from './wire';
+
+/** Appends to the replay stream and publishes, in one step per batch (ids and live order agree). */
+const PUBLISH_LUA = `${EMIT_LUA}
 local ids = {}
-for i = 3, #ARGV do
-  local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'm', ARGV[i])
-  redis.call('PUBLISH', ARGV[1], id .. '|' .. ARGV[i])
-  ids[#ids + 1] = id
-end
+for i = 3, #ARGV do ids[#ids + 1] = emitEvent(KEYS[1], ARGV[1], ARGV[2], ARGV[i]) end
 return ids
 `;
 
-/** One event to publish: its type, data and audience. */
-export type Outgoing = { [K in EventName]: [K, EventMap[K], Audience] }[EventName];
-
-/** The wire form of an event (what the stream stores and the channel carries, after the id). */
-export function serialize([type, data, audience]: Outgoing): string {
-	return JSON.stringify({ type, data, audience });
-}
-
-/** Marks a routing script replaces: the agent it picked (a number) and the offer id (a string). */
-export const AGENT_MARK = -987_654_321;
-export const OFFER_MARK = '@@offer@@';
-
-/**
- * An event to be completed by a routing script: the agent it picks and the offer it makes are not
- * known yet. Use `AGENT_MARK` for the agent's id and `OFFER_MARK` for the offer id in the data
- * or audience; the script writes the real values in (see `fill` in lua-steps).
- */
-export function template(event: Outgoing): string {
-	return serialize(event)
-		.replaceAll(String(AGENT_MARK), '@@agent@@')
-		.replaceAll(`"${OFFER_MARK}"`, '"@@offer@@"');
-}
-
 const scriptsDefined = new WeakSet<Redis>();
 type PublishCommand = (key: string, ...args: string[]) => Promise<string[]>;
-
-export interface BusMessage {
-	id: string;
-	type: EventName;
-	data: unknown;
-	audience: Audience;
-}
 
 /** Listener side of a connection: who is listening. */
 export interface Listener {
@@ -61,15 +34,6 @@ export function admits(audience: Audience, l: Listener): boolean {
 	if (l.roles && audience.roles?.some((r) => l.roles!.includes(r))) return true;
 	if (l.callId !== undefined && audience.callId === l.callId) return true;
 	return false;
-}
-
-function parse(raw: string, id: string): BusMessage | undefined {
-	try {
-		const m = JSON.parse(raw) as Omit<BusMessage, 'id'>;
-		return { ...m, id };
-	} catch {
-		return undefined;
-	}
 }
 
 /**
@@ -153,8 +117,7 @@ export class EventBus {
 
 	private async subscribe(sub: Redis): Promise<void> {
 		sub.on('message', (_channel: string, raw: string) => {
-			const bar = raw.indexOf('|');
-			const m = parse(raw.slice(bar + 1), raw.slice(0, bar));
+			const m = parseChannelMessage(raw);
 			if (m) for (const h of this.handlers) h(m);
 		});
 		await sub.subscribe(this.channel);

@@ -1,3 +1,4 @@
+import { EMIT_LUA } from '../realtime/wire';
 import { COMMON } from './lua';
 
 /**
@@ -45,12 +46,9 @@ local function triedOf(call)
 end
 -- the highest proficiency level (skills are 1-5)
 local TOP = 5
--- Completes an event template (see bus.ts: template) and publishes it like EventBus does.
+-- Completes an event template (realtime/wire.ts: templates) and publishes it like EventBus does.
 local function emit(bus, t, agent, offer)
-  local m = string.gsub(t, '@@agent@@', agent)
-  m = string.gsub(m, '@@offer@@', offer)
-  local id = redis.call('XADD', bus[1], 'MAXLEN', '~', bus[3], '*', 'm', m)
-  redis.call('PUBLISH', bus[2], id .. '|' .. m)
+  emitEvent(bus[1], bus[2], bus[3], fillEvent(t, agent, offer))
 end
 -- Queues a call (new, transfer, recovery) or moves it to a new bucket (escalation);
 -- returns {status, version}.
@@ -225,7 +223,7 @@ local function head(bucket, n)
 end
 `;
 
-const PRELUDE = COMMON + STEPS;
+const PRELUDE = COMMON + EMIT_LUA + STEPS;
 
 /** Queued call → best eligible available agent. ARGV: P, call, offer, now, exp, K, forcedAgent, coolMs. */
 export const MATCH_CALL =
