@@ -30,6 +30,11 @@ export default ts.config(
 		}
 	},
 	{
+		files: ['**/*.cjs'],
+		languageOptions: { sourceType: 'commonjs' },
+		rules: { '@typescript-eslint/no-require-imports': 'off' }
+	},
+	{
 		ignores: [
 			'build/',
 			'.svelte-kit/',
