@@ -12,9 +12,7 @@ import {
 	queueScore,
 	requirementFor,
 	satisfies,
-	selectAgent,
-	type CallFacts,
-	type Candidate
+	type CallFacts
 } from './rules';
 
 const steps = parseEscalation('30:elderly_any_seat,60:department,120:language');
@@ -101,32 +99,14 @@ describe('escalation', () => {
 	});
 });
 
-describe('eligibility and selection', () => {
+// Which seat is picked among the eligible: tests/integration/routing-parity.test.ts drives the
+// TypeScript rule and the Lua match production runs from one table.
+describe('eligibility', () => {
 	const req = requirementFor(call(), steps, 0, relax);
 	it('needs the matter at the minimum level and the language', () => {
 		expect(satisfies({ 'm:12': 2, 'l:yue': 1 }, req.checks)).toBe(true);
 		expect(satisfies({ 'm:12': 1, 'l:yue': 5 }, req.checks)).toBe(false);
 		expect(satisfies({ 'm:12': 5, 'l:zh': 5 }, req.checks)).toBe(false);
-	});
-
-	it('picks best proficiency, then longest idle, deterministically', () => {
-		const cands: Candidate[] = [
-			{ agentId: 1, fields: { 'm:12': 3, 'l:yue': 5 }, idleSince: 100 },
-			{ agentId: 2, fields: { 'm:12': 5, 'l:yue': 5 }, idleSince: 500 },
-			{ agentId: 3, fields: { 'm:12': 5, 'l:yue': 5 }, idleSince: 200 },
-			{ agentId: 4, fields: { 'm:12': 5, 'l:zh': 5 }, idleSince: 1 }
-		];
-		expect(selectAgent(cands, req, false)).toEqual({ agentId: 3, rule: 'best_fit', eligible: 3 });
-		expect(selectAgent([...cands].reverse(), req, false)?.agentId).toBe(3);
-	});
-
-	it('prefers an elderly-guidance seat for an elderly caller', () => {
-		const cands: Candidate[] = [
-			{ agentId: 1, fields: { 'm:12': 5, 'l:yue': 5 }, idleSince: 1 },
-			{ agentId: 2, fields: { 'm:12': 2, 'l:yue': 5, eld: 3 }, idleSince: 9 }
-		];
-		expect(selectAgent(cands, req, true)).toMatchObject({ agentId: 2, rule: 'elderly_guidance' });
-		expect(selectAgent(cands, req, false)?.agentId).toBe(1);
 	});
 
 	it('indexes an agent by department, not by each of its many matters', () => {
