@@ -5,9 +5,8 @@ import { callView, createCall, leaveCall } from '../../src/lib/server/calls/call
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
 import { agentState } from '../../src/lib/server/agents/state';
-import { currentOffer } from '../../src/lib/server/calls/offers';
+import { currentOffer, releaseOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState, sweepDisconnected } from '../../src/lib/server/calls/seats';
-import { releaseOffer } from '../../src/lib/server/calls/offers';
 import { explainCall } from '../../src/lib/server/calls/explain';
 import { putException, putHours } from '../../src/lib/server/schedule/schedule';
 import {

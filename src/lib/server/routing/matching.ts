@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
-import { removedOf, run, type Raw, type Removed } from './live';
+import { removedOf, run, type Raw, type Removed } from './scripts';
 
 /**
  * The matching steps in both directions (a call looks for an agent, a freed agent for a call),
