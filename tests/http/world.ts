@@ -57,8 +57,19 @@ export class World {
 		const ids = db.matterIds();
 		db.close();
 		w.queueMatter = ids[0]!;
-		w.matters = ids.slice(1);
 		w.admin = await login('admin', inject('adminPassword'));
+		// Matters an agent of an earlier test file serves are taken.
+		const staff = await ok<{ agents: { skills: { kind: string; matterId: number }[] }[] }>(
+			'GET',
+			'/admin/agents',
+			{ as: w.admin }
+		);
+		const taken = new Set(
+			staff.agents.flatMap((a) =>
+				a.skills.filter((s) => s.kind === 'matter').map((s) => s.matterId)
+			)
+		);
+		w.matters = ids.slice(1).filter((id) => !taken.has(id));
 		return w;
 	}
 
