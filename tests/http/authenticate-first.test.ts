@@ -102,3 +102,17 @@ describe('paths that do not exist', () => {
 		expect(r.body).toMatchObject({ error: { code: 'method_not_allowed' } });
 	});
 });
+
+describe('ids that name nothing', () => {
+	it("an unknown agent's skills are 404, whether read or replaced", async () => {
+		for (const method of ['GET', 'PUT'])
+			expect(
+				(
+					await send(method, '/admin/agents/987654/skills', {
+						as: w.admin,
+						body: method === 'PUT' ? { skills: [] } : undefined
+					})
+				).body
+			).toMatchObject({ error: { code: 'not_found' } });
+	});
+});

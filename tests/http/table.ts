@@ -165,9 +165,9 @@ export const table: Record<string, Entry> = {
 		},
 		build: onCall('connected')
 	},
-	// Leaving is the caller's: staff are not asked for a session but for the caller's token.
+	// Leaving is the caller's: staff are refused like another caller.
 	'DELETE /calls/{id}': {
-		expect: { ...by(401, 200, 200, 401, 401, 401, 401), otherCaller: 403, otherBooth: 403 },
+		expect: { ...by(401, 200, 200, 403, 403, 403, 403), otherCaller: 403, otherBooth: 403 },
 		build: onCall('queued')
 	},
 	'GET /calls/{id}/routing': {

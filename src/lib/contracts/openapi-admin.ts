@@ -59,7 +59,8 @@ export const adminOperations: Op[] = [
 		responses: {
 			200: { description: 'Skills', schema: r.AgentSkills },
 			400: err('Invalid id', 'bad_request'),
-			...staffOnly('an admin')
+			...staffOnly('an admin'),
+			404: err('No such agent', 'not_found')
 		}
 	},
 	{
