@@ -10,7 +10,7 @@ import { expectDocumented, expectErrorShape, opKey } from './conforms';
 import { World } from './world';
 
 /** Few runs per operation: the tier stays within a couple of minutes on two cores. */
-const RUNS = Number(process.env.HTTP_FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.HTTP_FUZZ_RUNS ?? 50);
 
 let w: World;
 beforeAll(async () => {
