@@ -34,11 +34,12 @@ export const INVALID_BOOTH_TOKEN = 'invalid_booth_token';
 export function errorOf(codes: readonly string[]) {
 	const [first, ...rest] = codes;
 	if (!first) throw new Error('an error response lists at least one code');
+	const error = z.object({ code: z.enum([first, ...rest]), message: z.string() });
+	// A rate-limited request is told when to try again (also in the Retry-After header).
 	return z.object({
-		error: z.object({
-			code: z.enum([first, ...rest]),
-			message: z.string()
-		})
+		error: codes.includes('rate_limited')
+			? error.extend({ retryAfterSeconds: z.number().int().optional() })
+			: error
 	});
 }
 

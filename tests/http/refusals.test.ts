@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { operations } from '../../src/lib/contracts/openapi';
 import { database, ok, send } from './client';
+import { expectDocumented, opKey } from './conforms';
 import { World } from './world';
 
 let w: World;
@@ -114,5 +116,27 @@ describe('ids that name nothing', () => {
 					})
 				).body
 			).toMatchObject({ error: { code: 'not_found' } });
+	});
+});
+
+describe('limits', () => {
+	it('repeated wrong passwords for one account are 429, saying when to try again', async () => {
+		const login = operations.find((o) => opKey(o) === 'POST /auth/login')!;
+		const target = await w.staff(['scheduler']);
+		const wrong = { username: target.username, password: 'not-the-password' };
+		const replies = [];
+		for (let i = 0; i < 6; i++) replies.push(await send('POST', '/auth/login', { body: wrong }));
+		expect(replies.slice(0, 5).map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+		const locked = replies[5]!;
+		expect(locked.status).toBe(429);
+		expect(locked.body).toMatchObject({
+			error: { code: 'rate_limited', retryAfterSeconds: expect.any(Number) }
+		});
+		for (const r of replies) expectDocumented(login, r);
+		// Locked out even with the right password, until the wait is over.
+		const right = await send('POST', '/auth/login', {
+			body: { username: target.username, password: target.password }
+		});
+		expect(right.status).toBe(429);
 	});
 });
