@@ -159,9 +159,8 @@ describe('bad input changes nothing and is answered in the error shape', () => {
 		await rejectsCleanly(
 			'PUT /admin/agents/{id}/skills',
 			{ as: w.admin, path: skills, state: view(skills, w.admin) },
-			badBodies(api.ReplaceSkillsBody, {
-				skills: [{ kind: 'matter', matterId: w.queueMatter, level: 2 }]
-			}),
+			// A language only: an accepted body must not let this agent serve the queue's matter.
+			badBodies(api.ReplaceSkillsBody, { skills: [{ kind: 'language', code: 'en', level: 2 }] }),
 			api.ReplaceSkillsBody
 		);
 		await rejectsCleanly(
