@@ -82,15 +82,20 @@ describe('background checkpoints', () => {
 
 	it('keeps the WAL from growing without end under steady writes', async () => {
 		db.$client.pragma('journal_size_limit = 1048576');
-		const cp = startCheckpointer(db, file, 20, 50);
+		// no timer: the test runs each round, so every run interleaves checkpoints and writes alike
+		const cp = startCheckpointer(db, file, 0, 50);
 		try {
-			// some 35 MB of WAL frames without a pause: a passive checkpoint alone never catches up
-			// with the end of the WAL, so the WAL would never start over and hold all of them
+			// some 35 MB of WAL frames, each transaction still open while a passive checkpoint runs
+			// and committed after it: steady writes as a passive checkpoint meets them, never able
+			// to catch up with the end of the WAL, so the WAL alone would never start over and would
+			// hold all of them
 			for (let batch = 0; batch < 800; batch++) {
-				db.transaction(() => {
-					for (let i = 0; i < 50; i++) note(`batch ${batch} ${'y'.repeat(200)}`);
-				});
-				await new Promise((r) => setImmediate(r));
+				db.$client.exec('BEGIN IMMEDIATE');
+				for (let i = 0; i < 50; i++) note(`batch ${batch} ${'y'.repeat(200)}`);
+				const round = cp.round();
+				await round.passive;
+				db.$client.exec('COMMIT');
+				await round.done;
 			}
 			expect(fs.statSync(`${file}-wal`).size).toBeLessThan(16 * 1048576);
 		} finally {
