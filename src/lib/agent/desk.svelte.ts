@@ -39,7 +39,10 @@ export class AgentDesk {
 	interpreter = $state<InterpreterStatus | null>(null);
 	/** Why the last offer disappeared (shown briefly), or an action error. */
 	notice = $state<string | null>(null);
+	/** A state change is on its way (the state bar waits for it). */
 	busy = $state(false);
+	/** An offer is being accepted or declined (one answer per offer). */
+	#answering = false;
 	readonly ringer = new Ringer();
 	readonly live: LiveEvents;
 	#refreshing: Promise<void> | null = null;
@@ -162,21 +165,19 @@ export class AgentDesk {
 	async setState(state: 'available' | 'break' | 'offline', reason?: string) {
 		this.ringer.unlock();
 		this.busy = true;
-		try {
-			const res = await api('PUT /agent/state', { body: reason ? { state, reason } : { state } });
-			if (!res.ok) return res.error;
-			await this.refresh();
-			return null;
-		} finally {
-			this.busy = false;
-		}
+		const res = await api('PUT /agent/state', { body: reason ? { state, reason } : { state } });
+		this.busy = false;
+		if (!res.ok) return res.error;
+		// Not busy while the snapshot reloads: an offer may ring (and be answered) meanwhile.
+		await this.refresh();
+		return null;
 	}
 
 	/** Accepts the pending offer; returns the call id, or null when it is gone. */
 	async accept(): Promise<string | null> {
 		const o = this.offer;
-		if (!o || this.busy) return null;
-		this.busy = true;
+		if (!o || this.#answering) return null;
+		this.#answering = true;
 		this.ringer.stop();
 		try {
 			const res = await api('POST /offers/{id}/accept', { params: { id: o.offerId } });
@@ -188,23 +189,23 @@ export class AgentDesk {
 			this.liveCallId = res.data.callId;
 			return res.data.callId;
 		} finally {
-			this.busy = false;
+			this.#answering = false;
 		}
 	}
 
 	/** Declines the pending offer. */
 	async decline(): Promise<void> {
 		const o = this.offer;
-		if (!o || this.busy) return;
-		this.busy = true;
+		if (!o || this.#answering) return;
+		this.#answering = true;
 		this.ringer.stop();
 		try {
 			await api('POST /offers/{id}/decline', { params: { id: o.offerId } });
 			this.#clearOffer();
-			await this.refresh();
 		} finally {
-			this.busy = false;
+			this.#answering = false;
 		}
+		await this.refresh();
 	}
 
 	/** Ends the open call (→ wrap-up). Returns what went wrong, or null. */
