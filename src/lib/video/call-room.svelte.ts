@@ -86,11 +86,6 @@ export class CallRoom {
 		void this.#connect();
 	}
 
-	/** A token from elsewhere (e.g. a call snapshot): kept for the next connect, never reconnects. */
-	offerToken(access: VideoAccess): void {
-		this.#tokens.offer(access);
-	}
-
 	/** Tries now instead of waiting for the next retry (the person pressed "retry"). */
 	retry(): void {
 		if (!this.#running || this.#connecting || this.status === 'connected') return;

@@ -5,6 +5,7 @@ import {
 	JoinResponse,
 	ParticipantInfo,
 	ParticipantInfo_State,
+	ParticipantPermission,
 	Room,
 	ServerInfo,
 	ServerInfo_Edition,
@@ -31,10 +32,22 @@ export interface SignalAttempt {
 	media: string;
 }
 
-/** The subject and room of a LiveKit join token (read, not verified: the console minted it). */
-function claimsOf(token: string): { identity: string; room: string } {
+/** The subject, room and grants of a LiveKit join token (read, not verified: the console minted it). */
+function claimsOf(token: string): {
+	identity: string;
+	room: string;
+	permission: ParticipantPermission;
+} {
 	const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-	return { identity: String(payload.sub ?? ''), room: String(payload.video?.room ?? '') };
+	const v = (payload.video ?? {}) as Record<string, unknown>;
+	// As LiveKit does: a grant left out of the token is allowed.
+	const permission = new ParticipantPermission({
+		canPublish: v.canPublish !== false,
+		canSubscribe: v.canSubscribe !== false,
+		canPublishData: v.canPublishData !== false,
+		hidden: v.hidden === true
+	});
+	return { identity: String(payload.sub ?? ''), room: String(v.room ?? ''), permission };
 }
 
 /** The JoinRequest of the v1 signalling path (`/rtc/v1?join_request=…`), if there is one. */
@@ -155,7 +168,7 @@ export class SignallingStandIn {
 
 	async #join(ws: WebSocket, url: URL): Promise<void> {
 		const id = `c${++this.#seq}`;
-		const { identity, room } = claimsOf(url.searchParams.get('access_token') ?? '');
+		const { identity, room, permission } = claimsOf(url.searchParams.get('access_token') ?? '');
 		const join = joinRequestOf(url);
 		const reconnect = join?.reconnect ?? url.searchParams.get('reconnect') === '1';
 		const attempt = { at: Date.now(), path: url.pathname, identity, room, reconnect, media: 'new' };
@@ -184,6 +197,7 @@ export class SignallingStandIn {
 							sid: `PA_${id}`,
 							identity,
 							state: ParticipantInfo_State.ACTIVE,
+							permission,
 							joinedAt: BigInt(Math.floor(Date.now() / 1000))
 						}),
 						serverVersion: '1.9.0',
