@@ -88,7 +88,8 @@ export class CallRoom {
 
 	/** Tries now instead of waiting for the next retry (the person pressed "retry"). */
 	retry(): void {
-		if (!this.#running || this.#connecting || this.status === 'connected') return;
+		// Only a room that is down: livekit-client is still resuming one that is reconnecting.
+		if (!this.#running || this.#connecting || this.#room) return;
 		this.#failures = 0;
 		void this.#connect();
 	}
@@ -123,6 +124,7 @@ export class CallRoom {
 			this.#failures = 0;
 			this.status = 'connected';
 			this.remoteCount = room.remoteParticipants.size;
+			this.#connecting = false;
 			await this.#publish(room);
 		} finally {
 			this.#connecting = false;
@@ -130,6 +132,7 @@ export class CallRoom {
 	}
 
 	#scheduleRetry(): void {
+		clearTimeout(this.#retry);
 		if (!this.#running) return;
 		const { retryMs, maxRetryMs } = this.#opts;
 		const delay = Math.min(maxRetryMs, retryMs * 2 ** Math.min(this.#failures, 6));
@@ -147,7 +150,12 @@ export class CallRoom {
 				this.#room = undefined;
 				this.status = 'ended';
 				// livekit-client gave up resuming: join again with a fresh token, unless it is over.
-				if (this.#running && (reason === undefined || !FINAL.includes(reason))) {
+				// (A connect that failed is retried by #connect itself.)
+				if (
+					this.#running &&
+					!this.#connecting &&
+					(reason === undefined || !FINAL.includes(reason))
+				) {
 					this.status = 'unavailable';
 					this.#scheduleRetry();
 				}
