@@ -1,21 +1,17 @@
 import { z } from 'zod';
-import { CallStatusResult, OutcomeCode, VideoAccess } from './api';
+import { OutcomeCode } from './api';
 import { DeskSnapshot } from './agent-api';
-import { CallContextSchema, OfferSchema } from './call-context';
+import { CallContextSchema } from './call-context';
+
+export { InterpreterLeft, VideoToken } from './api-responses';
 
 /**
  * Response schemas the browser relies on where the operation list only describes them in words
  * (or loosely, as a record): the typed client infers its types from these.
  */
 
-/** `GET /calls/{id}/video`: a join token and when it runs out (clients refresh before then). */
-export const VideoToken = VideoAccess.extend({ expiresAt: z.string() }).meta({ id: 'VideoToken' });
-export type VideoTokenValue = z.infer<typeof VideoToken>;
-
-/** The desk snapshot with its offer typed (the contract's DeskSnapshot says "a record"). */
-export const DeskView = DeskSnapshot.extend({ offer: OfferSchema.nullable() }).meta({
-	id: 'DeskView'
-});
+/** The desk snapshot (its offer typed with the call's context). */
+export const DeskView = DeskSnapshot;
 export type DeskViewValue = z.infer<typeof DeskView>;
 
 /** A call as its agent (or interpreter) sees it on the call page. */
@@ -47,6 +43,3 @@ export type DeskCallValue = z.infer<typeof DeskCall>;
 
 /** `PUT /agent/state`: the state the agent is in now (`offered` when a call rang at once). */
 export const AgentStateSet = z.object({ state: z.string() });
-
-/** `DELETE /calls/{id}/interpreter`: the interpreter left. */
-export const InterpreterLeft = CallStatusResult;
