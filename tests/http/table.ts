@@ -182,6 +182,18 @@ export const table: Record<string, Entry> = {
 			body: { state: 'break', reason: '临时培训' }
 		})
 	},
+	'POST /supervisor/calls/{id}/assign': {
+		expect: by(401, 401, 401, 403, 200, 403, 200),
+		build: async (w, actor) => {
+			const { callId } = await w.call(w.queueMatter);
+			const seat = await w.desk();
+			return {
+				path: `/supervisor/calls/${callId}/assign`,
+				as: await w.as(actor as Role),
+				body: { agentId: seat.id, override: true }
+			};
+		}
+	},
 	'PUT /agent/state': { expect: agents(200), build: shared({ state: 'break', reason: 'meal' }) },
 	'GET /agent/state': { expect: agents(200) },
 	'POST /agent/heartbeat': { expect: agents(204) },

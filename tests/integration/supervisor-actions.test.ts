@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/lib/server/auth/auth';
 import { leaveCall } from '../../src/lib/server/calls/calls';
+import { explainCall } from '../../src/lib/server/calls/explain';
 import { currentOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
 import { auditLog } from '../../src/lib/server/db/schema';
 import { deskSnapshot } from '../../src/lib/server/desk/desk';
 import type { BusMessage } from '../../src/lib/server/realtime/bus';
-import { setAgentStateAs } from '../../src/lib/server/supervisor/actions';
+import { assignCallAs, setAgentStateAs } from '../../src/lib/server/supervisor/actions';
 import {
 	closeRouting,
 	connectedCall,
@@ -104,5 +105,85 @@ describe('a supervisor sets an agent state', () => {
 			setAgentStateAs(ctx, supervisor, 999_999, { state: 'break', reason: 'x' })
 		).rejects.toMatchObject({ status: 404 });
 		await leaveCall(ctx, callId);
+	});
+});
+
+describe('a supervisor assigns a waiting call', () => {
+	const korean = () => mobileCall(ctx, { matterId: m.a.id, language: 'ko' });
+	const seat = (lang: string) => [
+		{ kind: 'matter' as const, matterId: m.a.id, level: 3 },
+		{ kind: 'language' as const, code: lang, level: 5 }
+	];
+
+	it('to a seat lacking the language only with override, and the agent is told so', async () => {
+		const call = await korean();
+		expect(call.status).toBe('queued');
+		const english = await makeAgent(ctx, seat('en'));
+		await setAgentState(ctx, english, 'available');
+		expect(await currentOffer(ctx, english)).toBeNull();
+
+		await expect(
+			assignCallAs(ctx, supervisor, call.callId, { agentId: english })
+		).rejects.toMatchObject({ status: 409, code: 'not_eligible' });
+		expect(await currentOffer(ctx, english)).toBeNull();
+
+		const r = await assignCallAs(ctx, supervisor, call.callId, {
+			agentId: english,
+			override: true
+		});
+		expect(r).toMatchObject({ agentId: english, override: true });
+		const offer = await currentOffer(ctx, english);
+		expect(offer?.callId).toBe(call.callId);
+		expect(offer?.call.assignment).toEqual({
+			userId: supervisor.id,
+			displayName: 'duty-super',
+			override: true
+		});
+		expect((await explainCall(ctx, supervisor, call.callId)).decision).toMatchObject({
+			decision: 'offered',
+			rule: 'supervisor_override',
+			agentId: english,
+			assignedBy: supervisor.id
+		});
+		const rows = ctx.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.target, `call:${call.callId}`))
+			.all();
+		expect(rows.map((a) => a.action)).toContain('supervisor.assign');
+		await leaveCall(ctx, call.callId);
+		await setAgentState(ctx, english, 'offline');
+	});
+
+	it('refuses a seat that is not free and a call that is not waiting', async () => {
+		const call = await korean();
+		const away = await makeAgent(ctx, seat('ko'));
+		await expect(
+			assignCallAs(ctx, supervisor, call.callId, { agentId: away })
+		).rejects.toMatchObject({ status: 409, code: 'agent_not_available' });
+		const { agent, callId: connected } = await connectedCall(ctx);
+		await expect(
+			assignCallAs(ctx, supervisor, connected, { agentId: agent })
+		).rejects.toMatchObject({ status: 409, code: 'not_waiting' });
+		await leaveCall(ctx, call.callId);
+		await leaveCall(ctx, connected);
+	});
+
+	it('two supervisors at once: one offer is made, the other is told the call is taken', async () => {
+		const call = await korean();
+		const [a, b] = [await makeAgent(ctx, seat('en')), await makeAgent(ctx, seat('en'))];
+		for (const x of [a, b]) await setAgentState(ctx, x, 'available');
+		const results = await Promise.allSettled(
+			[a, b].map((agentId) =>
+				assignCallAs(ctx, supervisor, call.callId, { agentId, override: true })
+			)
+		);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+		expect(lost.reason).toMatchObject({ status: 409, code: 'not_waiting' });
+		const offers = [await currentOffer(ctx, a), await currentOffer(ctx, b)].filter(Boolean);
+		expect(offers).toHaveLength(1);
+		await leaveCall(ctx, call.callId);
+		for (const x of [a, b]) await setAgentState(ctx, x, 'offline');
 	});
 });

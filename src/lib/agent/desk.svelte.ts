@@ -9,7 +9,8 @@ import { Ringer } from './ringer.svelte';
 
 export type { Offer } from '$lib/contracts/call-context';
 /** The call context an offer card and call page show (built on the server by callContext). */
-export type OfferCall = Omit<OfferContext, 'kind'> & { kind?: OfferContext['kind'] };
+export type OfferCall = Omit<OfferContext, 'kind' | 'assignment'> &
+	Partial<Pick<OfferContext, 'kind' | 'assignment'>>;
 export type DeskData = DeskViewValue;
 export type DeskCall = DeskCallValue;
 export type TodayCall = ResponseOf<'GET /agent/calls'>['calls'][number];

@@ -160,6 +160,20 @@ export const SupervisorAgentStateBody = z
 	})
 	.meta({ id: 'SupervisorAgentStateBody' });
 
+/** A supervisor offers a waiting call to a named agent; `override` sends it to a seat lacking a requirement. */
+export const AssignCallBody = z
+	.object({ agentId: z.number().int().positive(), override: z.boolean().optional() })
+	.meta({ id: 'AssignCallBody' });
+
+export const CallAssigned = z
+	.object({
+		callId: z.string(),
+		agentId: z.number().int(),
+		offerId: z.string(),
+		override: z.boolean()
+	})
+	.meta({ id: 'CallAssigned' });
+
 export const SupervisorAgentState = z
 	.object({ agentId: z.number().int(), state: z.string() })
 	.meta({ id: 'SupervisorAgentState' });

@@ -33,7 +33,11 @@ export type CallContext = z.infer<typeof CallContextSchema>;
 
 /** An offer's call: its context, and whether the agent is asked to serve it or to interpret. */
 export const OfferContextSchema = CallContextSchema.extend({
-	kind: z.enum(['call', 'interpreter'])
+	kind: z.enum(['call', 'interpreter']),
+	/** A duty supervisor sent this call to the agent (override: the seat lacks a requirement). */
+	assignment: z
+		.object({ userId: z.number().int(), displayName: z.string(), override: z.boolean() })
+		.nullable()
 }).meta({ id: 'OfferContext' });
 export type OfferContext = z.infer<typeof OfferContextSchema>;
 

@@ -18,5 +18,26 @@ export const supervisorActionOperations: Op[] = [
 			404: err('No such active agent', 'not_found'),
 			409: err('in_call: the agent is in a call', 'in_call')
 		}
+	},
+	{
+		method: 'post',
+		path: '/supervisor/calls/{id}/assign',
+		summary:
+			'Offer a waiting call to a named available agent, as routing would; a seat lacking one of its requirements only with override (the agent is shown it; audited)',
+		tag: 'supervisor',
+		auth: 'staff',
+		body: s.AssignCallBody,
+		responses: {
+			200: { description: 'The agent is offered the call', schema: s.CallAssigned },
+			400: err('Invalid input', ...BODY),
+			...staffOnly('a supervisor or admin'),
+			404: err('No such call or active agent', 'not_found'),
+			409: err(
+				'The call is not waiting, the agent is not free, or the seat lacks a requirement',
+				'not_waiting',
+				'agent_not_available',
+				'not_eligible'
+			)
+		}
 	}
 ];

@@ -36,6 +36,8 @@ export const consoleZh = {
 		incoming: '来电',
 		interpreterIncoming: '手语翻译邀请',
 		interpreterHint: '坐席请求您作为手语翻译加入通话',
+		assigned: '值班长 {{name}} 指派给您',
+		assignedOverride: '值班长 {{name}} 指派给您：您的技能不完全符合这位来电者的需求，请尽力协助',
 		countdown: '剩余 {{seconds}} 秒',
 		accept: '接听（Enter）',
 		decline: '拒接（Esc）',
@@ -209,6 +211,9 @@ export const consoleEn: typeof consoleZh = {
 		incoming: 'Incoming call',
 		interpreterIncoming: 'Sign-language interpreting request',
 		interpreterHint: 'A colleague asks you to join their call as sign-language interpreter',
+		assigned: 'Assigned to you by duty supervisor {{name}}',
+		assignedOverride:
+			'Assigned to you by duty supervisor {{name}}: your skills do not fully match this caller’s needs; please help as best you can',
 		countdown: '{{seconds}} s left',
 		accept: 'Accept (Enter)',
 		decline: 'Decline (Esc)',

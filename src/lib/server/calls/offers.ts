@@ -122,11 +122,19 @@ export async function currentOffer(ctx: Ctx, agentId: number) {
 	const o = await live.pendingOfferOf(ctx, agentId);
 	const call = o && q.callById(ctx.db, o.callId);
 	if (!o || !call) return null;
+	const row = q.offerById(ctx.db, o.offerId);
+	const assignment = row?.assignedBy
+		? {
+				userId: row.assignedBy,
+				displayName: displayName(ctx.db, row.assignedBy) ?? '',
+				override: row.override
+			}
+		: null;
 	return {
 		offerId: o.offerId,
 		callId: call.id,
 		expiresAt: iso(o.expiresAt),
-		call: offerContext(ctx, call, o.kind)
+		call: offerContext(ctx, call, o.kind, assignment)
 	};
 }
 

@@ -18,9 +18,22 @@ import * as q from './queries';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A supervisor's assignment of a call to an agent, as the agent is shown it. */
+export interface Assignment {
+	userId: number;
+	displayName: string;
+	/** The seat lacks one of the call's requirements; the supervisor sent it anyway. */
+	override: boolean;
+}
+
 /** What the agent sees of an offered call: needs, origin and wait, no personal data. */
-export function offerContext(ctx: Ctx, call: q.CallRow, kind: 'call' | 'interpreter' = 'call') {
-	return { ...callContext(ctx, call), kind };
+export function offerContext(
+	ctx: Ctx,
+	call: q.CallRow,
+	kind: 'call' | 'interpreter' = 'call',
+	assignment: Assignment | null = null
+) {
+	return { ...callContext(ctx, call), kind, assignment };
 }
 
 export interface Offered {
@@ -40,6 +53,8 @@ export interface Offered {
 	announced?: boolean;
 	/** The stored call, when the caller has just read or written it. */
 	call?: q.CallRow;
+	/** A supervisor assigned the call to this agent. */
+	assignment?: Assignment;
 }
 
 /**
@@ -51,7 +66,8 @@ export function offerEvents(
 	call: q.CallRow,
 	agentId: number,
 	offerId: string,
-	expiresAt: number
+	expiresAt: number,
+	assignment: Assignment | null = null
 ): Outgoing[] {
 	return [
 		[
@@ -60,7 +76,7 @@ export function offerEvents(
 				offerId,
 				callId: call.id,
 				expiresAt: iso(expiresAt),
-				call: offerContext(ctx, { ...call, status: 'offered' })
+				call: offerContext(ctx, { ...call, status: 'offered' }, 'call', assignment)
 			},
 			{ users: [agentId] }
 		],
@@ -80,7 +96,9 @@ export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 	const at = iso(o.now);
 	const publishing = o.announced
 		? Promise.resolve([])
-		: ctx.bus.publishMany(offerEvents(ctx, call, o.agentId, o.offerId, o.expiresAt));
+		: ctx.bus.publishMany(
+				offerEvents(ctx, call, o.agentId, o.offerId, o.expiresAt, o.assignment ?? null)
+			);
 	const reason = {
 		decision: 'offered',
 		rule: o.rule,
@@ -88,6 +106,7 @@ export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 		candidates: o.candidates,
 		step: call.escalationStep,
 		requirement: o.requirement ?? o.bucket ?? '',
+		...(o.assignment ? { assignedBy: o.assignment.userId, override: o.assignment.override } : {}),
 		at
 	};
 	q.recordTransition(
@@ -111,7 +130,9 @@ export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 				agentId: o.agentId,
 				status: 'pending',
 				createdAt: at,
-				expiresAt: iso(o.expiresAt)
+				expiresAt: iso(o.expiresAt),
+				assignedBy: o.assignment?.userId ?? null,
+				override: o.assignment?.override ?? false
 			})
 	);
 	logAgentState(ctx.db, o.agentId, 'offered', `call ${o.callId}`);

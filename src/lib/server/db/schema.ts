@@ -258,7 +258,11 @@ export const offers = sqliteTable(
 		}).notNull(),
 		createdAt: text('created_at').notNull(),
 		expiresAt: text('expires_at').notNull(),
-		respondedAt: text('responded_at')
+		respondedAt: text('responded_at'),
+		/** The supervisor who assigned the call to this agent (null: routing offered it). */
+		assignedBy: integer('assigned_by').references(() => users.id),
+		/** The supervisor sent the call to a seat that lacks one of its requirements. */
+		override: integer('override', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('offers_call').on(t.callId), index('offers_agent').on(t.agentId, t.createdAt)]
 );

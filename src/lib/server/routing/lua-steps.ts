@@ -140,6 +140,19 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
   return {'waiting', '', m, '', redis.call('ZRANK', P .. 'q:' .. bucket, call) + 1, bucket, c}
 end
 
+-- A supervisor's pick: the named agent is offered the queued call if it is available right now
+-- (eligibility was checked, or deliberately overridden, by the caller). Returns
+-- {'offered', agent, 1, 'supervisor', version, bucket} | {'agent_busy', state} | {'skip', status}.
+local function assignCall(call, agent, offer, now, exp)
+  local ck = P .. 'c:' .. call
+  local st = redis.call('HGET', ck, 'st')
+  if st ~= 'queued' then return {'skip', st or 'missing'} end
+  local ast = redis.call('HGET', P .. 'a:' .. agent, 'st') or 'offline'
+  if ast ~= 'available' then return {'agent_busy', ast} end
+  local v = reserve(agent, call, offer, now, exp)
+  return {'offered', agent, 1, 'supervisor', v, redis.call('HGET', ck, 'b')}
+end
+
 -- A freed agent takes the best waiting call it is eligible for (lane/age score). Returns
 -- {'offered', call, buckets, version, bucket} | {'idle', '', buckets} | {'skip', '', 0}.
 local function matchAgent(agent, offer, now, exp, S, cool)
@@ -235,6 +248,10 @@ const PRELUDE = COMMON + EMIT_LUA + STEPS;
 export const MATCH_CALL =
 	PRELUDE +
 	`return matchCall(ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8]))`;
+
+/** A supervisor offers a queued call to a named available agent. ARGV: P, call, agent, offer, now, exp. */
+export const ASSIGN =
+	PRELUDE + `return assignCall(ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6]))`;
 
 /** Freed agent → best waiting call. ARGV: P, agent, offer, now, exp, S, coolMs. */
 export const MATCH_AGENT =

@@ -83,6 +83,22 @@ export async function matchCall(
 }
 
 /**
+ * One atomic step: a supervisor's pick. The named agent is reserved and offered the queued call
+ * if it is available right now; `agent_busy` (with its state) otherwise; nothing else is tried.
+ */
+export async function assign(
+	ctx: Ctx,
+	callId: string,
+	agentId: number,
+	now: number
+): Promise<MatchCallResult | { kind: 'agent_busy'; state: string }> {
+	const { offerId, expiresAt } = newOffer(ctx, now);
+	const r = (await run(ctx).rAssign(ctx.prefix, callId, agentId, offerId, now, expiresAt)) as Raw;
+	if (r[0] === 'agent_busy') return { kind: 'agent_busy', state: String(r[1]) };
+	return matchCallResult(r, offerId, expiresAt);
+}
+
+/**
  * One atomic step: a new call is queued and matched, and on a match the events of `announce`
  * (templates completed with the agent and the offer) go out in the same step. `skip` when the
  * call was already live.

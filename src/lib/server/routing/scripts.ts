@@ -8,6 +8,7 @@ type Script = (...args: (string | number)[]) => Promise<unknown>;
 const SCRIPTS = {
 	rMatchCall: steps.MATCH_CALL,
 	rMatchAgent: steps.MATCH_AGENT,
+	rAssign: steps.ASSIGN,
 	rRouteNew: steps.ROUTE_NEW,
 	rLeave: steps.LEAVE,
 	rHead: steps.HEAD,

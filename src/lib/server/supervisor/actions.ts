@@ -1,6 +1,7 @@
 import { displayName, isActiveAgent } from '../agents/queries';
 import { audit } from '../audit/audit';
 import type { StaffUser } from '../auth/auth';
+import { assignCall } from '../calls/assign';
 import { setAgentState } from '../calls/seats';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
@@ -30,4 +31,28 @@ export async function setAgentStateAs(
 		requestId
 	});
 	return { agentId, state: r.state };
+}
+
+/**
+ * A supervisor offers a waiting call to a named available agent (see calls/assign.ts); audited
+ * with whether the seat's missing requirements were overridden.
+ */
+export async function assignCallAs(
+	ctx: Ctx,
+	actor: StaffUser,
+	callId: string,
+	input: { agentId: number; override?: boolean },
+	requestId?: string | null
+) {
+	const by = { userId: actor.id, displayName: displayName(ctx.db, actor.id) ?? actor.displayName };
+	const r = await assignCall(ctx, callId, input.agentId, { by, override: input.override ?? false });
+	audit(ctx, {
+		actorKind: 'user',
+		actorId: actor.id,
+		action: 'supervisor.assign',
+		target: `call:${callId}`,
+		detail: { agentId: input.agentId, override: r.override, offerId: r.offerId },
+		requestId
+	});
+	return r;
 }
