@@ -194,6 +194,14 @@ export const table: Record<string, Entry> = {
 			};
 		}
 	},
+	'POST /supervisor/calls/{id}/lane': {
+		expect: by(401, 401, 401, 403, 200, 403, 200),
+		build: async (w, actor) => ({
+			path: `/supervisor/calls/${(await w.call(w.queueMatter)).callId}/lane`,
+			as: await w.as(actor as Role),
+			body: { lane: 'urgent' }
+		})
+	},
 	'PUT /agent/state': { expect: agents(200), build: shared({ state: 'break', reason: 'meal' }) },
 	'GET /agent/state': { expect: agents(200) },
 	'POST /agent/heartbeat': { expect: agents(204) },

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/lib/server/auth/auth';
-import { leaveCall } from '../../src/lib/server/calls/calls';
+import { callView, leaveCall } from '../../src/lib/server/calls/calls';
 import { explainCall } from '../../src/lib/server/calls/explain';
 import { currentOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
@@ -9,7 +9,11 @@ import type { Ctx } from '../../src/lib/server/context';
 import { auditLog } from '../../src/lib/server/db/schema';
 import { deskSnapshot } from '../../src/lib/server/desk/desk';
 import type { BusMessage } from '../../src/lib/server/realtime/bus';
-import { assignCallAs, setAgentStateAs } from '../../src/lib/server/supervisor/actions';
+import {
+	assignCallAs,
+	changeLaneAs,
+	setAgentStateAs
+} from '../../src/lib/server/supervisor/actions';
 import {
 	closeRouting,
 	connectedCall,
@@ -185,5 +189,41 @@ describe('a supervisor assigns a waiting call', () => {
 		expect(offers).toHaveLength(1);
 		await leaveCall(ctx, call.callId);
 		for (const x of [a, b]) await setAgentState(ctx, x, 'offline');
+	});
+});
+
+describe('a supervisor moves a waiting call to another lane', () => {
+	it('an urgent call goes to the front, and the next free seat takes it first', async () => {
+		const first = await mobileCall(ctx, { matterId: m.otherDept.id, language: 'ko' });
+		const second = await mobileCall(ctx, { matterId: m.otherDept.id, language: 'ko' });
+		expect(await callView(ctx, second.callId)).toMatchObject({ position: 2 });
+
+		const r = await changeLaneAs(ctx, supervisor, second.callId, 'urgent');
+		expect(r).toMatchObject({ lane: 'urgent', position: 1 });
+		expect(await callView(ctx, first.callId)).toMatchObject({ position: 2 });
+
+		const seat = await makeAgent(ctx, [
+			{ kind: 'matter', matterId: m.otherDept.id, level: 3 },
+			{ kind: 'language', code: 'ko', level: 5 }
+		]);
+		await setAgentState(ctx, seat, 'available');
+		expect((await currentOffer(ctx, seat))?.callId).toBe(second.callId);
+		const rows = ctx.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.target, `call:${second.callId}`))
+			.all();
+		expect(rows.map((a) => a.action)).toContain('supervisor.lane');
+		for (const c of [first, second]) await leaveCall(ctx, c.callId);
+		await setAgentState(ctx, seat, 'offline');
+	});
+
+	it('refuses a call that is not waiting', async () => {
+		const { callId } = await connectedCall(ctx);
+		await expect(changeLaneAs(ctx, supervisor, callId, 'urgent')).rejects.toMatchObject({
+			status: 409,
+			code: 'not_waiting'
+		});
+		await leaveCall(ctx, callId);
 	});
 });

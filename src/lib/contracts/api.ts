@@ -174,6 +174,19 @@ export const CallAssigned = z
 	})
 	.meta({ id: 'CallAssigned' });
 
+/** A supervisor moves a waiting call to another lane (urgent is only ever a supervisor's decision). */
+export const LaneBody = z
+	.object({ lane: z.enum(['urgent', 'green', 'elderly', 'normal']) })
+	.meta({ id: 'LaneBody' });
+
+export const LaneChanged = z
+	.object({
+		callId: z.string(),
+		lane: z.enum(['urgent', 'green', 'elderly', 'normal']),
+		position: z.number().int().nullable()
+	})
+	.meta({ id: 'LaneChanged' });
+
 export const SupervisorAgentState = z
 	.object({ agentId: z.number().int(), state: z.string() })
 	.meta({ id: 'SupervisorAgentState' });

@@ -39,5 +39,21 @@ export const supervisorActionOperations: Op[] = [
 				'not_eligible'
 			)
 		}
+	},
+	{
+		method: 'post',
+		path: '/supervisor/calls/{id}/lane',
+		summary:
+			'Move a waiting call to another lane: re-placed by its arrival with the lane head start, and routed again (audited)',
+		tag: 'supervisor',
+		auth: 'staff',
+		body: s.LaneBody,
+		responses: {
+			200: { description: 'The call and its new place in its queue', schema: s.LaneChanged },
+			400: err('Invalid input', ...BODY),
+			...staffOnly('a supervisor or admin'),
+			404: err('No such call', 'not_found'),
+			409: err('The call is not waiting', 'not_waiting')
+		}
 	}
 ];

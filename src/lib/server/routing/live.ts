@@ -175,14 +175,17 @@ export async function accept(
 	return r[0] === 'accepted' ? { callId: r[1]!, version: Number(r[2]) } : null;
 }
 
-/** Queues a call (`new` is a no-op when it is already live), or moves it to a new bucket. */
+/**
+ * Queues a call (`new` is a no-op when it is already live), moves it to a new bucket
+ * (`rebucket`), or re-places a waiting call with a new score and needs (`requeue`).
+ */
 export async function enqueue(
 	ctx: Ctx,
 	callId: string,
 	bucket: string,
 	score: number,
 	elderly: boolean,
-	mode: 'new' | 'transfer' | 'rebucket' | 'restore'
+	mode: 'new' | 'transfer' | 'rebucket' | 'restore' | 'requeue'
 ): Promise<{ status: string; version: number }> {
 	const r = (await run(ctx).rEnqueue(
 		ctx.prefix,

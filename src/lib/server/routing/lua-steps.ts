@@ -50,7 +50,8 @@ local TOP = 5
 local function emit(bus, t, agent, offer)
   emitEvent(bus[1], bus[2], bus[3], fillEvent(t, agent, offer))
 end
--- Queues a call (new, transfer, recovery) or moves it to a new bucket (escalation);
+-- Queues a call (new, transfer, recovery, requeue with a new lane) or moves it to a new bucket
+-- (escalation);
 -- returns {status, version}.
 local function enqueueCall(call, b, score, e, mode)
   local ck = P .. 'c:' .. call
@@ -64,6 +65,8 @@ local function enqueueCall(call, b, score, e, mode)
     return {st, 0}
   end
   if mode == 'new' and st then return {st, 0} end
+  -- a new lane or needs (a supervisor's decision) re-places only a call that is waiting
+  if mode == 'requeue' and st ~= 'queued' then return {st or 'missing', 0} end
   -- a repair only fills in a missing or waiting call; a transfer only takes a connected call
   if mode == 'restore' and st and st ~= 'queued' then return {st, 0} end
   if mode == 'transfer' and st and st ~= 'connected' then return {st, 0} end

@@ -2,6 +2,7 @@ import { displayName, isActiveAgent } from '../agents/queries';
 import { audit } from '../audit/audit';
 import type { StaffUser } from '../auth/auth';
 import { assignCall } from '../calls/assign';
+import { changeLane, type SupervisorLane } from '../calls/lane';
 import { setAgentState } from '../calls/seats';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
@@ -52,6 +53,26 @@ export async function assignCallAs(
 		action: 'supervisor.assign',
 		target: `call:${callId}`,
 		detail: { agentId: input.agentId, override: r.override, offerId: r.offerId },
+		requestId
+	});
+	return r;
+}
+
+/** A supervisor moves a waiting call to another lane (see calls/lane.ts); audited. */
+export async function changeLaneAs(
+	ctx: Ctx,
+	actor: StaffUser,
+	callId: string,
+	lane: SupervisorLane,
+	requestId?: string | null
+) {
+	const r = await changeLane(ctx, callId, lane, actor.id);
+	audit(ctx, {
+		actorKind: 'user',
+		actorId: actor.id,
+		action: 'supervisor.lane',
+		target: `call:${callId}`,
+		detail: { lane },
 		requestId
 	});
 	return r;
