@@ -1,0 +1,34 @@
+import { expect, type Page } from '@playwright/test';
+import { CallerApp } from './caller-app';
+
+/** The booth kiosk (/booth), registered as a device with its token. */
+export class Booth extends CallerApp {
+	constructor(
+		page: Page,
+		readonly token: string
+	) {
+		super(page, 'booth');
+	}
+
+	/** Opens the kiosk with its device link (then the cookie holds the device). */
+	async open() {
+		await this.page.goto(`/booth?token=${this.token}`);
+		await expect(this.page).toHaveURL(/\/booth$/);
+	}
+
+	/** Opens the kiosk and waits for the start screen. */
+	async openAtStart() {
+		await this.open();
+		await this.expectStartScreen();
+	}
+
+	/** Picks the kiosk's language (普通话, English, 日本語, 한국어 …). */
+	async chooseLanguage(name: string) {
+		await this.page.getByRole('button', { name }).click();
+	}
+
+	/** After the thank-you, back to the start screen (through the UV cycle). */
+	async backToStart() {
+		await this.page.getByRole('button', { name: '返回首页' }).click();
+	}
+}
