@@ -1,5 +1,4 @@
 import { expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../api/session';
 
 /** The staff login page. */
 export class LoginPage {
@@ -29,6 +28,6 @@ export class LoginPage {
 }
 
 /** Logs in through the login form, as a person would. */
-export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD) {
+export async function loginAs(page: Page, username: string, password: string) {
 	await new LoginPage(page).logIn(username, password);
 }
