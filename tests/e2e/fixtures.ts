@@ -1,3 +1,16 @@
+/**
+ * The e2e tier's `test`: every spec imports `test` and `expect` from here.
+ *
+ * - Staff roles sign in once per worker over the API (the login form itself is tested in
+ *   auth.spec.ts) and browsers reuse the saved storage state: `adminPage`, `supervisorPage`,
+ *   `schedulerPage`, `adminApi`, `schedulerApi`.
+ * - Data a test needs is made for it through the admin API, never taken from the demo seed:
+ *   `agents.create({ matters, languages, signLanguage })`, `agent`/`desk`/`agentPage` (an agent
+ *   serving `matter`, chosen per file with `test.use({ matterName })`), `booth` (a registered
+ *   kiosk), `callers` (phone callers through the API). Matters are looked up by name.
+ * - One server serves every spec, so each test cleans up after itself: callers leave, booths
+ *   and phones drop their call, agents finish their call and go offline.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -8,7 +21,7 @@ import {
 	type PlaywrightWorkerArgs,
 	type WorkerFixture
 } from '@playwright/test';
-import { AdminApi, type StaffAccount } from './api/admin-api';
+import { AdminApi } from './api/admin-api';
 import { Agents, type Agent } from './api/agents';
 import { Callers } from './api/caller-api';
 import { Catalogue, type Matter } from './api/catalogue';
@@ -24,7 +37,7 @@ export { loginAs } from './pages/login-page';
 
 /** Signed-in browser state of one role for this worker (a file under playwright/.auth/). */
 interface RoleSession {
-	account: StaffAccount;
+	account: { username: string; password: string };
 	storageState: string;
 }
 
@@ -72,7 +85,7 @@ function baseURLOf(use: { baseURL?: string }): string {
 async function saveSession(
 	request: APIRequest,
 	baseURL: string,
-	account: StaffAccount | typeof CONSOLE_ADMIN,
+	account: { username: string; password: string },
 	file: string
 ): Promise<string> {
 	fs.mkdirSync(AUTH_DIR, { recursive: true });
@@ -110,10 +123,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 				CONSOLE_ADMIN,
 				`admin-${info.workerIndex}.json`
 			);
-			await use({
-				account: { id: 0, displayName: '系统管理员', roles: ['admin'], ...CONSOLE_ADMIN },
-				storageState
-			});
+			await use({ account: CONSOLE_ADMIN, storageState });
 		},
 		{ scope: 'worker' }
 	],
