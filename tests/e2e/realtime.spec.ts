@@ -1,11 +1,12 @@
 import { uniqueSuffix } from './api/session';
 import { expect, test } from './fixtures';
+import { gotoLive } from './pages/live';
 
 test('the supervisor wall shows a newly registered booth without a reload (SSE through Redis)', async ({
 	supervisorPage: page,
 	adminApi
 }) => {
-	await page.goto('/supervisor');
+	await gotoLive(page, '/supervisor');
 	const count = page.getByTestId('booth-count');
 	const before = Number((await count.textContent())!.match(/\d+/)![0]);
 
