@@ -11,7 +11,7 @@ test('an agent takes a call from ring to wrap-up, and it is in "my calls"', asyn
 	test.setTimeout(90_000);
 	await desk.goAvailable();
 	// The state lives on the server: a reload keeps it.
-	await desk.page.reload();
+	await desk.reload();
 	await desk.expectState('available');
 
 	const call = await callers.phoneIn(matter.id, { elderly: true, priorityLane: 'urgent' });

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { CallPage } from './call-page';
+import { gotoLive, whileStreamOpens } from './live';
 
 /** The agent desk (/agent): the state bar, the ringing offer, today's calls. */
 export class Desk {
@@ -23,19 +24,29 @@ export class Desk {
 		this.offerCountdown = this.offer.getByTestId('offer-countdown');
 	}
 
+	/** Opens the desk with its event stream connected (offers ring through it). */
 	async open() {
-		await this.page.goto('/agent');
+		await gotoLive(this.page, '/agent');
 		await expect(this.page.getByRole('heading', { level: 1, name: '坐席工作台' })).toBeVisible();
+	}
+
+	/** Reloads the desk (its state comes back from the server) and waits for its stream. */
+	async reload() {
+		await whileStreamOpens(this.page, () => this.page.reload());
 	}
 
 	async expectState(state: string | RegExp) {
 		await expect(this.state).toHaveAttribute('data-state', state);
 	}
 
-	/** The agent is ready to take calls. */
+	/**
+	 * The agent is ready to take calls, and the change has settled: the state bar's buttons are
+	 * enabled again (while they are not, the desk ignores accept and decline).
+	 */
 	async goAvailable() {
 		await this.page.getByTestId('go-available').click();
 		await this.expectState('available');
+		await expect(this.page.getByRole('button', { name: '小休', exact: true })).toBeEnabled();
 	}
 
 	/** Accepts the ringing offer with the button. */
