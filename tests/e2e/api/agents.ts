@@ -51,12 +51,25 @@ export class Agents {
 		return agent;
 	}
 
-	/** Every agent of the test finishes its call and goes offline; its browsers close. */
+	/**
+	 * Every agent of the test finishes its call and goes offline, its browsers close, and no
+	 * agent at all is left available.
+	 */
 	async signOffAll() {
 		const failures: unknown[] = [];
 		for (const agent of this.made.splice(0)) {
 			await agent.api.signOff().catch((e: unknown) => failures.push(e));
 			for (const c of agent.contexts.splice(0)) await c.close();
+		}
+		const [anyone] = this.sessions;
+		if (anyone && !failures.length) {
+			// One console serves every spec: an agent left available could take a later test's call.
+			const res = await anyone.get('/api/v1/agent/colleagues');
+			const left = ((await res.json()) as { agents: { displayName: string }[] }).agents;
+			if (left.length)
+				failures.push(
+					new Error(`agents still available after the test: ${left.map((a) => a.displayName)}`)
+				);
 		}
 		for (const s of this.sessions.splice(0)) await s.dispose();
 		if (failures.length) throw failures[0];
