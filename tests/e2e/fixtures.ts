@@ -155,26 +155,33 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 	matterName: ['企业职工基本养老金申领', { option: true }],
 	catalogue: async ({ request }, use) => use(new Catalogue(request)),
 	matter: async ({ catalogue, matterName }, use) => use(await catalogue.matter(matterName)),
-	agents: async ({ adminApi, browser, baseURL }, use) => {
-		const agents = new Agents(adminApi, browser, baseURL!);
+	agents: async ({ adminApi, browser, baseURL, locale }, use) => {
+		// Staff desks open in a desktop browser of their own, whatever the test's `page` emulates.
+		const agents = new Agents(adminApi, (o) => browser.newContext({ locale, ...o }), baseURL!);
 		await use(agents);
 		await agents.signOffAll();
 	},
 	agent: async ({ agents, matter }, use) => use(await agents.create({ matters: [matter] })),
 	desk: async ({ agent }, use) => use(await agent.openDesk()),
 	agentPage: async ({ desk }, use) => use(desk.page),
-	adminPage: async ({ browser, adminSession }, use) => {
-		const context = await browser.newContext({ storageState: adminSession.storageState });
+	adminPage: async ({ browser, locale, adminSession }, use) => {
+		const context = await browser.newContext({ locale, storageState: adminSession.storageState });
 		await use(await context.newPage());
 		await context.close();
 	},
-	supervisorPage: async ({ browser, supervisorSession }, use) => {
-		const context = await browser.newContext({ storageState: supervisorSession.storageState });
+	supervisorPage: async ({ browser, locale, supervisorSession }, use) => {
+		const context = await browser.newContext({
+			locale,
+			storageState: supervisorSession.storageState
+		});
 		await use(await context.newPage());
 		await context.close();
 	},
-	schedulerPage: async ({ browser, schedulerSession }, use) => {
-		const context = await browser.newContext({ storageState: schedulerSession.storageState });
+	schedulerPage: async ({ browser, locale, schedulerSession }, use) => {
+		const context = await browser.newContext({
+			locale,
+			storageState: schedulerSession.storageState
+		});
 		await use(await context.newPage());
 		await context.close();
 	},

@@ -1,8 +1,11 @@
-import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, BrowserContextOptions } from '@playwright/test';
 import { Desk } from '../pages/desk';
 import { AgentApi } from './agent-api';
 import { skillList, type AdminApi, type AgentSkills, type StaffAccount } from './admin-api';
 import { signIn } from './session';
+
+/** Opens a browser context with the tier's settings (locale) and these options. */
+export type NewContext = (options: BrowserContextOptions) => Promise<BrowserContext>;
 
 /** An agent made for one test: its account, its API session, and desks opened in a browser. */
 export class Agent {
@@ -11,7 +14,7 @@ export class Agent {
 	constructor(
 		readonly account: StaffAccount,
 		readonly api: AgentApi,
-		private readonly browser: Browser
+		private readonly newContext: NewContext
 	) {}
 
 	get displayName() {
@@ -20,7 +23,7 @@ export class Agent {
 
 	/** The agent's desk in a browser of its own, already signed in (the API session's cookie). */
 	async openDesk(): Promise<Desk> {
-		const context = await this.browser.newContext({
+		const context = await this.newContext({
 			storageState: await this.api.api.storageState()
 		});
 		this.contexts.push(context);
@@ -37,7 +40,7 @@ export class Agents {
 
 	constructor(
 		private readonly admin: AdminApi,
-		private readonly browser: Browser,
+		private readonly newContext: NewContext,
 		private readonly baseURL: string
 	) {}
 
@@ -46,7 +49,7 @@ export class Agents {
 		const account = await this.admin.createStaff(['agent'], { skills: skillList(skills) });
 		const session = await signIn(this.baseURL, account.username, account.password);
 		this.sessions.push(session);
-		const agent = new Agent(account, new AgentApi(session), this.browser);
+		const agent = new Agent(account, new AgentApi(session), this.newContext);
 		this.made.push(agent);
 		return agent;
 	}
