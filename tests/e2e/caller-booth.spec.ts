@@ -53,7 +53,7 @@ test('booth: a matter by button, position 1 with an estimate, agent accepts, end
 
 	// After the thank-you and the UV cycle, the start screen is back.
 	await booth.backToStart();
-	await expect(page.getByRole('heading', { name: '正在消毒' })).toBeVisible();
+	await expect(booth.disinfecting).toBeVisible();
 	await expect(page.getByRole('heading', { name: '常办事项' })).toBeVisible({ timeout: 15_000 });
 });
 
@@ -102,10 +102,8 @@ test('booth: out of hours it shows when it opens, and opens again', async ({
 		});
 		expect(holiday.status()).toBe(200);
 		await booth.open();
-		await expect(page.getByRole('heading', { name: '现在不在服务时间' })).toBeVisible({
-			timeout: 15_000
-		});
-		await expect(page.getByTestId('opens-at')).toContainText(`${tomorrow} 00:00`);
+		await expect(booth.closed).toBeVisible({ timeout: 15_000 });
+		await expect(booth.opensAt).toContainText(`${tomorrow} 00:00`);
 		expect(await serious(page)).toEqual([]);
 	} finally {
 		await schedulerApi.delete(`/api/v1/schedule/exceptions/${today}`);

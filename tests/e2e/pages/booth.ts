@@ -3,11 +3,18 @@ import { CallerApp } from './caller-app';
 
 /** The booth kiosk (/booth), registered as a device with its token. */
 export class Booth extends CallerApp {
+	readonly disinfecting;
+	readonly closed;
+	readonly opensAt;
+
 	constructor(
 		page: Page,
 		readonly token: string
 	) {
 		super(page, 'booth');
+		this.disinfecting = page.getByRole('heading', { name: '正在消毒' });
+		this.closed = page.getByRole('heading', { name: '现在不在服务时间' });
+		this.opensAt = page.getByTestId('opens-at');
 	}
 
 	/** Opens the kiosk with its device link (then the cookie holds the device). */
