@@ -1,9 +1,10 @@
 import { uniqueSuffix } from './api/session';
 import { expect, loginAs, test } from './fixtures';
+import { gotoReady } from './pages/ready';
 
 test('an admin registers a booth and sees its token once', async ({ adminPage: page }) => {
 	const name = `E2E 测试晓屋 ${uniqueSuffix().slice(0, 6)}`;
-	await page.goto('/admin/booths');
+	await gotoReady(page, '/admin/booths');
 	await page.getByLabel('名称').fill(name);
 	await page.getByLabel('镇街').selectOption('南村镇');
 	await page.getByLabel('场所').fill('农贸市场');
@@ -16,7 +17,7 @@ test('an admin registers a booth and sees its token once', async ({ adminPage: p
 
 test('an admin creates an agent who can then log in', async ({ adminPage: page, browser }) => {
 	const username = `e2eagent${uniqueSuffix()}`;
-	await page.goto('/admin/agents');
+	await gotoReady(page, '/admin/agents');
 	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('显示名').fill('测试坐席');
 	await page.getByLabel('初始密码').fill('e2e-password-1');

@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures';
+import { gotoReady } from './pages/ready';
 
 test('matter search finds 养老金 and pension', async ({ schedulerPage: page }) => {
-	await page.goto('/schedule');
+	await gotoReady(page, '/schedule');
 	const search = page.getByTestId('matter-search');
 	await search.fill('养老金');
 	await expect(page.getByTestId('matter-results')).toContainText('企业职工基本养老金申领');

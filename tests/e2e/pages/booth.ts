@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { CallerApp } from './caller-app';
+import { hydrated } from './ready';
 
 /** The booth kiosk (/booth), registered as a device with its token. */
 export class Booth extends CallerApp {
@@ -21,6 +22,7 @@ export class Booth extends CallerApp {
 	async open() {
 		await this.page.goto(`/booth?token=${this.token}`);
 		await expect(this.page).toHaveURL(/\/booth$/);
+		await hydrated(this.page);
 	}
 
 	/** Opens the kiosk and waits for the start screen. */

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { CallerApp } from './caller-app';
+import { gotoReady } from './ready';
 
 /** The mobile H5 page (/m): no login, the call's token is kept in the phone's storage. */
 export class Mobile extends CallerApp {
@@ -8,6 +9,6 @@ export class Mobile extends CallerApp {
 	}
 
 	async open() {
-		await this.page.goto('/m');
+		await gotoReady(this.page, '/m');
 	}
 }
