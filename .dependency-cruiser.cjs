@@ -6,7 +6,7 @@
  */
 const S = '^src/lib/server/';
 const DOMAINS =
-	'(calls|agents|video|desk|booths|ratings|schedule|catalog|auth|audit|seed|maintenance|supervisor|quality|reports)';
+	'(calls|agents|video|desk|booths|ratings|schedule|catalog|auth|audit|seed|maintenance|metrics|supervisor|quality|reports)';
 
 module.exports = {
 	forbidden: [
@@ -46,7 +46,7 @@ module.exports = {
 			severity: 'error',
 			comment:
 				'Catalogue, hours, auth and audit are read by the call core, never the other way round.',
-			from: { path: `${S}(catalog|schedule|auth|audit)/` },
+			from: { path: `${S}(catalog|schedule|auth|audit|metrics)/` },
 			to: { path: `${S}(calls|agents|routing|video|desk|booths|ratings)/` }
 		},
 		{

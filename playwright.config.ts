@@ -1,6 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+import { E2E_LIVEKIT_URL, E2E_PORT as PORT } from './tests/e2e/support/env';
 
 /** E2E against the built console started exactly as `npm start` does, in Debian's Chromium. */
 export default defineConfig({
@@ -51,7 +50,9 @@ export default defineConfig({
 			MOBILE_CALL_LIMIT: '100000',
 			BOOTH_DISINFECT_SECONDS: '3',
 			// Short enough that an unanswered offer visibly re-routes within a test.
-			OFFER_TIMEOUT_SECONDS: '6'
+			OFFER_TIMEOUT_SECONDS: '6',
+			// Only video-signalling.spec.ts answers there (a stand-in for LiveKit's signalling).
+			LIVEKIT_URL: E2E_LIVEKIT_URL
 		}
 	}
 });

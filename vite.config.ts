@@ -22,6 +22,19 @@ export default defineConfig({
 					hookTimeout: 60_000,
 					fileParallelism: false
 				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'http',
+					include: ['tests/http/**/*.test.ts'],
+					environment: 'node',
+					// Builds (when the sources changed) and starts the console as `npm start` does.
+					globalSetup: ['tests/http/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

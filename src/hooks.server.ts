@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { FOREIGN_AUTH_PATHS, invalidBearerCode } from '$lib/contracts/openapi';
 import { boothFromToken, SESSION_COOKIE, validateSession } from '$lib/server/auth/auth';
 import { BOOTH_COOKIE } from '$lib/server/booths/cookie';
+import { callOfCallerToken } from '$lib/server/calls/access';
 import { appContext, closeContext } from '$lib/server/context';
 import { flushed } from '$lib/server/db/group-commit';
+import { errorResponse } from '$lib/server/http';
 import { logger } from '$lib/server/logger';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
 
@@ -47,8 +50,25 @@ const identity: Handle = async ({ event, resolve }) => {
 		else event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	}
 	const auth = event.request.headers.get('authorization');
-	if (auth?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
-		event.locals.booth = boothFromToken(ctx, auth.slice(7).trim());
+	const path = event.url.pathname;
+	if (auth?.startsWith('Bearer ') && path.startsWith('/api/')) {
+		const bearer = auth.slice(7).trim();
+		event.locals.booth = boothFromToken(ctx, bearer);
+		// A presented token that is neither a booth's nor a caller's is refused before the
+		// request is read: a revoked kiosk must hear 401, not a complaint about its body.
+		const apiPath = path.replace(/^\/api\/v1/, '');
+		if (!event.locals.booth && !FOREIGN_AUTH_PATHS.includes(apiPath)) {
+			if (!bearer || !callOfCallerToken(ctx, bearer)) {
+				const code = invalidBearerCode(event.request.method, apiPath);
+				return errorResponse(
+					401,
+					code,
+					code === 'invalid_booth_token'
+						? "The booth's device token is wrong or revoked"
+						: 'The bearer token is wrong or no longer valid'
+				);
+			}
+		}
 	}
 	// A kiosk that opened /booth?token=… once carries its device token in a cookie.
 	const boothCookie = event.cookies.get(BOOTH_COOKIE);
@@ -69,7 +89,27 @@ const locale: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(requestId, identity, locale);
+/** An API path or method that does not exist answers in the API's error shape, not a page. */
+const apiFallback: Handle = async ({ event, resolve }) => {
+	const res = await resolve(event);
+	if (!event.url.pathname.startsWith('/api/')) return res;
+	if (res.headers.get('content-type')?.includes('application/json')) return res;
+	if (res.status === 404)
+		return errorResponse(404, 'not_found', `No API operation at ${event.url.pathname}`);
+	if (res.status === 405) {
+		const out = errorResponse(
+			405,
+			'method_not_allowed',
+			`${event.request.method} is not allowed on ${event.url.pathname}`
+		);
+		const allow = res.headers.get('allow');
+		if (allow) out.headers.set('allow', allow);
+		return out;
+	}
+	return res;
+};
+
+export const handle = sequence(requestId, identity, apiFallback, locale);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404)

@@ -10,9 +10,8 @@ import { followUps, ratings } from '../../src/lib/server/db/schema';
 import { readBody } from '../../src/lib/server/http';
 import { followUpsOf, ratingOf } from '../../src/lib/server/ratings/queries';
 import { rateCall } from '../../src/lib/server/ratings/ratings';
-import { currentOffer } from '../../src/lib/server/calls/offers';
+import { currentOffer, acceptOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
-import { acceptOffer } from '../../src/lib/server/calls/offers';
 import { closeRouting, makeAgent, routingContext, someMatters } from './routing-helpers';
 
 let ctx: Ctx;

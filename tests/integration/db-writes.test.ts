@@ -61,36 +61,38 @@ describe('background checkpoints', () => {
 	it('copies committed pages into the database file off the writing thread', async () => {
 		const size = () => fs.statSync(file).size;
 		db.$client.pragma('wal_checkpoint(TRUNCATE)');
-		const idle = startCheckpointer(db, file, 60_000);
-		const before = size();
-		db.transaction(() => {
-			for (let i = 0; i < 3000; i++) note(`row ${i} ${'x'.repeat(200)}`);
-		});
-		// over a thousand pages committed, yet the writer did not checkpoint them: only the WAL grew
-		expect(size()).toBe(before);
-		await idle.stop();
-		const busy = startCheckpointer(db, file, 50);
+		// its timer stays quiet during the test; the round below is asked for instead of waited for
+		const cp = startCheckpointer(db, file, 60_000);
 		try {
-			const deadline = Date.now() + 5000;
-			while (size() === before && Date.now() < deadline)
-				await new Promise((r) => setTimeout(r, 20));
+			const before = size();
+			db.transaction(() => {
+				for (let i = 0; i < 3000; i++) note(`row ${i} ${'x'.repeat(200)}`);
+			});
+			// over a thousand pages committed, yet the writer did not checkpoint them: only the WAL grew
+			expect(size()).toBe(before);
+			await cp.round().done;
 			expect(size()).toBeGreaterThan(before + 3000 * 200);
 		} finally {
-			await busy.stop();
+			await cp.stop();
 		}
 	});
 
 	it('keeps the WAL from growing without end under steady writes', async () => {
 		db.$client.pragma('journal_size_limit = 1048576');
-		const cp = startCheckpointer(db, file, 20, 50);
+		// no timer: the test runs each round, so every run interleaves checkpoints and writes alike
+		const cp = startCheckpointer(db, file, 0, 50);
 		try {
-			// some 35 MB of WAL frames without a pause: a passive checkpoint alone never catches up
-			// with the end of the WAL, so the WAL would never start over and hold all of them
+			// some 35 MB of WAL frames, each transaction still open while a passive checkpoint runs
+			// and committed after it: steady writes as a passive checkpoint meets them, never able
+			// to catch up with the end of the WAL, so the WAL alone would never start over and would
+			// hold all of them
 			for (let batch = 0; batch < 800; batch++) {
-				db.transaction(() => {
-					for (let i = 0; i < 50; i++) note(`batch ${batch} ${'y'.repeat(200)}`);
-				});
-				await new Promise((r) => setImmediate(r));
+				db.$client.exec('BEGIN IMMEDIATE');
+				for (let i = 0; i < 50; i++) note(`batch ${batch} ${'y'.repeat(200)}`);
+				const round = cp.round();
+				await round.passive;
+				db.$client.exec('COMMIT');
+				await round.done;
 			}
 			expect(fs.statSync(`${file}-wal`).size).toBeLessThan(16 * 1048576);
 		} finally {

@@ -4,9 +4,8 @@ import { endCall, transferCall, wrapUp } from '../../src/lib/server/calls/handli
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
 import { agentState } from '../../src/lib/server/agents/state';
-import { currentOffer } from '../../src/lib/server/calls/offers';
+import { currentOffer, acceptOffer, releaseOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
-import { acceptOffer, releaseOffer } from '../../src/lib/server/calls/offers';
 import {
 	closeRouting,
 	makeAgent,

@@ -6,9 +6,8 @@ import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
 import { touchPresence } from '../../src/lib/server/agents/presence';
 import { agentState } from '../../src/lib/server/agents/state';
-import { currentOffer } from '../../src/lib/server/calls/offers';
+import { currentOffer, acceptOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
-import { acceptOffer } from '../../src/lib/server/calls/offers';
 import { routeCall } from '../../src/lib/server/calls/route';
 import {
 	closeRouting,

@@ -5,9 +5,8 @@ import { callView, createCall, leaveCall } from '../../src/lib/server/calls/call
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
 import { agentState } from '../../src/lib/server/agents/state';
-import { currentOffer } from '../../src/lib/server/calls/offers';
+import { currentOffer, declineOffer, releaseOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState, sweepDisconnected } from '../../src/lib/server/calls/seats';
-import { releaseOffer } from '../../src/lib/server/calls/offers';
 import { explainCall } from '../../src/lib/server/calls/explain';
 import { putException, putHours } from '../../src/lib/server/schedule/schedule';
 import {
@@ -94,6 +93,40 @@ describe('who gets which call', () => {
 		for (const c of [first, second]) await leaveCall(ctx, c.callId);
 		for (const a of [weak, strong]) await setAgentState(ctx, a, 'offline');
 		ctx.db.$client.prepare('update matters set min_level = 1 where id = ?').run(m.otherDept.id);
+	});
+});
+
+describe('why a call waits, exactly', () => {
+	it('a call matched at once records the requirement it was matched in', async () => {
+		const a = await makeAgent(ctx, zhMatter(m.sameDept.id));
+		await setAgentState(ctx, a, 'available');
+		const c = await newCall({ matterId: m.sameDept.id });
+		const why = await explainCall(ctx, supervisor, c.callId);
+		expect(why.decision).toMatchObject({ decision: 'offered', agentId: a, rule: 'best_fit' });
+		expect(why.decision?.requirement).toBe(why.requirement);
+		expect(why.requirement).toContain(`m:${m.sameDept.id}`);
+		await leaveCall(ctx, c.callId);
+		await setAgentState(ctx, a, 'offline');
+	});
+
+	it('the only eligible seat let the call pass: "cooling down", not "all busy"', async () => {
+		const a = await makeAgent(ctx, zhMatter(m.sameDept.id));
+		await setAgentState(ctx, a, 'available');
+		const c = await newCall({ matterId: m.sameDept.id });
+		const offer = await currentOffer(ctx, a);
+		expect(offer?.callId).toBe(c.callId);
+		await declineOffer(ctx, a, offer!.offerId);
+		// the seat is free again, yet not offered the same call during the cool-down
+		expect(await agentState(ctx, a)).toBe('available');
+		expect(await currentOffer(ctx, a)).toBeNull();
+		expect((await explainCall(ctx, supervisor, c.callId)).decision).toMatchObject({
+			decision: 'waiting',
+			reason: 'cooling_down',
+			eligibleOnline: 1,
+			coolingDown: 1
+		});
+		await leaveCall(ctx, c.callId);
+		await setAgentState(ctx, a, 'offline');
 	});
 });
 

@@ -5,9 +5,8 @@ import { callView, leaveCall } from '../../src/lib/server/calls/calls';
 import * as q from '../../src/lib/server/calls/queries';
 import type { Ctx } from '../../src/lib/server/context';
 import { touchPresence } from '../../src/lib/server/agents/presence';
-import { currentOffer } from '../../src/lib/server/calls/offers';
+import { currentOffer, acceptOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
-import { acceptOffer } from '../../src/lib/server/calls/offers';
 import { explainCall } from '../../src/lib/server/calls/explain';
 import {
 	closeRouting,

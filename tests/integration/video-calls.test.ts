@@ -4,8 +4,11 @@ import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callView, createCall } from '../../src/lib/server/calls/calls';
 import type { Ctx } from '../../src/lib/server/context';
-import { checkCallerDeparture, receiveLivekitWebhook } from '../../src/lib/server/calls/video';
-import { refreshVideo } from '../../src/lib/server/calls/video';
+import {
+	checkCallerDeparture,
+	receiveLivekitWebhook,
+	refreshVideo
+} from '../../src/lib/server/calls/video';
 import {
 	closeRouting,
 	connectedCall,

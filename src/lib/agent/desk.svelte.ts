@@ -1,61 +1,26 @@
 import { getContext, setContext } from 'svelte';
+import { api, type ApiError } from '$lib/api/client';
+import type { ResponseOf } from '$lib/api/endpoints';
+import type { Offer, OfferContext } from '$lib/contracts/call-context';
+import type { DeskCallValue, DeskViewValue } from '$lib/contracts/client-api';
 import type { EventMap } from '$lib/contracts/events';
 import { LiveEvents } from '$lib/realtime/client.svelte';
 import { Ringer } from './ringer.svelte';
 
+export type { Offer } from '$lib/contracts/call-context';
 /** The call context an offer card and call page show (built on the server by callContext). */
-export interface OfferCall {
-	kind?: 'call' | 'interpreter';
-	channel: 'booth' | 'mobile';
-	boothName: string | null;
-	boothTown: string | null;
-	boothTownEn: string | null;
-	matterName: string | null;
-	matterNameEn: string | null;
-	departmentName: string | null;
-	departmentNameEn: string | null;
-	language: string;
-	signLanguage: boolean;
-	elderly: boolean;
-	priorityLane: 'none' | 'green' | 'urgent';
-	appointment: boolean;
-	escalationStep: number;
-	callerIdMasked: string | null;
-	queuedAt: string;
-}
-
-export interface Offer {
-	offerId: string;
-	callId: string;
-	expiresAt: string;
-	call: OfferCall;
-}
-
-export interface DeskData {
-	state: string;
-	since: string | null;
-	reason: string | null;
-	handledToday: number;
-	averageRating: number | null;
-	ratedToday: number;
-	offer: Record<string, unknown> | null;
-	liveCallId: string | null;
-	pendingWrapUps: string[];
-}
-
-/** What went wrong with an API call, in the contract's words. */
-export async function apiError(res: Response): Promise<{ code: string; message: string }> {
-	try {
-		const b = await res.json();
-		return { code: b.error?.code ?? String(res.status), message: b.error?.message ?? '' };
-	} catch {
-		return { code: String(res.status), message: res.statusText };
-	}
-}
+export type OfferCall = Omit<OfferContext, 'kind'> & { kind?: OfferContext['kind'] };
+export type DeskData = DeskViewValue;
+export type DeskCall = DeskCallValue;
+export type TodayCall = ResponseOf<'GET /agent/calls'>['calls'][number];
+/** How the interpreter the agent asked for stands (last event for the open call). */
+export type InterpreterStatus = EventMap['interpreter.updated'];
 
 /**
- * The agent's desk in the browser: live state, today's figures, the pending offer (by SSE, never
- * polled) with its ring, and the actions on them. One per agent layout.
+ * The agent's desk in the browser, the one owner of its state: live state and today's figures,
+ * today's calls, the pending offer (by SSE, never polled) with its ring, and the open call
+ * page's call, all from snapshots plus live events, with the actions on them. One per agent
+ * layout.
  */
 export class AgentDesk {
 	state = $state('offline');
@@ -67,20 +32,31 @@ export class AgentDesk {
 	offer = $state<Offer | null>(null);
 	liveCallId = $state<string | null>(null);
 	pendingWrapUps = $state<string[]>([]);
+	/** Today's calls, newest first (reloaded when the day's figures change). */
+	today = $state<TodayCall[]>([]);
+	/** The call the call page shows, kept current by events. */
+	call = $state<DeskCall | null>(null);
+	interpreter = $state<InterpreterStatus | null>(null);
 	/** Why the last offer disappeared (shown briefly), or an action error. */
 	notice = $state<string | null>(null);
+	/** A state change is on its way (the state bar waits for it). */
 	busy = $state(false);
+	/** An offer is being accepted or declined (one answer per offer). */
+	#answering = false;
 	readonly ringer = new Ringer();
 	readonly live: LiveEvents;
 	#refreshing: Promise<void> | null = null;
 	#again = false;
 	/** Counts live events, so a snapshot fetched before one of them is known to be stale. */
 	#epoch = 0;
+	#todaySeq = 0;
+	#todayShown = false;
 	#noticeTimer: ReturnType<typeof setTimeout> | undefined;
+	#reloadCall: (() => void) | null = null;
 
-	constructor(data: DeskData, opts: { onChange?: () => void } = {}) {
+	constructor(data: DeskData) {
 		this.load(data);
-		this.live = new LiveEvents({ onResync: () => void this.refresh() });
+		this.live = new LiveEvents({ onResync: () => this.#resync() });
 		this.live.on('offer.created', (o) => {
 			this.#epoch++;
 			this.#offered(o);
@@ -97,7 +73,13 @@ export class AgentDesk {
 			this.since = a.since;
 			this.reason = a.reason ?? null;
 			void this.refresh();
-			opts.onChange?.();
+			// The open call follows the agent's state (e.g. the caller hung up: wrap-up).
+			this.#reloadCall?.();
+		});
+		this.live.on('interpreter.updated', (e) => {
+			if (e.callId !== this.call?.callId) return;
+			this.interpreter = e;
+			this.#reloadCall?.();
 		});
 	}
 
@@ -106,18 +88,23 @@ export class AgentDesk {
 	 * may only update the day's figures, never the state or the offer the events already gave.
 	 */
 	load(d: DeskData, stale = false): void {
+		const figures = `${d.handledToday}/${d.ratedToday}/${d.state}`;
+		const changed = figures !== `${this.handledToday}/${this.ratedToday}/${this.state}`;
 		this.handledToday = d.handledToday;
 		this.averageRating = d.averageRating;
 		this.ratedToday = d.ratedToday;
 		this.pendingWrapUps = d.pendingWrapUps;
-		if (stale) return;
-		this.state = d.state;
-		this.since = d.since;
-		this.reason = d.reason;
-		this.liveCallId = d.liveCallId;
-		const o = d.offer as Offer | null;
-		if (o && o.offerId !== this.offer?.offerId) this.#offered(o);
-		else if (!o && this.offer) this.#clearOffer();
+		if (!stale) {
+			this.state = d.state;
+			this.since = d.since;
+			this.reason = d.reason;
+			this.liveCallId = d.liveCallId;
+			const o = d.offer;
+			if (o && o.offerId !== this.offer?.offerId) this.#offered(o);
+			else if (!o && this.offer) this.#clearOffer();
+		}
+		// A finished call or a new rating changes the list of today's calls too.
+		if (changed && this.#todayShown) void this.refreshToday();
 	}
 
 	/** Reloads the snapshot (after a resync, or when figures may have changed). */
@@ -131,11 +118,10 @@ export class AgentDesk {
 				do {
 					this.#again = false;
 					const epoch = this.#epoch;
-					const res = await fetch('/api/v1/agent/desk');
-					if (res.ok) this.load(await res.json(), epoch !== this.#epoch);
+					// On failure the connection banner tells the agent; the next event retries.
+					const res = await api('GET /agent/desk');
+					if (res.ok) this.load(res.data, epoch !== this.#epoch);
 				} while (this.#again);
-			} catch {
-				/* the connection banner tells the agent; the next event retries */
 			} finally {
 				this.#refreshing = null;
 			}
@@ -143,60 +129,113 @@ export class AgentDesk {
 		return this.#refreshing;
 	}
 
-	/** Sets available, break (with a reason) or offline. Returns an error message or null. */
+	/** Today's calls from the page's snapshot, then kept current by the desk. */
+	seedToday(calls: TodayCall[]): void {
+		this.#todaySeq++;
+		this.#todayShown = true;
+		this.today = calls;
+	}
+
+	/** Reloads today's calls; only the latest answer is kept. */
+	async refreshToday(): Promise<void> {
+		const mine = ++this.#todaySeq;
+		const res = await api('GET /agent/calls');
+		if (res.ok && mine === this.#todaySeq) this.today = res.data.calls;
+	}
+
+	/**
+	 * The call page shows `call` (a snapshot of it); `reload` asks for a new snapshot when events
+	 * say it changed.
+	 */
+	openCall(call: DeskCall, reload: () => void): void {
+		if (this.call?.callId !== call.callId) this.interpreter = null;
+		this.call = call;
+		this.#reloadCall = reload;
+	}
+
+	/** The call page closed (the `reload` it opened with identifies it). */
+	closeCall(reload: () => void): void {
+		if (this.#reloadCall !== reload) return;
+		this.#reloadCall = null;
+		this.call = null;
+		this.interpreter = null;
+	}
+
+	/** Sets available, break (with a reason) or offline. Returns what went wrong, or null. */
 	async setState(state: 'available' | 'break' | 'offline', reason?: string) {
 		this.ringer.unlock();
 		this.busy = true;
-		try {
-			const res = await fetch('/api/v1/agent/state', {
-				method: 'PUT',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(reason ? { state, reason } : { state })
-			});
-			if (!res.ok) return apiError(res);
-			await this.refresh();
-			return null;
-		} finally {
-			this.busy = false;
-		}
+		const res = await api('PUT /agent/state', { body: reason ? { state, reason } : { state } });
+		this.busy = false;
+		if (!res.ok) return res.error;
+		// Not busy while the snapshot reloads: an offer may ring (and be answered) meanwhile.
+		await this.refresh();
+		return null;
 	}
 
 	/** Accepts the pending offer; returns the call id, or null when it is gone. */
 	async accept(): Promise<string | null> {
 		const o = this.offer;
-		if (!o || this.busy) return null;
-		this.busy = true;
+		if (!o || this.#answering) return null;
+		this.#answering = true;
 		this.ringer.stop();
 		try {
-			const res = await fetch(`/api/v1/offers/${o.offerId}/accept`, { method: 'POST' });
+			const res = await api('POST /offers/{id}/accept', { params: { id: o.offerId } });
+			this.#clearOffer();
 			if (!res.ok) {
-				const e = await apiError(res);
-				this.#notify(e.code === 'offer_gone' ? 'gone' : e.message);
-				this.#clearOffer();
+				this.#notify(res.error.code === 'offer_gone' ? 'gone' : res.error.message);
 				return null;
 			}
-			const body = (await res.json()) as { callId: string };
-			this.#clearOffer();
-			this.liveCallId = body.callId;
-			return body.callId;
+			this.liveCallId = res.data.callId;
+			return res.data.callId;
 		} finally {
-			this.busy = false;
+			this.#answering = false;
 		}
 	}
 
 	/** Declines the pending offer. */
 	async decline(): Promise<void> {
 		const o = this.offer;
-		if (!o || this.busy) return;
-		this.busy = true;
+		if (!o || this.#answering) return;
+		this.#answering = true;
 		this.ringer.stop();
 		try {
-			await fetch(`/api/v1/offers/${o.offerId}/decline`, { method: 'POST' });
+			await api('POST /offers/{id}/decline', { params: { id: o.offerId } });
 			this.#clearOffer();
-			await this.refresh();
 		} finally {
-			this.busy = false;
+			this.#answering = false;
 		}
+		await this.refresh();
+	}
+
+	/** Ends the open call (→ wrap-up). Returns what went wrong, or null. */
+	async endCall(): Promise<ApiError | null> {
+		const c = this.call;
+		if (!c) return null;
+		const res = await api('POST /calls/{id}/end', { params: { id: c.callId } });
+		if (!res.ok) return res.error;
+		if (this.call?.callId === c.callId) this.call = { ...this.call, status: 'wrap_up' };
+		this.#reloadCall?.();
+		await this.refresh();
+		return null;
+	}
+
+	/** Asks for a sign-language interpreter for the open call. */
+	async requestInterpreter(): Promise<ApiError | null> {
+		const c = this.call;
+		if (!c) return null;
+		const res = await api('POST /calls/{id}/interpreter', { params: { id: c.callId } });
+		if (!res.ok) return res.error;
+		this.interpreter = { callId: c.callId, status: 'requested', displayName: null };
+		return null;
+	}
+
+	/** The interpreter leaves the open call. */
+	async leaveInterpreting(): Promise<ApiError | null> {
+		const c = this.call;
+		if (!c) return null;
+		const res = await api('DELETE /calls/{id}/interpreter', { params: { id: c.callId } });
+		return res.ok ? null : res.error;
 	}
 
 	start(): void {
@@ -208,8 +247,13 @@ export class AgentDesk {
 		this.live.stop();
 	}
 
-	#offered(o: EventMap['offer.created'] | Offer): void {
-		this.offer = o as Offer;
+	#resync(): void {
+		void this.refresh();
+		this.#reloadCall?.();
+	}
+
+	#offered(o: Offer): void {
+		this.offer = o;
 		this.notice = null;
 		this.ringer.start();
 	}

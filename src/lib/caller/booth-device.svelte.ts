@@ -1,3 +1,4 @@
+import { api } from '$lib/api/client';
 import type { CallerFlow, Screen } from './caller-flow.svelte';
 
 type BoothState = 'idle' | 'in_call' | 'rating' | 'out_of_hours' | 'offline' | 'disinfecting';
@@ -64,24 +65,20 @@ export class BoothDevice {
 		clearTimeout(this.#timer);
 		clearInterval(this.#tick);
 		const state = this.online ? stateOf(this.#flow.screen) : 'offline';
-		try {
-			const res = await fetch('/api/v1/booth/heartbeat', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ state })
-			});
-			if (res.status >= 500) throw new Error(String(res.status));
-			if (res.ok) this.#service((await res.json()).service);
-			this.#failures = 0;
-			this.online = true;
-			if (this.#flow.screen === 'offline') this.#flow.screen = 'start';
-			this.#schedule(this.#interval);
-		} catch {
+		const res = await api('POST /booth/heartbeat', { body: { state } });
+		// Unreachable or failing: offline. A 4xx answer still means the server is there.
+		if (!res.ok && (res.error.status === 0 || res.error.status >= 500)) {
 			this.#failures += 1;
 			this.online = false;
 			const delay = Math.min(60_000, 2000 * 2 ** Math.min(this.#failures - 1, 5));
 			this.#schedule(delay);
+			return;
 		}
+		if (res.ok) this.#service(res.data.service);
+		this.#failures = 0;
+		this.online = true;
+		if (this.#flow.screen === 'offline') this.#flow.screen = 'start';
+		this.#schedule(this.#interval);
 	}
 
 	#schedule(ms: number): void {

@@ -1,3 +1,6 @@
+import { api } from '$lib/api/client';
+import type { ResponseOf } from '$lib/api/endpoints';
+import type { EventMap } from '$lib/contracts/events';
 import { LiveEvents } from '$lib/realtime/client.svelte';
 import type { UiLocale } from '$lib/i18n';
 
@@ -58,7 +61,6 @@ export class CallerFlow {
 	position = $state<number | null>(null);
 	estimatedWaitSeconds = $state<number | null>(null);
 	agentName = $state<string | null>(null);
-	video = $state<{ url: string; token: string } | null>(null);
 	error = $state<FlowError | null>(null);
 	opensAt = $state<string | null>(null);
 	live = $state<LiveEvents | null>(null);
@@ -76,10 +78,9 @@ export class CallerFlow {
 		return SPOKEN.find((s) => s.code === this.language)?.ui ?? 'zh-CN';
 	}
 
-	#headers(): Record<string, string> {
-		const h: Record<string, string> = { 'content-type': 'application/json' };
-		if (this.#token) h.authorization = `Bearer ${this.#token}`;
-		return h;
+	/** The bearer token of this caller's call (the call's video asks for its own join token with it). */
+	get callerToken(): string | null {
+		return this.#token;
 	}
 
 	/** Joins the queue for a matter with the chosen language and needs. */
@@ -88,45 +89,34 @@ export class CallerFlow {
 		this.error = null;
 		this.matter = m;
 		this.screen = 'starting';
-		let res: Response;
-		try {
-			res = await fetch('/api/v1/calls', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({
-					channel: this.#channel,
-					matterId: m.id,
-					language: this.language,
-					signLanguage: this.signLanguage,
-					elderly: this.elderly,
-					priorityLane: this.green ? 'green' : 'none'
-				})
-			});
-		} catch {
+		const res = await api('POST /calls', {
+			body: {
+				channel: this.#channel,
+				matterId: m.id,
+				language: this.language,
+				signLanguage: this.signLanguage,
+				elderly: this.elderly,
+				priorityLane: this.green ? 'green' : 'none'
+			}
+		});
+		if (!res.ok) {
 			this.screen = 'start';
-			this.error = { key: 'network' };
-			return;
-		}
-		const body = await res.json().catch(() => ({}));
-		if (res.status !== 201) {
-			this.screen = 'start';
-			const code = body?.error?.code;
+			const { code, status, details } = res.error;
 			if (code === 'closed') {
-				this.opensAt = body.error.opensAt ?? null;
+				this.opensAt = typeof details.opensAt === 'string' ? details.opensAt : null;
 				this.screen = 'closed';
 			} else if (code === 'booth_busy') this.error = { key: 'busy' };
-			else if (res.status === 429)
-				this.error = {
-					key: 'rateLimited',
-					values: { minutes: Math.ceil((body.error?.retryAfterSeconds ?? 60) / 60) }
-				};
-			else this.error = { key: 'generic' };
+			else if (status === 429) {
+				const wait = typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : 60;
+				this.error = { key: 'rateLimited', values: { minutes: Math.ceil(wait / 60) } };
+			} else this.error = { key: status === 0 ? 'network' : 'generic' };
 			return;
 		}
+		const body = res.data;
 		this.#token = body.callerToken;
 		this.callId = body.callId;
 		this.#save();
-		this.#apply({ ...body });
+		this.#apply(body);
 		this.#follow();
 		void this.#loadMaterials();
 	}
@@ -158,17 +148,16 @@ export class CallerFlow {
 		return true;
 	}
 
-	/** Reloads the call from the API (snapshot after a gap, and the video token once connected). */
+	/**
+	 * Reloads the call from the API: the snapshot after a gap in the stream, and the agent's name
+	 * once connected. Its video token is not used: the call's room fetches and renews its own.
+	 */
 	async refresh(): Promise<boolean> {
 		if (!this.callId) return false;
-		try {
-			const res = await fetch(`/api/v1/calls/${this.callId}`, { headers: this.#headers() });
-			if (!res.ok) return false;
-			this.#apply(await res.json());
-			return true;
-		} catch {
-			return false;
-		}
+		const res = await api('GET /calls/{id}', { params: { id: this.callId }, token: this.#token });
+		if (!res.ok) return false;
+		this.#apply(res.data);
+		return true;
 	}
 
 	#follow(): void {
@@ -180,28 +169,30 @@ export class CallerFlow {
 		live.on('call.updated', (e) => {
 			if (e.callId !== this.callId) return;
 			this.#apply(e);
-			// The event carries no video token or agent name: fetch them once connected.
+			// The event carries no agent name: the snapshot has it once connected.
 			if (e.status === 'connected') void this.refresh();
 		});
 		live.start();
 		this.live = live;
-		// A slow safety net beside the stream (a proxy may buffer events).
+		// A safety net only while the stream is down: live events make polling pointless.
 		clearInterval(this.#poll);
-		this.#poll = setInterval(() => void this.refresh(), 10_000);
+		this.#poll = setInterval(() => {
+			if (!live.connected) void this.refresh();
+		}, 10_000);
 	}
 
-	#apply(v: {
-		status?: string;
-		position?: number | null;
-		estimatedWaitSeconds?: number | null;
-		agent?: { displayName: string } | null;
-		video?: { url: string; token: string } | null;
-	}): void {
+	#apply(
+		v:
+			| EventMap['call.updated']
+			| ResponseOf<'GET /calls/{id}'>
+			| ResponseOf<'POST /calls'>
+			| { status: string }
+	): void {
 		if (v.status) this.status = v.status;
-		if (v.position !== undefined) this.position = v.position;
-		if (v.estimatedWaitSeconds !== undefined) this.estimatedWaitSeconds = v.estimatedWaitSeconds;
-		if (v.agent) this.agentName = v.agent.displayName;
-		if (v.video) this.video = v.video;
+		if ('position' in v && v.position !== undefined) this.position = v.position;
+		if ('estimatedWaitSeconds' in v && v.estimatedWaitSeconds !== undefined)
+			this.estimatedWaitSeconds = v.estimatedWaitSeconds;
+		if ('agent' in v && v.agent) this.agentName = v.agent.displayName;
 		switch (this.status) {
 			case 'queued':
 			case 'offered':
@@ -227,28 +218,20 @@ export class CallerFlow {
 	async #loadMaterials(): Promise<void> {
 		const m = this.matter;
 		if (!m || m.materials) return;
-		try {
-			const res = await fetch(`/api/v1/matters/${m.id}`);
-			if (res.ok && this.matter?.id === m.id)
-				this.matter = { ...m, materials: (await res.json()).materials };
-		} catch {
-			/* what to prepare is a help, not a requirement */
-		}
+		// What to prepare is a help, not a requirement: a failure shows nothing.
+		const res = await api('GET /matters/{id}', { params: { id: m.id } });
+		if (res.ok && this.matter?.id === m.id) this.matter = { ...m, materials: res.data.materials };
 	}
 
 	/** Leaves the queue, or hangs up a connected call (then the rating follows). */
 	async leave(): Promise<void> {
 		if (!this.callId) return;
-		try {
-			const res = await fetch(`/api/v1/calls/${this.callId}`, {
-				method: 'DELETE',
-				headers: this.#headers()
-			});
-			if (!res.ok) throw new Error(String(res.status));
-			this.#apply(await res.json());
-		} catch {
-			this.error = { key: 'network' };
-		}
+		const res = await api('DELETE /calls/{id}', {
+			params: { id: this.callId },
+			token: this.#token
+		});
+		if (res.ok) this.#apply(res.data);
+		else this.error = { key: 'network' };
 	}
 
 	/** Sends the rating; true when stored (or already stored). */
@@ -257,33 +240,21 @@ export class CallerFlow {
 		reasons: string[],
 		comment: string
 	): Promise<'ok' | 'already' | 'failed'> {
-		try {
-			const res = await fetch(`/api/v1/calls/${this.callId}/rating`, {
-				method: 'POST',
-				headers: this.#headers(),
-				body: JSON.stringify({ score, reasons, ...(comment.trim() ? { comment } : {}) })
-			});
-			if (res.status === 201) return 'ok';
-			if (res.status === 409) return 'already';
-			return 'failed';
-		} catch {
-			return 'failed';
-		}
+		if (!this.callId) return 'failed';
+		const res = await api('POST /calls/{id}/rating', {
+			params: { id: this.callId },
+			token: this.#token,
+			body: { score, reasons, ...(comment.trim() ? { comment } : {}) }
+		});
+		if (res.ok) return 'ok';
+		return res.error.status === 409 ? 'already' : 'failed';
 	}
 
 	/** Books the next slot for the chosen matter. */
-	async book(): Promise<{ appointmentId: number; slotStart: string; slotEnd: string } | null> {
+	async book(): Promise<ResponseOf<'POST /bookings'> | null> {
 		if (!this.matter) return null;
-		try {
-			const res = await fetch('/api/v1/bookings', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ matterId: this.matter.id })
-			});
-			return res.status === 201 ? await res.json() : null;
-		} catch {
-			return null;
-		}
+		const res = await api('POST /bookings', { body: { matterId: this.matter.id } });
+		return res.ok ? res.data : null;
 	}
 
 	/** Clears the finished call and every choice: the next person starts fresh. */
@@ -295,7 +266,6 @@ export class CallerFlow {
 		this.position = null;
 		this.estimatedWaitSeconds = null;
 		this.agentName = null;
-		this.video = null;
 		this.matter = null;
 		this.error = null;
 		this.signLanguage = false;

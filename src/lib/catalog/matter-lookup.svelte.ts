@@ -1,15 +1,8 @@
+import { api } from '$lib/api/client';
+import type { ResponseOf } from '$lib/api/endpoints';
+
 /** One matter as the public search returns it. */
-export interface MatterHit {
-	id: number;
-	code: string;
-	name: string;
-	nameEn: string;
-	departmentId: number;
-	departmentName: string;
-	departmentNameEn: string;
-	level: 'district' | 'town';
-	weekendExtended: boolean;
-}
+export type MatterHit = ResponseOf<'GET /matters'>['matters'][number];
 
 /**
  * Matter search against /api/v1/matters for any screen: debounced typing, department browsing,
@@ -33,13 +26,13 @@ export class MatterLookup {
 		clearTimeout(this.#timer);
 		const q = text.trim();
 		if (!q) return this.clear();
-		this.#timer = setTimeout(() => void this.#run(`q=${encodeURIComponent(q)}`), this.debounceMs);
+		this.#timer = setTimeout(() => void this.#run({ q }), this.debounceMs);
 	}
 
 	/** Lists the matters of one department now. */
 	browse(departmentId: number): Promise<void> {
 		clearTimeout(this.#timer);
-		return this.#run(`departmentId=${departmentId}`);
+		return this.#run({ departmentId });
 	}
 
 	/** Forgets results and any request still on its way. */
@@ -51,21 +44,15 @@ export class MatterLookup {
 		this.loading = false;
 	}
 
-	async #run(params: string): Promise<void> {
+	async #run(params: { q?: string; departmentId?: number }): Promise<void> {
 		const mine = ++this.#seq;
 		this.loading = true;
 		this.failed = false;
-		try {
-			const res = await fetch(`/api/v1/matters?limit=${this.limit}&${params}`);
-			if (!res.ok) throw new Error(String(res.status));
-			const body = (await res.json()) as { matters: MatterHit[]; total: number };
-			if (mine !== this.#seq) return;
-			this.hits = body.matters;
-			this.total = body.total;
-		} catch {
-			if (mine === this.#seq) this.failed = true;
-		} finally {
-			if (mine === this.#seq) this.loading = false;
-		}
+		const res = await api('GET /matters', { query: { limit: this.limit, ...params } });
+		if (mine !== this.#seq) return;
+		this.loading = false;
+		if (!res.ok) return void (this.failed = true);
+		this.hits = res.data.matters;
+		this.total = res.data.total;
 	}
 }

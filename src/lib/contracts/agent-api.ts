@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OfferSchema } from './call-context';
 import { OutcomeCode } from './api';
 
 /** Schemas of the agent console operations (notes, today's calls, interpreter, colleagues). */
@@ -36,7 +37,7 @@ export const DeskSnapshot = z
 		handledToday: z.number().int(),
 		averageRating: z.number().nullable(),
 		ratedToday: z.number().int(),
-		offer: z.record(z.string(), z.unknown()).nullable(),
+		offer: OfferSchema.nullable(),
 		liveCallId: z.string().nullable(),
 		pendingWrapUps: z.array(z.string())
 	})

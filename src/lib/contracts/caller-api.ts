@@ -14,10 +14,25 @@ export const RATING_REASONS: Record<number, readonly string[]> = {
 	1: ['attitude', 'not_solved', 'asked_again', 'wait_long', 'unclear', 'other']
 };
 
+/** Every reason code, whatever the level. */
+export const RATING_REASON_CODES = [...new Set(Object.values(RATING_REASONS).flat())] as [
+	string,
+	...string[]
+];
+
+const reasonsByLevel = Object.entries(RATING_REASONS)
+	.filter(([, r]) => r.length)
+	.map(([score, r]) => `score ${score}: ${r.join(', ')}`)
+	.join('; ');
+
 export const RatingBody = z
 	.object({
 		score: z.number().int().min(1, 'score must be 1–5').max(5, 'score must be 1–5'),
-		reasons: z.array(z.string().trim().min(1).max(32)).max(10).default([]),
+		reasons: z
+			.array(z.enum(RATING_REASON_CODES))
+			.max(10)
+			.default([])
+			.meta({ description: `Only bad levels take reasons (${reasonsByLevel}); none repeats.` }),
 		comment: z.string().trim().max(500, 'comment must be at most 500 characters').optional()
 	})
 	.superRefine((b, ctx) => {

@@ -1,12 +1,9 @@
+import type { Offer } from './call-context';
+
 /** The one map of real-time events, shared by the server (publishers) and the browser (listeners). */
 export interface EventMap {
-	/** An offer was made to the receiving agent. */
-	'offer.created': {
-		offerId: string;
-		callId: string;
-		expiresAt: string;
-		call: Record<string, unknown>;
-	};
+	/** An offer was made to the receiving agent: the call's context, as the offer card shows it. */
+	'offer.created': Offer;
 	/** The offer disappeared: expired, declined, withdrawn or taken elsewhere. */
 	'offer.withdrawn': { offerId: string; callId: string; reason: string };
 	/** A call changed: status, position or estimated wait. */

@@ -1,8 +1,11 @@
-import { ErrorBody } from './api';
 import * as a from './agent-api';
-import type { Op } from './openapi';
+import { InterpreterLeft } from './api-responses';
+import { BODY, err, staffOnly, type Op } from './openapi-op';
 
-const err = (description: string) => ({ description, schema: ErrorBody });
+const OF_CALL = {
+	...staffOnly('an agent, or not the agent of this call'),
+	404: err('No such call', 'not_found')
+};
 
 /** Agent console operations of /api/v1 beyond the routing core (notes, today's calls, interpreter…). */
 export const agentOperations: Op[] = [
@@ -14,8 +17,7 @@ export const agentOperations: Op[] = [
 		auth: 'staff',
 		responses: {
 			200: { description: 'Snapshot', schema: a.DeskSnapshot },
-			401: err('Login required'),
-			403: err('Not an agent')
+			...staffOnly('an agent')
 		}
 	},
 	{
@@ -26,8 +28,7 @@ export const agentOperations: Op[] = [
 		auth: 'staff',
 		responses: {
 			200: { description: 'Calls, newest first', schema: a.TodayCalls },
-			401: err('Login required'),
-			403: err('Not an agent')
+			...staffOnly('an agent')
 		}
 	},
 	{
@@ -38,7 +39,7 @@ export const agentOperations: Op[] = [
 		auth: 'staff',
 		responses: {
 			200: { description: 'Available agents', schema: a.Colleagues },
-			403: err('Not an agent')
+			...staffOnly('an agent')
 		}
 	},
 	{
@@ -50,10 +51,9 @@ export const agentOperations: Op[] = [
 		body: a.NotesBody,
 		responses: {
 			200: { description: 'Saved', schema: a.NotesSaved },
-			400: err('Invalid input'),
-			403: err('Not the agent of this call'),
-			404: err('No such call'),
-			409: err('The call is over (call_closed)')
+			400: err('Invalid input', ...BODY),
+			...OF_CALL,
+			409: err('The call is over', 'call_closed')
 		}
 	},
 	{
@@ -65,9 +65,13 @@ export const agentOperations: Op[] = [
 		auth: 'staff',
 		responses: {
 			200: { description: 'A seat is being asked', schema: a.InterpreterRequested },
-			403: err('Not the agent of this call'),
+			...OF_CALL,
 			409: err(
-				'no_interpreter_available, interpreter_pending, interpreter_present or not_connected'
+				'No seat free, one is being asked or already there, or the call is not connected',
+				'no_interpreter_available',
+				'interpreter_pending',
+				'interpreter_present',
+				'not_connected'
 			)
 		}
 	},
@@ -77,6 +81,10 @@ export const agentOperations: Op[] = [
 		summary: 'The interpreter leaves the call (agent and caller stay connected)',
 		tag: 'agent',
 		auth: 'staff',
-		responses: { 200: { description: 'Left' }, 403: err('Not interpreting this call') }
+		responses: {
+			200: { description: 'Left', schema: InterpreterLeft },
+			...staffOnly('an agent interpreting this call'),
+			404: err('No such call', 'not_found')
+		}
 	}
 ];

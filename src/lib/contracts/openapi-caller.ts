@@ -1,9 +1,5 @@
-import { ErrorBody } from './api';
 import * as c from './caller-api';
-import type { Op } from './openapi';
-
-// Local on purpose: importing a value from ./openapi would be circular.
-const err = (description: string) => ({ description, schema: ErrorBody });
+import { BODY, err, type Op } from './openapi-op';
 
 /** Caller-side operations of /api/v1 beyond the routing core (ratings, booth heartbeat…). */
 export const callerOperations: Op[] = [
@@ -17,11 +13,15 @@ export const callerOperations: Op[] = [
 		body: c.RatingBody,
 		responses: {
 			201: { description: 'Rated', schema: c.RatingCreated },
-			400: err('Invalid score, reasons or comment'),
-			401: err('Caller token required'),
-			403: err('Not your call (staff and other callers may not rate)'),
-			404: err('No such call'),
-			409: err('not_ended: the call has not ended yet; already_rated: one rating per call')
+			400: err('Invalid score, reasons or comment', ...BODY),
+			401: err('Caller token required', 'unauthorized'),
+			403: err('Not your call (staff and other callers may not rate)', 'forbidden'),
+			404: err('No such call', 'not_found'),
+			409: err(
+				'not_ended: the call has not ended yet; already_rated: one rating per call',
+				'not_ended',
+				'already_rated'
+			)
 		}
 	},
 	{
@@ -33,8 +33,8 @@ export const callerOperations: Op[] = [
 		body: c.HeartbeatBody,
 		responses: {
 			200: { description: 'Noted; whether service is open now', schema: c.HeartbeatResult },
-			400: err('Unknown state'),
-			401: err('Booth device token required')
+			400: err('Unknown state', ...BODY),
+			401: err('Booth device token required', 'unauthorized')
 		}
 	},
 	{
@@ -45,8 +45,8 @@ export const callerOperations: Op[] = [
 		auth: 'public',
 		responses: {
 			200: { description: 'The matter', schema: c.MatterDetail },
-			400: err('Invalid id'),
-			404: err('No such matter')
+			400: err('Invalid id', 'validation_failed'),
+			404: err('No such matter', 'not_found')
 		}
 	},
 	{
@@ -66,9 +66,9 @@ export const callerOperations: Op[] = [
 		body: c.BookingBody,
 		responses: {
 			201: { description: 'Booked', schema: c.Booking },
-			400: err('Unknown matter'),
-			409: err('no_slot: no service hours in the next two weeks'),
-			429: err('Too many requests from this network')
+			400: err('Invalid input or unknown matter', ...BODY, 'unknown_matter'),
+			409: err('no_slot: no service hours in the next two weeks', 'no_slot'),
+			429: err('Too many requests from this network', 'rate_limited')
 		}
 	}
 ];

@@ -1,7 +1,5 @@
-import type { Op } from './openapi';
-import { ErrorBody } from './api';
-
-const err = (description: string) => ({ description, schema: ErrorBody });
+import { VideoToken, WebhookResult } from './api-responses';
+import { err, type Op } from './openapi-op';
 
 /** The video operations of /api/v1 (LiveKit tokens and webhooks). */
 export const videoOperations: Op[] = [
@@ -12,9 +10,11 @@ export const videoOperations: Op[] = [
 		tag: 'video',
 		auth: 'caller',
 		responses: {
-			200: { description: '{url, token, expiresAt}' },
-			403: err('Not a participant of this call'),
-			409: err('The call has no video now (not_connected)')
+			200: { description: 'A join token', schema: VideoToken },
+			401: err('Caller token required', 'unauthorized'),
+			403: err('Not a participant of this call', 'forbidden'),
+			404: err('No such call', 'not_found'),
+			409: err('The call has no video now', 'not_connected')
 		}
 	},
 	{
@@ -23,6 +23,9 @@ export const videoOperations: Op[] = [
 		summary: 'LiveKit webhook receiver (signed with the API secret; replays are ignored)',
 		tag: 'video',
 		auth: 'public',
-		responses: { 200: { description: '{applied}' }, 401: err('Missing or bad signature') }
+		responses: {
+			200: { description: 'Verified; whether it changed anything', schema: WebhookResult },
+			401: err('Missing or bad signature', 'unauthorized')
+		}
 	}
 ];

@@ -10,6 +10,7 @@ import { EventBus } from './realtime/bus';
 import { createRedis, waitReady } from './redis';
 import { defineRoutingScripts } from './routing/live';
 import { VideoRooms } from './video/rooms';
+import { defineVideoScripts } from './video/webhooks';
 
 /** Rate limits kept in Redis: logins (per user and address, per address) and anonymous calls. */
 export interface Limiters {
@@ -81,6 +82,7 @@ export async function createContext(
 	});
 	await waitReady(redis);
 	defineRoutingScripts(redis);
+	defineVideoScripts(redis);
 	const sub = opts.subscribe
 		? createRedis(cfg.REDIS_URL, { enableOfflineQueue: true, maxRetriesPerRequest: null })
 		: undefined;

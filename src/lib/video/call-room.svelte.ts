@@ -1,5 +1,6 @@
 import {
 	ConnectionQuality,
+	DisconnectReason,
 	MediaDeviceFailure,
 	Room,
 	RoomEvent,
@@ -7,21 +8,38 @@ import {
 	type Participant,
 	type RemoteTrack
 } from 'livekit-client';
+import { api } from '$lib/api/client';
+import { TokenKeeper, type VideoAccess } from './token-keeper';
 
+export type { VideoAccess } from './token-keeper';
 export type RoomStatus =
 	'idle' | 'connecting' | 'connected' | 'reconnecting' | 'unavailable' | 'ended';
 export type DeviceProblem = 'permission_denied' | 'not_found' | 'in_use' | 'other' | null;
 
-/** What the console asks of a video call: where to connect, and how to get a fresh token. */
-export interface VideoAccess {
-	url: string;
-	token: string;
+export interface CallRoomOptions {
+	callId: string;
+	/** The caller's bearer token (agents and booths authenticate by session or cookie). */
+	callerToken?: string | null;
+	/** First wait before trying again after a failed connect; it doubles up to `maxRetryMs`. */
+	retryMs?: number;
+	maxRetryMs?: number;
 }
 
+/** Why the room closed that nobody here asked for, and that a new connect cannot mend. */
+const FINAL: DisconnectReason[] = [
+	DisconnectReason.CLIENT_INITIATED,
+	DisconnectReason.ROOM_DELETED,
+	DisconnectReason.PARTICIPANT_REMOVED,
+	DisconnectReason.DUPLICATE_IDENTITY,
+	DisconnectReason.ROOM_CLOSED
+];
+
 /**
- * One call's video, wrapping livekit-client's Room in Svelte 5 state: connection status,
- * remote video, mic/camera toggles, connection quality, device problems a person can act on,
- * token refresh and cleanup.
+ * One call's video, the only owner of its LiveKit connection: fetches the join token, keeps it
+ * fresh, connects once and stays connected (livekit-client resumes a dropped link itself),
+ * retries with backoff when the media server cannot be reached, and exposes status, remote
+ * video, mic/camera toggles, connection quality and device problems a person can act on.
+ * A new token never reconnects a healthy room: it is kept for the next connect.
  */
 export class CallRoom {
 	status = $state<RoomStatus>('idle');
@@ -30,9 +48,28 @@ export class CallRoom {
 	quality = $state<'excellent' | 'good' | 'poor' | 'lost' | 'unknown'>('unknown');
 	device = $state<DeviceProblem>(null);
 	remoteCount = $state(0);
+	readonly #opts: Required<Omit<CallRoomOptions, 'callerToken'>>;
+	readonly #tokens: TokenKeeper;
 	#room: Room | undefined;
 	#remoteEl: HTMLElement | undefined;
 	#localEl: HTMLVideoElement | undefined;
+	#retry: ReturnType<typeof setTimeout> | undefined;
+	#failures = 0;
+	#running = false;
+	#connecting = false;
+
+	constructor(opts: CallRoomOptions) {
+		this.#opts = { retryMs: 30_000, maxRetryMs: 120_000, ...opts };
+		const { callId, callerToken } = opts;
+		this.#tokens = new TokenKeeper(async () => {
+			const r = await api('GET /calls/{id}/video', { params: { id: callId }, token: callerToken });
+			if (r.ok) return r.data;
+			// The call has no video any more (or never will for this person): stop trying.
+			throw Object.assign(new Error(r.error.message), {
+				final: r.error.status >= 400 && r.error.status < 500
+			});
+		});
+	}
 
 	/** Where remote video (the other side) and the self view are drawn. */
 	attach(remote: HTMLElement | undefined, local: HTMLVideoElement | undefined): void {
@@ -40,17 +77,88 @@ export class CallRoom {
 		this.#localEl = local;
 	}
 
-	/** Connects and publishes camera + microphone; never throws (status says what happened). */
-	async connect(access: VideoAccess): Promise<void> {
-		await this.disconnect();
-		const room = new Room({ adaptiveStream: true, dynacast: true, disconnectOnPageLeave: true });
-		this.#room = room;
+	/** Joins the call's video (idempotent); `access` saves a token fetch when one is at hand. */
+	start(access?: VideoAccess): void {
+		if (access) this.#tokens.offer(access);
+		if (this.#running) return;
+		this.#running = true;
+		this.#tokens.start();
+		void this.#connect();
+	}
+
+	/** Tries now instead of waiting for the next retry (the person pressed "retry"). */
+	retry(): void {
+		// Only a room that is down: livekit-client is still resuming one that is reconnecting.
+		if (!this.#running || this.#connecting || this.#room) return;
+		this.#failures = 0;
+		void this.#connect();
+	}
+
+	async #connect(): Promise<void> {
+		clearTimeout(this.#retry);
+		if (!this.#running || this.#connecting) return;
+		this.#connecting = true;
 		this.status = 'connecting';
+		try {
+			let access: VideoAccess;
+			try {
+				access = await this.#tokens.get();
+			} catch (e) {
+				this.status = 'unavailable';
+				if (!(e as { final?: boolean }).final) this.#scheduleRetry();
+				return;
+			}
+			if (!this.#running) return;
+			const room = this.#newRoom();
+			this.#room = room;
+			try {
+				await room.connect(access.url, access.token);
+			} catch {
+				if (this.#room === room) this.#room = undefined;
+				if (!this.#running) return;
+				this.status = 'unavailable';
+				this.#scheduleRetry();
+				return;
+			}
+			if (!this.#running || this.#room !== room) return void room.disconnect(true);
+			this.#failures = 0;
+			this.status = 'connected';
+			this.remoteCount = room.remoteParticipants.size;
+			this.#connecting = false;
+			await this.#publish(room);
+		} finally {
+			this.#connecting = false;
+		}
+	}
+
+	#scheduleRetry(): void {
+		clearTimeout(this.#retry);
+		if (!this.#running) return;
+		const { retryMs, maxRetryMs } = this.#opts;
+		const delay = Math.min(maxRetryMs, retryMs * 2 ** Math.min(this.#failures, 6));
+		this.#failures += 1;
+		this.#retry = setTimeout(() => void this.#connect(), delay);
+	}
+
+	#newRoom(): Room {
+		const room = new Room({ adaptiveStream: true, dynacast: true, disconnectOnPageLeave: true });
 		room
 			.on(RoomEvent.Reconnecting, () => (this.status = 'reconnecting'))
 			.on(RoomEvent.Reconnected, () => (this.status = 'connected'))
-			.on(RoomEvent.Disconnected, () => {
-				if (this.#room === room) this.status = 'ended';
+			.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+				if (this.#room !== room) return;
+				this.#room = undefined;
+				this.status = 'ended';
+				// livekit-client gave up resuming: join again with a fresh token, unless it is over.
+				// (A connect that failed is retried by #connect itself.)
+				if (
+					this.#running &&
+					!this.#connecting &&
+					(reason === undefined || !FINAL.includes(reason))
+				) {
+					this.status = 'unavailable';
+					this.#scheduleRetry();
+				}
 			})
 			.on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => this.#showRemote(track))
 			.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) =>
@@ -65,15 +173,7 @@ export class CallRoom {
 				if (p.isLocal) this.quality = q as typeof this.quality;
 			})
 			.on(RoomEvent.MediaDevicesError, (e: Error) => (this.device = problemOf(e)));
-		try {
-			await room.connect(access.url, access.token);
-		} catch {
-			this.status = 'unavailable';
-			return;
-		}
-		this.status = 'connected';
-		this.remoteCount = room.remoteParticipants.size;
-		await this.#publish(room);
+		return room;
 	}
 
 	async #publish(room: Room): Promise<void> {
@@ -102,8 +202,11 @@ export class CallRoom {
 		await this.#room?.localParticipant.setCameraEnabled(this.cameraOn);
 	}
 
-	/** Leaves the room and releases camera and microphone. */
-	async disconnect(): Promise<void> {
+	/** Leaves the room for good: no more retries or token refreshes; camera and microphone released. */
+	async stop(): Promise<void> {
+		this.#running = false;
+		clearTimeout(this.#retry);
+		this.#tokens.stop();
 		const room = this.#room;
 		this.#room = undefined;
 		if (room) await room.disconnect(true);

@@ -81,6 +81,12 @@ export async function setSkills(
 	await ctx.redis.publish(`${ctx.prefix}:skills:changed`, String(userId));
 }
 
+/** An account's skills; 404 when there is no such account (as when replacing them). */
+export function agentSkills(ctx: Ctx, userId: number): q.SkillRow[] {
+	if (!q.userById(ctx.db, userId)) throw notFound(`agent ${userId} does not exist`);
+	return q.skillsOf(ctx.db, userId);
+}
+
 /** The agents for the supervisor wall: who they are and how many skills they hold. */
 export function agentRoster(ctx: Ctx) {
 	return q

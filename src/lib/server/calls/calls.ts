@@ -105,12 +105,13 @@ export async function createCall(
 			callId: id,
 			candidates: routed.eligible,
 			now,
+			requirement: routed.bucket,
 			bucket: '',
 			announced: true,
 			call: stored
 		});
 	else if (routed.kind === 'waiting') {
-		await waiting(ctx, id, routed.eligibleOnline);
+		await waiting(ctx, id, routed);
 		const aht = await avgHandleSeconds(ctx);
 		wait = {
 			position: routed.position,

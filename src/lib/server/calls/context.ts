@@ -1,3 +1,4 @@
+import type { CallContext } from '../../contracts/call-context';
 import type { Ctx } from '../context';
 import { reference } from '../db/reference';
 import { appointmentById } from '../booths/queries';
@@ -12,7 +13,7 @@ function contextRows(ctx: Ctx, call: CallRow) {
 }
 
 /** What an agent sees of a call (offer card and call page): needs, origin and wait, masked ID only. */
-export function callContext(ctx: Ctx, call: CallRow) {
+export function callContext(ctx: Ctx, call: CallRow): CallContext {
 	const { matter, booth, appt } = contextRows(ctx, call);
 	return {
 		channel: call.channel,
@@ -39,4 +40,4 @@ export function callContext(ctx: Ctx, call: CallRow) {
 	};
 }
 
-export type CallContext = ReturnType<typeof callContext>;
+export type { CallContext };

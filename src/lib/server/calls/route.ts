@@ -32,6 +32,8 @@ export interface Offered {
 	candidates: number;
 	now: number;
 	version: number;
+	/** The requirement (bucket) the call was matched in, for the record of why. */
+	requirement?: string;
 	/** The bucket the call left; the callers behind it are told their new place. */
 	bucket?: string;
 	/** The routing step itself already published the offer and the new states (`offerEvents`). */
@@ -85,7 +87,7 @@ export async function offered(ctx: Ctx, o: Offered): Promise<void> {
 		agentId: o.agentId,
 		candidates: o.candidates,
 		step: call.escalationStep,
-		requirement: o.bucket ?? '',
+		requirement: o.requirement ?? o.bucket ?? '',
 		at
 	};
 	q.recordTransition(
@@ -135,11 +137,25 @@ async function dropUnstored(ctx: Ctx, o: Offered): Promise<void> {
 	]);
 }
 
+/**
+ * Why a waiting call was not offered: no eligible seat is online; the eligible seats that are
+ * free let this call pass a moment ago (the re-offer cool-down); or every eligible seat is busy.
+ */
+export function waitingReason(w: { eligibleOnline: number; coolingDown: number }) {
+	if (w.eligibleOnline === 0) return 'no_eligible_agent_online';
+	return w.coolingDown > 0 ? 'cooling_down' : 'all_busy';
+}
+
 /** Records why a call still waits, when that changed. */
-export async function waiting(ctx: Ctx, callId: string, eligibleOnline: number): Promise<void> {
+export async function waiting(
+	ctx: Ctx,
+	callId: string,
+	w: { eligibleOnline: number; coolingDown: number; bucket: string }
+): Promise<void> {
 	const call = q.callById(ctx.db, callId);
 	if (!call) return;
-	const reason = eligibleOnline === 0 ? 'no_eligible_agent_online' : 'all_busy';
+	const { eligibleOnline, coolingDown } = w;
+	const reason = waitingReason(w);
 	const prev = call.routingReason;
 	if (prev?.decision === 'waiting' && prev.reason === reason && prev.step === call.escalationStep)
 		return;
@@ -147,6 +163,8 @@ export async function waiting(ctx: Ctx, callId: string, eligibleOnline: number):
 		decision: 'waiting',
 		reason,
 		eligibleOnline,
+		coolingDown,
+		requirement: w.bucket,
 		step: call.escalationStep,
 		at: new Date().toISOString()
 	};
@@ -165,7 +183,7 @@ export async function routeCall(ctx: Ctx, callId: string, forcedAgent?: number) 
 	const now = Date.now();
 	const r = await matching.matchCall(ctx, callId, now, forcedAgent);
 	if (r.kind === 'offered') await offered(ctx, { ...r, callId, candidates: r.eligible, now });
-	else if (r.kind === 'waiting') await waiting(ctx, callId, r.eligibleOnline);
+	else if (r.kind === 'waiting') await waiting(ctx, callId, r);
 	return r;
 }
 

@@ -1,13 +1,8 @@
-/** China keeps one offset all year (no daylight saving): UTC+8. */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
+import { shanghaiDay } from '../metrics/metrics';
 
 /** The start of the Asia/Shanghai calendar day holding `now`, as an ISO instant (UTC). */
 export function dayStartIso(now: number): string {
-	const local = now + SHANGHAI_OFFSET_MS;
-	return new Date(
-		local - (((local % DAY_MS) + DAY_MS) % DAY_MS) - SHANGHAI_OFFSET_MS
-	).toISOString();
+	return new Date(shanghaiDay(now).start).toISOString();
 }
 
 /** Whole seconds between two ISO instants (null when either is missing or they are out of order). */

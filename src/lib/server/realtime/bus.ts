@@ -18,7 +18,6 @@ for i = 3, #ARGV do ids[#ids + 1] = emitEvent(KEYS[1], ARGV[1], ARGV[2], ARGV[i]
 return ids
 `;
 
-const scriptsDefined = new WeakSet<Redis>();
 type PublishCommand = (key: string, ...args: string[]) => Promise<string[]>;
 
 /** Listener side of a connection: who is listening. */
@@ -55,6 +54,7 @@ export class EventBus {
 	) {
 		this.streamKey = `${prefix}:events`;
 		this.channel = `${prefix}:events:live`;
+		redis.defineCommand('cwPublish', { numberOfKeys: 1, lua: PUBLISH_LUA });
 	}
 
 	/** Publishes one event to its audience; returns the event id. */
@@ -69,10 +69,6 @@ export class EventBus {
 	/** Publishes several events in order, in one Redis step; returns their ids. */
 	async publishMany(events: Outgoing[]): Promise<string[]> {
 		if (!events.length) return [];
-		if (!scriptsDefined.has(this.redis)) {
-			this.redis.defineCommand('cwPublish', { numberOfKeys: 1, lua: PUBLISH_LUA });
-			scriptsDefined.add(this.redis);
-		}
 		const payloads = events.map(serialize);
 		const run = (this.redis as unknown as { cwPublish: PublishCommand }).cwPublish;
 		return run.call(this.redis, this.streamKey, this.channel, String(this.maxLen), ...payloads);

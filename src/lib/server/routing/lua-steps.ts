@@ -77,7 +77,7 @@ end
 
 -- The best eligible available agent for a queued call is reserved and offered. Returns
 -- {'offered', agent, candidates, rule, version, bucket} | {'waiting', '', eligibleOnline, '',
--- position, bucket} | {'skip', status}.
+-- position, bucket, coolingDown} | {'skip', status}.
 local function matchCall(call, offer, now, exp, K, forced, cool)
   local ck = P .. 'c:' .. call
   local st = redis.call('HGET', ck, 'st')
@@ -92,10 +92,10 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
   local rank = groups[1] and groups[1][1][1] or ''
   local elderly = redis.call('HGET', ck, 'e') == '1'
   local tried = triedOf(call)
-  local cands = {}
+  local cands, cooling = {}, {}
   for _, a in ipairs(redis.call('ZRANGE', P .. 'av:' .. ix, 0, K - 1)) do
     local t = tried[a]
-    if (not t) or (now - t >= cool) then cands[#cands + 1] = a end
+    if (not t) or (now - t >= cool) then cands[#cands + 1] = a else cooling[#cooling + 1] = a end
   end
   local fields = fieldsOf(groups, elderly and {rank, 'eld'} or {rank})
   -- candidates come longest-idle first; keep the first one of the highest level (and, for
@@ -130,8 +130,14 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
   for _, a in ipairs(online) do
     if satisfied(onLevels[a], groups) then m = m + 1 end
   end
+  -- eligible seats that are free but let this call pass a moment ago (the re-offer cool-down)
+  local c = 0
+  local coolLevels = levelsOf(cooling, fieldsOf(groups, {}))
+  for _, a in ipairs(cooling) do
+    if satisfied(coolLevels[a], groups) then c = c + 1 end
+  end
   redis.call('HSET', ck, 'eo', m)
-  return {'waiting', '', m, '', redis.call('ZRANK', P .. 'q:' .. bucket, call) + 1, bucket}
+  return {'waiting', '', m, '', redis.call('ZRANK', P .. 'q:' .. bucket, call) + 1, bucket, c}
 end
 
 -- A freed agent takes the best waiting call it is eligible for (lane/age score). Returns

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
-import { removedOf, run, type Raw, type Removed } from './live';
+import { removedOf, run, type Raw, type Removed } from './scripts';
 
 /**
  * The matching steps in both directions (a call looks for an agent, a freed agent for a call),
@@ -28,7 +28,14 @@ export type MatchCallResult =
 			version: number;
 			bucket: string;
 	  }
-	| { kind: 'waiting'; eligibleOnline: number; position: number; bucket: string }
+	| {
+			kind: 'waiting';
+			eligibleOnline: number;
+			/** Eligible seats that are free but cooling down after letting this call pass. */
+			coolingDown: number;
+			position: number;
+			bucket: string;
+	  }
 	| { kind: 'skip'; status: string };
 
 function matchCallResult(r: Raw, offerId: string, expiresAt: number): MatchCallResult {
@@ -47,6 +54,7 @@ function matchCallResult(r: Raw, offerId: string, expiresAt: number): MatchCallR
 		return {
 			kind: 'waiting',
 			eligibleOnline: Number(r[2]),
+			coolingDown: Number(r[6] ?? 0),
 			position: Number(r[4]),
 			bucket: String(r[5])
 		};

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Ctx } from '../context';
 import { webhookEvents } from '../db/schema';
@@ -62,6 +63,21 @@ export function toCallEvent(e: WebhookEvent): CallVideoEvent | null {
 	};
 }
 
+/** Compare-and-set of the newest event time per participant, atomic across web processes. */
+const NEWEST_LUA = `
+local cur = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1')
+if tonumber(ARGV[2]) < cur then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], 86400)
+return 1
+`;
+type NewestCommand = { cwVideoNewest(key: string, field: string, at: string): Promise<number> };
+
+/** Registers the video seam's Redis script on a connection (the context does this once). */
+export function defineVideoScripts(redis: Redis): void {
+	redis.defineCommand('cwVideoNewest', { numberOfKeys: 1, lua: NEWEST_LUA });
+}
+
 /**
  * Whether an event is the newest seen for its participant (or room); older ones that arrive late
  * are ignored so a stale "left" cannot undo a newer "joined".
@@ -69,18 +85,11 @@ export function toCallEvent(e: WebhookEvent): CallVideoEvent | null {
 export async function isNewest(ctx: Ctx, ev: CallVideoEvent): Promise<boolean> {
 	const key = `${ctx.prefix}:video:seen:${ev.callId}`;
 	const field = ev.identity ?? 'room';
-	// Lua keeps the compare-and-set atomic across web processes.
-	const newer = (await ctx.redis.eval(
-		`local cur = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1')
-		 if tonumber(ARGV[2]) < cur then return 0 end
-		 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-		 redis.call('EXPIRE', KEYS[1], 86400)
-		 return 1`,
-		1,
+	const newer = await (ctx.redis as unknown as NewestCommand).cwVideoNewest(
 		key,
 		field,
 		String(ev.at)
-	)) as number;
+	);
 	return newer === 1;
 }
 

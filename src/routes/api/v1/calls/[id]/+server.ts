@@ -16,7 +16,8 @@ export const GET: RequestHandler = api(async ({ locals, request, params }) => {
 /** The caller leaves: waiting → abandoned, connected → ends (agent wraps up). */
 export const DELETE: RequestHandler = api(async ({ locals, request, params }) => {
 	const ctx = await appContext();
-	const who = { user: null, booth: locals.booth, bearer: bearerOf(request) };
+	// Staff are identified, so they are refused (403): only the caller may leave its call.
+	const who = { user: locals.user, booth: locals.booth, bearer: bearerOf(request) };
 	requireCallAccess(ctx, who, params.id, { staff: false });
 	return json({ callId: params.id, ...(await leaveCall(ctx, params.id)) });
 });

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { ReplaceSkillsBody } from '$lib/contracts/api';
-import { setSkills, skillsOf } from '$lib/server/agents/agents';
+import { agentSkills, setSkills, skillsOf } from '$lib/server/agents/agents';
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { badRequest } from '$lib/server/errors';
@@ -25,5 +25,5 @@ export const PUT: RequestHandler = api(async ({ locals, request, params }) => {
 export const GET: RequestHandler = api(async ({ locals, params }) => {
 	requireRole(locals.user, 'admin');
 	const id = agentId(params.id);
-	return json({ id, skills: skillsOf((await appContext()).db, id) });
+	return json({ id, skills: agentSkills(await appContext(), id) });
 });

@@ -1,0 +1,86 @@
+import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { currentCallId } from './caller-helpers';
+import { loginAs } from './fixtures';
+import { SignallingStandIn } from './support/signalling-stand-in';
+import { E2E_LIVEKIT_URL } from './support/env';
+
+/** How long the call stays connected while connections are counted (real time, no fake clock). */
+const CALL_MS = 60_000;
+// agent28 serves the phone page's first popular matter (as in caller-mobile.spec.ts).
+const AGENT = 'agent28';
+
+async function pageIn(browser: Browser, opts: Parameters<Browser['newContext']>[0] = {}) {
+	return (await browser.newContext(opts)).newPage();
+}
+
+let standIn: SignallingStandIn | undefined;
+const opened: Page[] = [];
+
+test.afterEach(async () => {
+	await standIn?.stop();
+	standIn = undefined;
+	for (const p of opened.splice(0)) await p.context().close();
+});
+
+test('a 60 s call: the caller page and the agent page each open one signalling connection', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(CALL_MS + 90_000);
+	// The stand-in's media end lives in a page of its own, on the console's origin.
+	const peer = await pageIn(browser);
+	opened.push(peer);
+	await peer.goto(`${baseURL}/api/v1/health`);
+	standIn = new SignallingStandIn(E2E_LIVEKIT_URL, peer);
+	await standIn.start();
+
+	const agent = await pageIn(browser);
+	const caller = await pageIn(browser, {
+		viewport: devices['Pixel 7'].viewport,
+		hasTouch: true
+	});
+	opened.push(agent, caller);
+	await loginAs(agent, AGENT);
+	await agent.goto('/agent');
+	await agent.getByTestId('go-available').click();
+	await expect(agent.getByTestId('agent-state')).toHaveAttribute('data-state', 'available');
+
+	await caller.goto('/m');
+	await caller.getByTestId('popular-matters').getByRole('button').first().click();
+	await expect
+		.poll(() => caller.evaluate(() => localStorage.getItem('cw.caller.mobile')))
+		.not.toBeNull();
+	const callId = await currentCallId(caller, 'mobile');
+	try {
+		await expect(agent.getByTestId('offer-card')).toBeVisible({ timeout: 15_000 });
+		await agent.getByTestId('offer-accept').click();
+		await expect(agent).toHaveURL(new RegExp(`/agent/call/${callId}`));
+		await expect(caller.getByTestId('call-status')).toBeVisible({ timeout: 15_000 });
+		await expect.poll(() => standIn!.count('caller-'), { timeout: 15_000 }).toBeGreaterThan(0);
+		await expect.poll(() => standIn!.count('agent-'), { timeout: 15_000 }).toBeGreaterThan(0);
+
+		const t0 = standIn.attempts[0]!.at;
+		await caller.waitForTimeout(CALL_MS);
+		// Both sides are still in the call, with video up, after a minute.
+		await expect(caller.getByTestId('call-status')).toBeVisible();
+		await expect(agent.getByTestId('call-status')).toHaveAttribute('data-status', 'connected');
+		const seen = standIn.attempts.map(
+			(a) =>
+				`+${Math.round((a.at - t0) / 1000)}s ${a.identity} ${a.path} media ${a.media}${a.reconnect ? ' (reconnect)' : ''}`
+		);
+		test.info().annotations.push({ type: 'signalling connections', description: seen.join('; ') });
+		expect(standIn.count(`caller-${callId}`), seen.join('\n')).toBe(1);
+		expect(standIn.count('agent-'), seen.join('\n')).toBe(1);
+		// Honest count: each connection really carried media, so nothing gave livekit-client a
+		// reason of its own to reconnect.
+		expect(standIn.attempts.map((a) => a.media)).toEqual(['connected', 'connected']);
+		await expect(caller.getByTestId('caller-video')).toHaveAttribute('data-video', 'connected');
+		await expect(agent.getByTestId('agent-video')).toHaveAttribute('data-video', 'connected');
+	} finally {
+		await agent.request.post(`/api/v1/calls/${callId}/end`);
+		await agent.request.post(`/api/v1/calls/${callId}/wrap-up`, {
+			data: { outcome: 'info', mailResults: false }
+		});
+		await agent.request.put('/api/v1/agent/state', { data: { state: 'offline' } });
+	}
+});

@@ -1,0 +1,267 @@
+import type { Identity } from './client';
+import { ok } from './client';
+import type { Actor, CallState, Role, World } from './world';
+
+/** What one actor sends: the concrete path (ids filled in), its identity and body. */
+export interface Built {
+	path?: string;
+	as: Identity;
+	body?: unknown;
+}
+
+export interface Entry {
+	/** The expected status for each role and, where the operation has an owner, crossed actors. */
+	expect: Record<Role, number> & Partial<Record<Actor, number>>;
+	/** Builds the request of one actor, creating what it needs; default: the shared identity. */
+	build?: (w: World, actor: Actor) => Promise<Built>;
+}
+
+type Statuses = [number, number, number, number, number, number, number];
+/** none, mobile caller, booth, agent, supervisor, scheduler, admin. */
+const by = (...s: Statuses): Record<Role, number> => ({
+	none: s[0],
+	mobile: s[1],
+	booth: s[2],
+	agent: s[3],
+	supervisor: s[4],
+	scheduler: s[5],
+	admin: s[6]
+});
+const all = (s: number) => by(s, s, s, s, s, s, s);
+const admins = (s: number) => by(401, 401, 401, 403, 403, 403, s);
+const agents = (s: number) => by(401, 401, 401, s, 403, 403, 403);
+const schedulers = (s: number) => by(401, 401, 401, 403, 403, s, s);
+
+const shared = (body?: unknown) => async (w: World, actor: Actor) => ({
+	as: await w.as(actor as Role),
+	body
+});
+
+/** A call in `state` for the actor, at `/calls/{id}<suffix>`. */
+const onCall =
+	(state: CallState, suffix = '', body?: unknown) =>
+	async (w: World, actor: Actor): Promise<Built> => {
+		const s = await w.scene(actor, state);
+		return { path: `/calls/${s.callId}${suffix}`, as: s.as, body };
+	};
+
+const onOffer =
+	(verb: 'accept' | 'decline') =>
+	async (w: World, actor: Actor): Promise<Built> => {
+		const s = await w.scene(actor, 'offered');
+		return { path: `/offers/${s.offerId}/${verb}`, as: s.as };
+	};
+
+let day = 0;
+/** A date no other case touches, far from today (a holiday today would close the service). */
+const freshDate = () => {
+	day += 1;
+	return new Date(Date.UTC(2090, 0, day)).toISOString().slice(0, 10);
+};
+
+/**
+ * Every operation of /api/v1 → the status each kind of user gets. An operation in the OpenAPI
+ * document without an entry here fails the tier.
+ */
+export const table: Record<string, Entry> = {
+	'POST /auth/login': {
+		expect: all(200),
+		build: async (w, actor) => {
+			const s = await w.loginTarget();
+			return {
+				as: await w.as(actor as Role),
+				body: { username: s.username, password: s.password }
+			};
+		}
+	},
+	'POST /auth/logout': {
+		expect: all(204),
+		build: async (w, actor) => ({ as: await w.as(actor as Role, true) })
+	},
+	'GET /admin/agents': { expect: admins(200) },
+	'POST /admin/agents': {
+		expect: admins(201),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: {
+				username: `new${Date.now() % 1e7}${actor}`,
+				password: 'long-enough-1',
+				displayName: '新坐席',
+				roles: ['agent'],
+				skills: [{ kind: 'language', code: 'yue', level: 3 }]
+			}
+		})
+	},
+	'GET /admin/agents/{id}/skills': {
+		expect: admins(200),
+		build: async (w, actor) => ({
+			path: `/admin/agents/${(await w.sharedAgent()).id}/skills`,
+			as: await w.as(actor as Role)
+		})
+	},
+	'PUT /admin/agents/{id}/skills': {
+		expect: admins(200),
+		build: async (w, actor) => ({
+			path: `/admin/agents/${(await w.sharedAgent()).id}/skills`,
+			as: await w.as(actor as Role),
+			body: { skills: [{ kind: 'elderly_guidance', level: 4 }] }
+		})
+	},
+	'GET /admin/booths': { expect: by(401, 401, 401, 403, 200, 403, 200) },
+	'POST /admin/booths': {
+		expect: admins(201),
+		build: shared({ name: '测试晓屋', town: '沙湾街', site: '农贸市场' })
+	},
+	'GET /matters': { expect: all(200) },
+	'GET /languages': { expect: all(200) },
+	'GET /health': { expect: all(200) },
+	'GET /openapi.json': { expect: all(200) },
+	'GET /schedule/hours': { expect: schedulers(200) },
+	'PUT /schedule/hours': {
+		expect: schedulers(200),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: await ok('GET', '/schedule/hours', { as: w.admin })
+		})
+	},
+	'GET /schedule/exceptions': { expect: schedulers(200) },
+	'PUT /schedule/exceptions/{date}': {
+		expect: schedulers(200),
+		build: async (w, actor) => ({
+			path: `/schedule/exceptions/${freshDate()}`,
+			as: await w.as(actor as Role),
+			body: { kind: 'workday', note: '调休' }
+		})
+	},
+	'DELETE /schedule/exceptions/{date}': {
+		expect: schedulers(204),
+		build: async (w, actor) => {
+			const date = freshDate();
+			await ok('PUT', `/schedule/exceptions/${date}`, {
+				as: w.admin,
+				body: { kind: 'holiday' }
+			});
+			return { path: `/schedule/exceptions/${date}`, as: await w.as(actor as Role) };
+		}
+	},
+	// A booth's token is not a caller token: a kiosk follows its call by polling it.
+	'GET /events': { expect: by(401, 200, 401, 200, 200, 200, 200) },
+	'POST /calls': {
+		expect: all(201),
+		build: async (w, actor) => {
+			const booth = actor === 'booth' ? (await w.booth()).as : undefined;
+			return {
+				as: booth ?? (await w.as(actor as Role)),
+				body: { channel: booth ? 'booth' : 'mobile', matterId: w.queueMatter, language: 'zh' }
+			};
+		}
+	},
+	'GET /calls/{id}': {
+		expect: {
+			...by(401, 200, 200, 200, 200, 403, 200),
+			otherAgent: 403,
+			otherCaller: 403,
+			otherBooth: 403
+		},
+		build: onCall('connected')
+	},
+	// Leaving is the caller's: staff are refused like another caller.
+	'DELETE /calls/{id}': {
+		expect: { ...by(401, 200, 200, 403, 403, 403, 403), otherCaller: 403, otherBooth: 403 },
+		build: onCall('queued')
+	},
+	'GET /calls/{id}/routing': {
+		expect: { ...by(401, 401, 401, 200, 200, 403, 200), otherAgent: 403 },
+		build: onCall('connected', '/routing')
+	},
+	'PUT /agent/state': { expect: agents(200), build: shared({ state: 'break', reason: 'meal' }) },
+	'GET /agent/state': { expect: agents(200) },
+	'POST /agent/heartbeat': { expect: agents(204) },
+	'GET /agent/offer': { expect: agents(204) },
+	'POST /offers/{id}/accept': {
+		expect: { ...agents(200), otherAgent: 409 },
+		build: onOffer('accept')
+	},
+	'POST /offers/{id}/decline': {
+		expect: { ...agents(200), otherAgent: 409 },
+		build: onOffer('decline')
+	},
+	'POST /calls/{id}/end': {
+		expect: { ...agents(200), otherAgent: 403 },
+		build: onCall('connected', '/end')
+	},
+	'POST /calls/{id}/wrap-up': {
+		expect: { ...agents(200), otherAgent: 403 },
+		build: onCall('wrap_up', '/wrap-up', { outcome: 'done', mailResults: false })
+	},
+	'POST /calls/{id}/transfer': {
+		expect: { ...agents(200), otherAgent: 403 },
+		build: onCall('connected', '/transfer', {})
+	},
+	'GET /agent/desk': { expect: agents(200) },
+	'GET /agent/calls': { expect: agents(200) },
+	'GET /agent/colleagues': { expect: agents(200) },
+	'PUT /calls/{id}/notes': {
+		expect: { ...agents(200), otherAgent: 403 },
+		build: onCall('connected', '/notes', { notes: '市民已备齐材料' })
+	},
+	'POST /calls/{id}/interpreter': {
+		expect: { ...agents(200), otherAgent: 403 },
+		build: async (w, actor) => {
+			// A free sign-language seat, so the agent's request can be met.
+			if (actor === 'agent') await w.signSeat();
+			return onCall('connected', '/interpreter')(w, actor);
+		}
+	},
+	'DELETE /calls/{id}/interpreter': {
+		expect: { ...agents(200), otherAgent: 403 },
+		build: async (w, actor) => {
+			const s = await w.scene('agent', 'connected');
+			if (actor !== 'agent' && actor !== 'otherAgent')
+				return { path: `/calls/${s.callId}/interpreter`, as: await w.as(actor as Role) };
+			const interpreter = await w.signSeat();
+			await ok('POST', `/calls/${s.callId}/interpreter`, { as: s.agent!.as });
+			const offer = await ok<{ offerId: string }>('GET', '/agent/offer', {
+				as: interpreter.as
+			});
+			await ok('POST', `/offers/${offer.offerId}/accept`, { as: interpreter.as });
+			const as = actor === 'agent' ? interpreter.as : (await w.staff(['agent'])).as;
+			return { path: `/calls/${s.callId}/interpreter`, as };
+		}
+	},
+	'POST /calls/{id}/rating': {
+		expect: { ...by(401, 201, 201, 403, 403, 403, 403), otherCaller: 403, otherBooth: 403 },
+		build: onCall('ended', '/rating', { score: 2, reasons: ['wait_long'], comment: '等太久' })
+	},
+	'POST /booth/heartbeat': {
+		expect: by(401, 401, 200, 401, 401, 401, 401),
+		build: shared({ state: 'idle' })
+	},
+	'GET /matters/{id}': {
+		expect: all(200),
+		build: async (w, actor) => ({
+			path: `/matters/${w.queueMatter}`,
+			as: await w.as(actor as Role)
+		})
+	},
+	'GET /service-status': { expect: all(200) },
+	'POST /bookings': {
+		expect: all(201),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: { matterId: w.queueMatter }
+		})
+	},
+	// Supervisors monitor hidden; an admin who is not a supervisor has no seat in the room.
+	'GET /calls/{id}/video': {
+		expect: {
+			...by(401, 200, 200, 200, 200, 403, 403),
+			otherAgent: 403,
+			otherCaller: 403,
+			otherBooth: 403
+		},
+		build: onCall('connected', '/video')
+	},
+	// Signed by LiveKit only: whoever else posts is refused.
+	'POST /livekit/webhook': { expect: all(401), build: shared({ event: 'room_started' }) }
+};
