@@ -174,6 +174,14 @@ export const table: Record<string, Entry> = {
 		expect: { ...by(401, 401, 401, 200, 200, 403, 200), otherAgent: 403 },
 		build: onCall('connected', '/routing')
 	},
+	'PUT /supervisor/agents/{id}/state': {
+		expect: by(401, 401, 401, 403, 200, 403, 200),
+		build: async (w, actor) => ({
+			path: `/supervisor/agents/${(await w.staff(['agent'])).id}/state`,
+			as: await w.as(actor as Role),
+			body: { state: 'break', reason: '临时培训' }
+		})
+	},
 	'PUT /agent/state': { expect: agents(200), build: shared({ state: 'break', reason: 'meal' }) },
 	'GET /agent/state': { expect: agents(200) },
 	'POST /agent/heartbeat': { expect: agents(204) },

@@ -3,7 +3,7 @@ import { api, type ApiError } from '$lib/api/client';
 import type { ResponseOf } from '$lib/api/endpoints';
 import type { Offer, OfferContext } from '$lib/contracts/call-context';
 import type { DeskCallValue, DeskViewValue } from '$lib/contracts/client-api';
-import type { EventMap } from '$lib/contracts/events';
+import type { EventMap, StateChanger } from '$lib/contracts/events';
 import { LiveEvents } from '$lib/realtime/client.svelte';
 import { Ringer } from './ringer.svelte';
 
@@ -26,6 +26,8 @@ export class AgentDesk {
 	state = $state('offline');
 	since = $state<string | null>(null);
 	reason = $state<string | null>(null);
+	/** The supervisor who set the current state, if it was not the agent. */
+	changedBy = $state<StateChanger | null>(null);
 	handledToday = $state(0);
 	averageRating = $state<number | null>(null);
 	ratedToday = $state(0);
@@ -72,6 +74,7 @@ export class AgentDesk {
 			this.state = a.state;
 			this.since = a.since;
 			this.reason = a.reason ?? null;
+			this.changedBy = a.changedBy ?? null;
 			void this.refresh();
 			// The open call follows the agent's state (e.g. the caller hung up: wrap-up).
 			this.#reloadCall?.();
@@ -98,6 +101,7 @@ export class AgentDesk {
 			this.state = d.state;
 			this.since = d.since;
 			this.reason = d.reason;
+			this.changedBy = d.changedBy;
 			this.liveCallId = d.liveCallId;
 			const o = d.offer;
 			if (o && o.offerId !== this.offer?.offerId) this.#offered(o);

@@ -34,6 +34,8 @@ export const DeskSnapshot = z
 		state: z.string(),
 		since: z.string().nullable(),
 		reason: z.string().nullable(),
+		/** The supervisor who set the current state, when it was not the agent or the system. */
+		changedBy: z.object({ userId: z.number().int(), displayName: z.string() }).nullable(),
 		handledToday: z.number().int(),
 		averageRating: z.number().nullable(),
 		ratedToday: z.number().int(),

@@ -152,6 +152,18 @@ export const AgentStateBody = z
 
 export const AgentStateView = z.object({ state: z.string() }).meta({ id: 'AgentState' });
 
+/** A supervisor sets an agent's state: the reason is required (the agent sees it). */
+export const SupervisorAgentStateBody = z
+	.object({
+		state: z.enum(['available', 'break', 'offline']),
+		reason: z.string().trim().min(1).max(200)
+	})
+	.meta({ id: 'SupervisorAgentStateBody' });
+
+export const SupervisorAgentState = z
+	.object({ agentId: z.number().int(), state: z.string() })
+	.meta({ id: 'SupervisorAgentState' });
+
 export const OfferView = z
 	.object({
 		offerId: z.string(),

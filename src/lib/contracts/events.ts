@@ -15,7 +15,14 @@ export interface EventMap {
 		agent?: { displayName: string } | null;
 	};
 	/** An agent's state changed (for the agent and supervisors). */
-	'agent.updated': { agentId: number; state: string; reason?: string | null; since: string };
+	'agent.updated': {
+		agentId: number;
+		state: string;
+		reason?: string | null;
+		since: string;
+		/** The supervisor who set this state, when it was not the agent or the system. */
+		changedBy?: StateChanger | null;
+	};
 	/** How the receiving agent's request for a sign-language interpreter stands. */
 	'interpreter.updated': {
 		callId: string;
@@ -55,3 +62,9 @@ export const EVENT_NAMES: EventName[] = [
 	'ready',
 	'resync'
 ];
+
+/** Who set an agent's state on the agent's behalf (a supervisor). */
+export interface StateChanger {
+	userId: number;
+	displayName: string;
+}

@@ -11,6 +11,7 @@ import {
 	type Op,
 	type Response
 } from './openapi-op';
+import { supervisorActionOperations } from './openapi-supervisor-actions';
 import { videoOperations } from './openapi-video';
 
 export type { Op } from './openapi-op';
@@ -21,6 +22,7 @@ export const operations: Op[] = [
 	...callOperations,
 	...agentOperations,
 	...callerOperations,
+	...supervisorActionOperations,
 	...videoOperations
 ];
 

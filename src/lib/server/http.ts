@@ -69,3 +69,10 @@ export function api<E extends RequestEvent>(fn: (event: E) => Promise<Response> 
 		}
 	};
 }
+
+/** A positive integer id from a path parameter; 400 naming what it is otherwise. */
+export function readId(raw: string, what = 'id'): number {
+	const id = Number(raw);
+	if (!Number.isInteger(id) || id <= 0) throw badRequest(`${what} must be a positive integer`);
+	return id;
+}

@@ -122,16 +122,22 @@ export function skillsOf(db: Db, userId: number): SkillRow[] {
 		.all();
 }
 
-/** Logs an agent state change. */
-export function logAgentState(db: Db, userId: number, state: AgentState, reason?: string | null) {
+/** Logs an agent state change (`changedBy`: the supervisor who set it, if any). */
+export function logAgentState(
+	db: Db,
+	userId: number,
+	state: AgentState,
+	reason?: string | null,
+	changedBy: number | null = null
+) {
 	const insert = prepared(db, 'agentState.log', () =>
 		db
 			.insert(agentStateLog)
-			.values(slots(['userId', 'state', 'reason', 'at']) as never)
+			.values(slots(['userId', 'state', 'reason', 'changedBy', 'at']) as never)
 			.prepare()
 	);
 	groupWrite(db, () =>
-		insert.run({ userId, state, reason: reason ?? null, at: new Date().toISOString() })
+		insert.run({ userId, state, reason: reason ?? null, changedBy, at: new Date().toISOString() })
 	);
 }
 

@@ -1,3 +1,4 @@
+import type { StateChanger } from '../../contracts/events';
 import type { Ctx } from '../context';
 import type { AgentState } from '../db/schema';
 import { forbidden } from '../errors';
@@ -34,15 +35,16 @@ export function requireActiveAgent(ctx: Ctx, agentId: number): void {
 	if (!q.isActiveAgent(ctx.db, agentId)) throw forbidden('Only active agents take calls');
 }
 
-/** Logs an agent's new state and tells the agent and supervisors. */
+/** Logs an agent's new state and tells the agent and supervisors (`by`: a supervisor who set it). */
 export async function recordState(
 	ctx: Ctx,
 	agentId: number,
 	state: AgentState,
-	reason?: string | null
+	reason?: string | null,
+	by: StateChanger | null = null
 ): Promise<void> {
-	q.logAgentState(ctx.db, agentId, state, reason);
-	await publishAgent(ctx, agentId, state, reason ?? undefined);
+	q.logAgentState(ctx.db, agentId, state, reason, by?.userId ?? null);
+	await publishAgent(ctx, agentId, state, reason ?? undefined, by);
 }
 
 /** Heartbeat from an agent console: keeps the agent counted as connected. */

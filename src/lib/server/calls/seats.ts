@@ -5,6 +5,7 @@ import {
 	requireActiveAgent,
 	silentAgents
 } from '../agents/state';
+import type { StateChanger } from '../../contracts/events';
 import type { Ctx } from '../context';
 import { conflict } from '../errors';
 import * as live from '../routing/live';
@@ -17,7 +18,8 @@ import { routeAgent } from './route';
  */
 
 /**
- * Sets an agent's own state (available, break, offline). Going available reloads the agent's
+ * Sets an agent's state (available, break, offline), by the agent or, with `by`, by a
+ * supervisor on the agent's behalf. Going available reloads the agent's
  * skills (so a skill change takes effect now) and looks for a waiting call; leaving while an
  * offer is pending withdraws it and re-routes the call; 409 `in_call` during a call.
  */
@@ -25,7 +27,8 @@ export async function setAgentState(
 	ctx: Ctx,
 	agentId: number,
 	state: 'available' | 'break' | 'offline',
-	reason?: string | null
+	reason?: string | null,
+	by: StateChanger | null = null
 ): Promise<{ state: string }> {
 	requireActiveAgent(ctx, agentId);
 	const now = Date.now();
@@ -40,8 +43,8 @@ export async function setAgentState(
 		throw conflict('in_call', 'Finish the current call before changing state');
 	// the new state goes out first (one connection keeps the order), the look for a call follows
 	let told: Promise<void> = Promise.resolve();
-	if (r.detail !== state || state === 'available') {
-		told = recordState(ctx, agentId, state, reason);
+	if (r.detail !== state || state === 'available' || by) {
+		told = recordState(ctx, agentId, state, reason, by);
 		told.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
 	}
 	if (state === 'available') await routeAgent(ctx, agentId);

@@ -153,6 +153,8 @@ export const agentStateLog = sqliteTable(
 			.references(() => users.id),
 		state: text('state', { enum: AGENT_STATES }).notNull(),
 		reason: text('reason'),
+		/** The supervisor who set this state for the agent; null when the agent or the system did. */
+		changedBy: integer('changed_by').references(() => users.id),
 		at: createdAt()
 	},
 	(t) => [index('agent_state_log_user').on(t.userId, t.at)]

@@ -37,6 +37,10 @@ export async function deskSnapshot(ctx: Ctx, agentId: number, now = Date.now()) 
 		state,
 		since: a.since ? new Date(a.since).toISOString() : (last?.at ?? null),
 		reason: last?.state === state ? (last.reason ?? null) : null,
+		changedBy:
+			last?.state === state && last.changedBy
+				? { userId: last.changedBy, displayName: last.changedByName ?? '' }
+				: null,
 		handledToday: ended.length,
 		averageRating: averageScore(rated),
 		ratedToday: rated.length,

@@ -1,3 +1,4 @@
+import { alias } from 'drizzle-orm/sqlite-core';
 import { and, desc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { agentStateLog, calls, matters, outcomes, ratings, users } from '../db/schema';
@@ -29,11 +30,19 @@ export function callsSince(db: Db, agentId: number, since: string) {
 		.all();
 }
 
-/** The agent's most recent state log entry (for the reason of a break). */
+/** The agent's most recent state log entry (the reason of a break, who set it). */
 export function lastStateEntry(db: Db, agentId: number) {
+	const changer = alias(users, 'changer');
 	return db
-		.select({ state: agentStateLog.state, reason: agentStateLog.reason, at: agentStateLog.at })
+		.select({
+			state: agentStateLog.state,
+			reason: agentStateLog.reason,
+			at: agentStateLog.at,
+			changedBy: agentStateLog.changedBy,
+			changedByName: changer.displayName
+		})
 		.from(agentStateLog)
+		.leftJoin(changer, eq(changer.id, agentStateLog.changedBy))
 		.where(eq(agentStateLog.userId, agentId))
 		.orderBy(desc(agentStateLog.id))
 		.limit(1)

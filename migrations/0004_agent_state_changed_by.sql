@@ -1,0 +1,1 @@
+ALTER TABLE `agent_state_log` ADD `changed_by` integer REFERENCES users(id);
