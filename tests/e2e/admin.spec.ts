@@ -1,40 +1,42 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './fixtures';
+import { uniqueSuffix } from './api/session';
+import { expect, loginAs, test } from './fixtures';
+import { gotoReady } from './pages/ready';
 
-test('an admin registers a booth and sees its token once', async ({ page }) => {
-	await loginAs(page, 'demoadmin');
-	await page.goto('/admin/booths');
-	await page.getByLabel('名称').fill('E2E 测试晓屋');
+test('an admin registers a booth and sees its token once', async ({ adminPage: page }) => {
+	const name = `E2E 测试晓屋 ${uniqueSuffix().slice(0, 6)}`;
+	await gotoReady(page, '/admin/booths');
+	await page.getByLabel('名称').fill(name);
 	await page.getByLabel('镇街').selectOption('南村镇');
 	await page.getByLabel('场所').fill('农贸市场');
 	await page.getByRole('button', { name: '创建' }).click();
 	await expect(page.getByTestId('booth-token')).toHaveText(/^[A-Za-z0-9_-]{40,}$/);
-	await expect(page.getByRole('cell', { name: 'E2E 测试晓屋' })).toBeVisible();
+	await expect(page.getByRole('cell', { name })).toBeVisible();
 	await page.reload();
 	await expect(page.getByTestId('booth-token')).toHaveCount(0);
 });
 
-test('an admin creates an agent who can then log in', async ({ page, browser }) => {
-	await loginAs(page, 'demoadmin');
-	await page.goto('/admin/agents');
-	await page.getByLabel('用户名').fill('e2eagent');
+test('an admin creates an agent who can then log in', async ({ adminPage: page, browser }) => {
+	const username = `e2eagent${uniqueSuffix()}`;
+	await gotoReady(page, '/admin/agents');
+	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('显示名').fill('测试坐席');
 	await page.getByLabel('初始密码').fill('e2e-password-1');
 	await page.getByLabel('粤语').check();
 	await page.getByRole('button', { name: '创建' }).click();
 	await expect(page.getByTestId('created')).toContainText('已创建');
-	await expect(page.getByRole('cell', { name: 'e2eagent' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: username })).toBeVisible();
 
-	const other = await browser.newPage();
-	await loginAs(other, 'e2eagent', 'e2e-password-1');
+	const other = await (await browser.newContext()).newPage();
+	await loginAs(other, username, 'e2e-password-1');
 	await expect(other).toHaveURL(/\/agent$/);
 	await expect(other.getByText('粤语')).toBeVisible();
-	await other.close();
+	await other.context().close();
 });
 
-test('the admin API rejects bad input with 400 and the contract error shape', async ({ page }) => {
-	await loginAs(page, 'demoadmin');
-	const res = await page.request.post('/api/v1/admin/agents', {
+test('the admin API rejects bad input with 400 and the contract error shape', async ({
+	adminApi
+}) => {
+	const res = await adminApi.api.post('/api/v1/admin/agents', {
 		data: { username: 'x', password: 'short', roles: [] }
 	});
 	expect(res.status()).toBe(400);

@@ -1,54 +1,61 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './fixtures';
+import type { Role } from './api/admin-api';
+import { CONSOLE_ADMIN, expect, test } from './fixtures';
+import { LoginPage } from './pages/login-page';
 
 test.describe('staff login', () => {
-	for (const [username, home, heading] of [
-		['agent01', '/agent', '坐席工作台'],
-		['super01', '/supervisor', '监控大屏'],
-		['sched01', '/schedule', '排班与服务时间'],
-		['demoadmin', '/admin/agents', '坐席管理']
-	] as const) {
-		test(`${username} lands on ${home}`, async ({ page }) => {
-			await loginAs(page, username);
+	for (const [role, who, home, heading] of [
+		['agent', 'an agent', '/agent', '坐席工作台'],
+		['supervisor', 'a supervisor', '/supervisor', '监控大屏'],
+		['scheduler', 'a scheduler', '/schedule', '排班与服务时间'],
+		['admin', 'an admin', '/admin/agents', '坐席管理']
+	] as const satisfies readonly (readonly [Role, string, string, string])[]) {
+		test(`${who} lands on ${home}`, async ({ page, adminApi }) => {
+			const user = await adminApi.createStaff([role]);
+			await new LoginPage(page).logIn(user.username, user.password);
 			await expect(page).toHaveURL(new RegExp(`${home}$`));
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 		});
 	}
 
 	test('the first admin from CONSOLE_ADMIN_PASSWORD can log in', async ({ page }) => {
-		await loginAs(page, 'admin', 'e2e-admin-pass');
+		await new LoginPage(page).logIn(CONSOLE_ADMIN.username, CONSOLE_ADMIN.password);
 		await expect(page).toHaveURL(/\/admin\/agents$/);
 	});
 
-	test('a wrong password shows an error and stays on the login page', async ({ page }) => {
-		await page.goto('/login');
-		await page.getByLabel('用户名').fill('agent02');
-		await page.getByLabel('密码').fill('not-the-password');
-		await page.getByRole('button', { name: '登录' }).click();
-		await expect(page.getByTestId('login-error')).toHaveText('用户名或密码错误');
+	test('a wrong password shows an error and stays on the login page', async ({
+		page,
+		adminApi
+	}) => {
+		const user = await adminApi.createStaff(['agent']);
+		const login = new LoginPage(page);
+		await login.open();
+		await login.submit(user.username, 'not-the-password');
+		await expect(login.error).toHaveText('用户名或密码错误');
 		await expect(page).toHaveURL(/\/login/);
 	});
 
-	test('an agent cannot open an admin page (403)', async ({ page }) => {
-		await loginAs(page, 'agent03');
+	test('an agent cannot open an admin page (403)', async ({ page, adminApi }) => {
+		const user = await adminApi.createStaff(['agent']);
+		await new LoginPage(page).logIn(user.username, user.password);
 		const res = await page.goto('/admin/agents');
 		expect(res?.status()).toBe(403);
 		await expect(page.getByTestId('error-page')).toContainText('无权访问');
 	});
 
 	test('a signed-out visitor is sent to login, then back to the page they wanted', async ({
-		page
+		page,
+		adminApi
 	}) => {
+		const user = await adminApi.createStaff(['supervisor']);
 		await page.goto('/supervisor');
 		await expect(page).toHaveURL(/\/login\?next=%2Fsupervisor/);
-		await page.getByLabel('用户名').fill('super02');
-		await page.getByLabel('密码').fill('Demo#2026');
-		await page.getByRole('button', { name: '登录' }).click();
+		await new LoginPage(page).submit(user.username, user.password);
 		await expect(page).toHaveURL(/\/supervisor$/);
 	});
 
-	test('logout ends the session', async ({ page }) => {
-		await loginAs(page, 'agent04');
+	test('logout ends the session', async ({ page, adminApi }) => {
+		const user = await adminApi.createStaff(['agent']);
+		await new LoginPage(page).logIn(user.username, user.password);
 		await page.getByRole('button', { name: '退出登录' }).click();
 		await expect(page).toHaveURL(/\/login$/);
 		await page.goto('/agent');

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './fixtures';
+import { expect, test } from './fixtures';
+import { gotoReady } from './pages/ready';
 
-test('matter search finds 养老金 and pension', async ({ page }) => {
-	await loginAs(page, 'sched01');
+test('matter search finds 养老金 and pension', async ({ schedulerPage: page }) => {
+	await gotoReady(page, '/schedule');
 	const search = page.getByTestId('matter-search');
 	await search.fill('养老金');
 	await expect(page.getByTestId('matter-results')).toContainText('企业职工基本养老金申领');
@@ -27,13 +27,12 @@ test('the public matter API answers in Chinese and English and rejects bad input
 });
 
 test('the health endpoint reports video unavailable and the console shows the banner', async ({
-	page,
+	agentPage,
 	request
 }) => {
 	const health = await (await request.get('/api/v1/health')).json();
 	expect(health.checks.sqlite.ok).toBe(true);
 	expect(health.checks.redis.ok).toBe(true);
 	expect(health.checks.livekit.ok).toBe(false);
-	await loginAs(page, 'agent05');
-	await expect(page.getByTestId('video-unavailable')).toBeVisible();
+	await expect(agentPage.getByTestId('video-unavailable')).toBeVisible();
 });

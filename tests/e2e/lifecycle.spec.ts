@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, expect, test } from './fixtures';
 
 function redisPids(dataDir: string): string[] {
 	const r = spawnSync('pgrep', ['-f', `redis-server.*`], { encoding: 'utf8' });
@@ -45,13 +45,14 @@ test('a second console on another port runs beside the first, and Ctrl-C leaves 
 	expect(out).toContain(`http://127.0.0.1:${port}`);
 	expect(redisPids(dataDir)).toHaveLength(1);
 
-	// Each console has its own data: the second has no demo agents, the first still does.
+	// Each console has its own data: the second has no demo agents, the first still does (the
+	// one place the e2e tier signs in as a demo account: it is the demo seed under test).
 	const second = await request.post(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-		data: { username: 'agent01', password: 'Demo#2026' }
+		data: { username: 'agent01', password: DEMO_PASSWORD }
 	});
 	expect(second.status()).toBe(401);
 	const first = await request.post('/api/v1/auth/login', {
-		data: { username: 'agent01', password: 'Demo#2026' }
+		data: { username: 'agent01', password: DEMO_PASSWORD }
 	});
 	expect(first.status()).toBe(200);
 

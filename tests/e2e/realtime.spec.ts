@@ -1,23 +1,19 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './fixtures';
+import { uniqueSuffix } from './api/session';
+import { expect, test } from './fixtures';
+import { gotoLive } from './pages/live';
 
 test('the supervisor wall shows a newly registered booth without a reload (SSE through Redis)', async ({
-	page,
-	browser
+	supervisorPage: page,
+	adminApi
 }) => {
-	await loginAs(page, 'super01');
+	await gotoLive(page, '/supervisor');
 	const count = page.getByTestId('booth-count');
 	const before = Number((await count.textContent())!.match(/\d+/)![0]);
 
-	const admin = await browser.newPage();
-	await loginAs(admin, 'demoadmin');
-	const res = await admin.request.post('/api/v1/admin/booths', {
-		data: { name: '实时测试晓屋', town: '石楼镇', site: '商业广场' }
-	});
-	expect(res.status()).toBe(201);
-	await admin.close();
+	const name = `实时测试晓屋${uniqueSuffix().slice(0, 6)}`;
+	await adminApi.createBooth({ name, town: '石楼镇', site: '商业广场' });
 
-	await expect(page.getByRole('cell', { name: '实时测试晓屋' })).toBeVisible();
+	await expect(page.getByRole('cell', { name })).toBeVisible();
 	await expect(count).toContainText(String(before + 1));
 });
 

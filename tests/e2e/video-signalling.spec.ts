@@ -1,13 +1,11 @@
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
-import { currentCallId } from './caller-helpers';
-import { loginAs } from './fixtures';
+import { devices, type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { Mobile } from './pages/mobile';
 import { SignallingStandIn } from './support/signalling-stand-in';
 import { E2E_LIVEKIT_URL } from './support/env';
 
 /** How long the call stays connected while connections are counted (real time, no fake clock). */
 const CALL_MS = 60_000;
-// agent28 serves the phone page's first popular matter (as in caller-mobile.spec.ts).
-const AGENT = 'agent28';
 
 async function pageIn(browser: Browser, opts: Parameters<Browser['newContext']>[0] = {}) {
 	return (await browser.newContext(opts)).newPage();
@@ -24,7 +22,9 @@ test.afterEach(async () => {
 
 test('a 60 s call: the caller page and the agent page each open one signalling connection', async ({
 	browser,
-	baseURL
+	baseURL,
+	agents,
+	catalogue
 }) => {
 	test.setTimeout(CALL_MS + 90_000);
 	// The stand-in's media end lives in a page of its own, on the console's origin.
@@ -34,23 +34,26 @@ test('a 60 s call: the caller page and the agent page each open one signalling c
 	standIn = new SignallingStandIn(E2E_LIVEKIT_URL, peer);
 	await standIn.start();
 
-	const agent = await pageIn(browser);
 	const caller = await pageIn(browser, {
 		viewport: devices['Pixel 7'].viewport,
 		hasTouch: true
 	});
-	opened.push(agent, caller);
-	await loginAs(agent, AGENT);
-	await agent.goto('/agent');
-	await agent.getByTestId('go-available').click();
-	await expect(agent.getByTestId('agent-state')).toHaveAttribute('data-state', 'available');
+	opened.push(caller);
+	const phone = new Mobile(caller);
+	await phone.open();
+	const firstPopular = (await phone.popularMatters.getByRole('button').first().textContent())!;
+	// An agent made for this test serves the phone page's first popular matter.
+	const desk = await (
+		await agents.create({ matters: [await catalogue.matter(firstPopular.trim())] })
+	).openDesk();
+	const agent = desk.page;
+	await desk.goAvailable();
 
-	await caller.goto('/m');
-	await caller.getByTestId('popular-matters').getByRole('button').first().click();
+	await phone.chooseFirstPopular();
 	await expect
 		.poll(() => caller.evaluate(() => localStorage.getItem('cw.caller.mobile')))
 		.not.toBeNull();
-	const callId = await currentCallId(caller, 'mobile');
+	const callId = await phone.callId();
 	try {
 		await expect(agent.getByTestId('offer-card')).toBeVisible({ timeout: 15_000 });
 		await agent.getByTestId('offer-accept').click();
@@ -77,10 +80,7 @@ test('a 60 s call: the caller page and the agent page each open one signalling c
 		await expect(caller.getByTestId('caller-video')).toHaveAttribute('data-video', 'connected');
 		await expect(agent.getByTestId('agent-video')).toHaveAttribute('data-video', 'connected');
 	} finally {
-		await agent.request.post(`/api/v1/calls/${callId}/end`);
-		await agent.request.post(`/api/v1/calls/${callId}/wrap-up`, {
-			data: { outcome: 'info', mailResults: false }
-		});
-		await agent.request.put('/api/v1/agent/state', { data: { state: 'offline' } });
+		// The agents fixture ends, wraps up and signs off the agent; the phone leaves its call.
+		await phone.leaveAnyCall();
 	}
 });
