@@ -59,7 +59,7 @@ export class AgentDesk {
 
 	constructor(data: DeskData) {
 		this.load(data);
-		this.live = new LiveEvents({ onResync: () => this.#resync() });
+		this.live = new LiveEvents({ onResync: () => this.#resync(), since: data.eventsFrom });
 		this.live.on('offer.created', (o) => {
 			this.#epoch++;
 			this.#offered(o);

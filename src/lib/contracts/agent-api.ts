@@ -31,6 +31,8 @@ export const TodayCalls = z.object({ calls: z.array(TodayCall) }).meta({ id: 'To
 
 export const DeskSnapshot = z
 	.object({
+		/** The event stream's resume point for this snapshot (send as Last-Event-ID). */
+		eventsFrom: z.string(),
 		state: z.string(),
 		since: z.string().nullable(),
 		reason: z.string().nullable(),

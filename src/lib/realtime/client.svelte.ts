@@ -9,6 +9,11 @@ export interface LiveEventsOptions {
 	onResync?: () => void;
 	/** Longest wait between reconnect attempts. */
 	maxBackoffMs?: number;
+	/**
+	 * The resume point of the snapshot the page loaded (the newest event id when it was taken):
+	 * events published between the snapshot and the stream opening are replayed, not lost.
+	 */
+	since?: string | null;
 }
 
 /**
@@ -34,6 +39,7 @@ export class LiveEvents {
 	constructor(opts: LiveEventsOptions = {}) {
 		this.#opts = opts;
 		this.#url = opts.url ?? '/api/v1/events';
+		this.#lastId = opts.since ?? null;
 	}
 
 	/** Subscribes to one event type; returns the unsubscribe function. */

@@ -26,6 +26,8 @@ export function todayCalls(ctx: Ctx, agentId: number, now = Date.now()) {
 
 /** Everything the agent desk shows at a glance: state and since when, today's figures, offer, live call. */
 export async function deskSnapshot(ctx: Ctx, agentId: number, now = Date.now()) {
+	// taken first: whatever happens while the snapshot is read is replayed after it
+	const eventsFrom = await ctx.bus.lastId();
 	const a = await live.agent(ctx, agentId);
 	const state = a.state;
 	const last = q.lastStateEntry(ctx.db, agentId);
@@ -34,6 +36,7 @@ export async function deskSnapshot(ctx: Ctx, agentId: number, now = Date.now()) 
 	const rated = ended.map((c) => c.rating).filter((r): r is number => r !== null);
 	const liveCalls = q.liveCallOf(ctx.db, agentId);
 	return {
+		eventsFrom,
 		state,
 		since: a.since ? new Date(a.since).toISOString() : (last?.at ?? null),
 		reason: last?.state === state ? (last.reason ?? null) : null,
