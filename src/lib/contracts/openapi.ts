@@ -11,6 +11,7 @@ import {
 	type Op,
 	type Response
 } from './openapi-op';
+import { supervisorOperations } from './openapi-supervisor';
 import { videoOperations } from './openapi-video';
 
 export type { Op } from './openapi-op';
@@ -21,7 +22,8 @@ export const operations: Op[] = [
 	...callOperations,
 	...agentOperations,
 	...callerOperations,
-	...videoOperations
+	...videoOperations,
+	...supervisorOperations
 ];
 
 /** Paths where the Authorization header is not a console bearer token (LiveKit signs it). */
