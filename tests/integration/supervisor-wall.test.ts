@@ -108,11 +108,16 @@ describe('the supervisor wall', () => {
 
 	it('lists only the oldest waiting calls but counts them all', async () => {
 		const calls = [];
-		for (let i = 0; i < 3; i++) calls.push(await mobileCall(ctx, { matterId: m.otherDept.id }));
-		const w = await wallSnapshot(ctx);
+		for (let i = 0; i < 3; i++) {
+			calls.push(await mobileCall(ctx, { matterId: m.otherDept.id }));
+			await new Promise((r) => setTimeout(r, 5));
+		}
+		const w = await wallSnapshot(ctx, Date.now(), 2);
 		expect(w.waitingTotal).toBe(3);
-		expect(w.waiting.map((x) => x.callId)).toEqual(calls.map((c) => c.callId));
-		expect(w.waitingLimit).toBe(200);
+		expect(w.waiting.map((x) => x.callId)).toEqual(calls.slice(0, 2).map((c) => c.callId));
+		expect(w.waitingLimit).toBe(2);
+		expect(queue(w, `dept:${m.otherDept.departmentId}`)).toMatchObject({ waiting: 3 });
+		expect((await wallSnapshot(ctx)).waitingLimit).toBe(200);
 		for (const c of calls) await leaveCall(ctx, c.callId);
 	});
 });

@@ -55,7 +55,11 @@ function todayByQueue(ctx: Ctx, now: number): Map<string, CallLife[]> {
 	const out = new Map<string, CallLife[]>();
 	for (const { h, keys } of byCall.values()) {
 		const life = lifeOf(h);
-		for (const k of keys) out.set(k, [...(out.get(k) ?? []), life]);
+		for (const k of keys) {
+			const list = out.get(k);
+			if (list) list.push(life);
+			else out.set(k, [life]);
+		}
 	}
 	return out;
 }
@@ -124,9 +128,9 @@ function queuesOf(
 }
 
 /** The oldest waiting calls, each with why it still waits and which online seats may take it. */
-function waitingOf(ctx: Ctx, seats: Seat[], now: number): WallSnapshot['waiting'] {
+function waitingOf(ctx: Ctx, seats: Seat[], now: number, limit: number): WallSnapshot['waiting'] {
 	const online = seats.filter((s) => s.state !== 'offline');
-	return q.waitingPage(ctx.db, WAITING_LIMIT).map((r) => {
+	return q.waitingPage(ctx.db, limit).map((r) => {
 		const c = r.call;
 		const facts = factsOf(ctx, c);
 		const req = requirementOf(ctx, facts, c.escalationStep);
@@ -164,7 +168,11 @@ function waitingOf(ctx: Ctx, seats: Seat[], now: number): WallSnapshot['waiting'
  * One snapshot of the supervisor wall: queues with today's figures, the oldest waiting calls
  * and why they wait, agents, booths and live calls. Events keep it current afterwards.
  */
-export async function wallSnapshot(ctx: Ctx, now = Date.now()): Promise<WallSnapshot> {
+export async function wallSnapshot(
+	ctx: Ctx,
+	now = Date.now(),
+	limit = WAITING_LIMIT
+): Promise<WallSnapshot> {
 	const roster = agentRoster(ctx);
 	const states = await Promise.all(roster.map((a) => live.agent(ctx, a.id)));
 	const logged = new Map(q.latestStates(ctx.db).map((s) => [s.userId, s]));
@@ -177,9 +185,9 @@ export async function wallSnapshot(ctx: Ctx, now = Date.now()): Promise<WallSnap
 	return {
 		at: new Date(now).toISOString(),
 		queues: queuesOf(ctx, groups, seats, now),
-		waiting: waitingOf(ctx, seats, now),
+		waiting: waitingOf(ctx, seats, now, limit),
 		waitingTotal: groups.total,
-		waitingLimit: WAITING_LIMIT,
+		waitingLimit: limit,
 		agents: roster.map((a, i) => {
 			const s = states[i]!;
 			const last = logged.get(a.id);
