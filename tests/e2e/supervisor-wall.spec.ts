@@ -1,10 +1,18 @@
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { acceptCall, staffApi } from './caller-helpers';
 import { loginAs } from './fixtures';
 
 const PASSWORD = 'wall-seat-2026';
 let seat: APIRequestContext | undefined;
 let admin: APIRequestContext | undefined;
+
+async function serious(page: Page) {
+	const r = await new AxeBuilder({ page }).analyze();
+	return r.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test.afterEach(async () => {
 	await seat?.put('/api/v1/agent/state', { data: { state: 'offline' } });
@@ -71,6 +79,7 @@ test('the supervisor watches a call arrive, wait with its reason, get answered a
 	await expect(page.locator('[data-queue="lang:ko"] [data-testid="queue-waiting"]')).toHaveText(
 		'1'
 	);
+	expect(await serious(page)).toEqual([]);
 
 	seat = await request.newContext({ baseURL });
 	const login = await seat.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
