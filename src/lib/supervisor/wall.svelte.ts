@@ -53,9 +53,9 @@ export class SupervisorWall {
 	constructor(initial: WallSnapshot | null = null) {
 		if (initial) this.load(initial);
 		this.events = new LiveEvents({ onResync: () => void this.reload() });
-		this.events.on('call.updated', (e) => this.#call(e));
-		this.events.on('agent.updated', (e) => this.#agent(e));
-		this.events.on('booth.updated', (e) => this.#booth(e));
+		this.events.on('call.updated', (e) => this.applyCall(e));
+		this.events.on('agent.updated', (e) => this.applyAgent(e));
+		this.events.on('booth.updated', (e) => this.applyBooth(e));
 	}
 
 	/** Takes a snapshot as the wall's state. */
@@ -171,7 +171,8 @@ export class SupervisorWall {
 		}, RELOAD_DEBOUNCE_MS);
 	}
 
-	#call(e: EventMap['call.updated']): void {
+	/** A call's new status: waiting, ringing, answered or over. */
+	applyCall(e: EventMap['call.updated']): void {
 		const w = this.waiting.find((c) => c.callId === e.callId);
 		if (e.status === 'queued' || e.status === 'offered') {
 			if (w) w.status = e.status;
@@ -188,7 +189,8 @@ export class SupervisorWall {
 		this.#later();
 	}
 
-	#agent(e: EventMap['agent.updated']): void {
+	/** An agent's new state. */
+	applyAgent(e: EventMap['agent.updated']): void {
 		const a = this.agents.find((x) => x.id === e.agentId);
 		if (a) {
 			a.state = e.state;
@@ -199,7 +201,8 @@ export class SupervisorWall {
 		this.#later();
 	}
 
-	#booth(e: EventMap['booth.updated']): void {
+	/** A booth's new state (a booth not on the wall yet comes with the next snapshot). */
+	applyBooth(e: EventMap['booth.updated']): void {
 		const b = this.booths.find((x) => x.id === e.boothId);
 		if (!b) return this.#later();
 		b.state = e.state;
