@@ -103,6 +103,14 @@ describe('the supervisor wall', () => {
 		expect(w.live).toEqual([]);
 		expect(w.waitingTotal).toBe(0);
 		expect(queue(w, dept)).toMatchObject({ answeredToday: 1, abandonedToday: 1 });
+		await setAgentState(ctx, agent, 'break', 'meal');
+		w = await wallSnapshot(ctx);
+		expect(w.agents.find((a) => a.id === agent)).toMatchObject({
+			state: 'break',
+			reason: 'meal',
+			callId: null
+		});
+		expect(queue(w, dept)).toMatchObject({ agentsEligibleOnline: 1, agentsAvailable: 0 });
 		await setAgentState(ctx, agent, 'offline');
 	});
 

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { agentStateLog, booths, callEvents, calls, matters, towns, users } from '../db/schema';
 
 /** The read model of the supervisor wall: every query reads by an index, never the whole history. */
@@ -100,21 +101,21 @@ export function connectedCalls(db: Db) {
 		.all();
 }
 
-/** Each user's latest state log entry (state, reason, when). */
-export function latestStates(db: Db) {
-	const last = db
-		.select({ id: sql<number>`max(${agentStateLog.id})` })
-		.from(agentStateLog)
-		.groupBy(agentStateLog.userId);
-	return db
-		.select({
-			userId: agentStateLog.userId,
-			state: agentStateLog.state,
-			reason: agentStateLog.reason,
-			at: agentStateLog.at
-		})
-		.from(agentStateLog)
-		.where(inArray(agentStateLog.id, last))
-		.orderBy(desc(agentStateLog.id))
-		.all();
+/** The latest state log entry (state, reason, when) of each of these users, one index seek each. */
+export function latestStates(db: Db, userIds: number[]) {
+	const stmt = prepared(db, 'wall.latestState', () =>
+		db
+			.select({
+				userId: agentStateLog.userId,
+				state: agentStateLog.state,
+				reason: agentStateLog.reason,
+				at: agentStateLog.at
+			})
+			.from(agentStateLog)
+			.where(eq(agentStateLog.userId, sql.placeholder('userId')))
+			.orderBy(desc(agentStateLog.at), desc(agentStateLog.id))
+			.limit(1)
+			.prepare()
+	);
+	return userIds.flatMap((userId) => stmt.all({ userId }));
 }

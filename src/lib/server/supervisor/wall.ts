@@ -175,7 +175,14 @@ export async function wallSnapshot(
 ): Promise<WallSnapshot> {
 	const roster = agentRoster(ctx);
 	const states = await Promise.all(roster.map((a) => live.agent(ctx, a.id)));
-	const logged = new Map(q.latestStates(ctx.db).map((s) => [s.userId, s]));
+	const logged = new Map(
+		q
+			.latestStates(
+				ctx.db,
+				roster.map((a) => a.id)
+			)
+			.map((s) => [s.userId, s])
+	);
 	const seats: Seat[] = roster.map((a, i) => ({
 		id: a.id,
 		state: states[i]!.state,
