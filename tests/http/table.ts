@@ -31,6 +31,7 @@ const all = (s: number) => by(s, s, s, s, s, s, s);
 const admins = (s: number) => by(401, 401, 401, 403, 403, 403, s);
 const agents = (s: number) => by(401, 401, 401, s, 403, 403, 403);
 const schedulers = (s: number) => by(401, 401, 401, 403, 403, s, s);
+const supervisors = (s: number) => by(401, 401, 401, 403, s, 403, s);
 
 const shared = (body?: unknown) => async (w: World, actor: Actor) => ({
 	as: await w.as(actor as Role),
@@ -229,6 +230,7 @@ export const table: Record<string, Entry> = {
 	'GET /agent/desk': { expect: agents(200) },
 	'GET /agent/calls': { expect: agents(200) },
 	'GET /agent/colleagues': { expect: agents(200) },
+	'GET /supervisor/wall': { expect: supervisors(200) },
 	'PUT /calls/{id}/notes': {
 		expect: { ...agents(200), otherAgent: 403 },
 		build: onCall('connected', '/notes', { notes: '市民已备齐材料' })

@@ -3,6 +3,7 @@ import * as a from '$lib/contracts/agent-api';
 import * as s from '$lib/contracts/api';
 import * as c from '$lib/contracts/caller-api';
 import * as v from '$lib/contracts/client-api';
+import * as w from '$lib/contracts/supervisor-api';
 
 /** One operation of /api/v1 as the browser uses it: the contract's request and response schemas. */
 export interface Endpoint {
@@ -39,7 +40,8 @@ export const endpoints = {
 	'POST /calls/{id}/transfer': { body: s.TransferBody, response: s.CallStatusResult },
 	'PUT /calls/{id}/notes': { body: a.NotesBody, response: a.NotesSaved },
 	'POST /calls/{id}/interpreter': { response: a.InterpreterRequested },
-	'DELETE /calls/{id}/interpreter': { response: v.InterpreterLeft }
+	'DELETE /calls/{id}/interpreter': { response: v.InterpreterLeft },
+	'GET /supervisor/wall': { response: w.WallSnapshot }
 } as const satisfies Record<string, Endpoint>;
 
 export type Route = keyof typeof endpoints;

@@ -11,6 +11,7 @@ import {
 	type Op,
 	type Response
 } from './openapi-op';
+import { supervisorOperations } from './openapi-supervisor';
 import { supervisorActionOperations } from './openapi-supervisor-actions';
 import { videoOperations } from './openapi-video';
 
@@ -22,6 +23,7 @@ export const operations: Op[] = [
 	...callOperations,
 	...agentOperations,
 	...callerOperations,
+	...supervisorOperations,
 	...supervisorActionOperations,
 	...videoOperations
 ];

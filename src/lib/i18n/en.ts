@@ -53,13 +53,6 @@ export const en: Messages = {
 		elderly: 'Elderly guidance',
 		level: 'Level {{level}}'
 	},
-	supervisor: {
-		title: 'Wallboard',
-		agents: 'Agents',
-		booths: 'Service booths',
-		boothCount: '{{count}} booths',
-		agentCount: '{{count}} agents'
-	},
 	schedule: {
 		title: 'Schedule and service hours',
 		weekendMatters: 'Weekend extended-hours matters',

@@ -4,6 +4,7 @@ import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
 import { consoleEn, consoleZh } from './console';
 import { en } from './en';
+import { wallEn, wallZh } from './wall';
 import { zhCN } from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -12,8 +13,8 @@ export const LOCALE_COOKIE = 'cw_locale';
 
 /** Every catalogue by locale: the core texts plus one namespace per area (console., caller.). */
 export const resources = {
-	'zh-CN': { translation: { ...zhCN, console: consoleZh, caller: callerZh } },
-	en: { translation: { ...en, console: consoleEn, caller: callerEn } },
+	'zh-CN': { translation: { ...zhCN, console: consoleZh, caller: callerZh, wall: wallZh } },
+	en: { translation: { ...en, console: consoleEn, caller: callerEn, wall: wallEn } },
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
 	ja: { translation: { caller: callerJa } },
 	ko: { translation: { caller: callerKo } }

@@ -50,13 +50,6 @@ export const zhCN = {
 		elderly: '长者引导',
 		level: '熟练度 {{level}}'
 	},
-	supervisor: {
-		title: '监控大屏',
-		agents: '坐席',
-		booths: '政务晓屋',
-		boothCount: '共 {{count}} 台',
-		agentCount: '共 {{count}} 名'
-	},
 	schedule: {
 		title: '排班与服务时间',
 		weekendMatters: '周末延时服务事项',

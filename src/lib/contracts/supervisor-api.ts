@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/** Schemas of the supervisor wall: one snapshot, kept current by events. */
+
+/** Why a waiting call still waits. */
+export const WAIT_REASONS = [
+	'no_eligible_online',
+	'all_eligible_busy',
+	'cooling_down',
+	'outside_hours',
+	'being_offered',
+	'being_routed'
+] as const;
+export type WaitReason = (typeof WAIT_REASONS)[number];
+
+export const WALL_LANES = ['urgent', 'green', 'elderly', 'appointment', 'normal'] as const;
+
+export const WallQueue = z
+	.object({
+		/** `dept:<id>`, `lang:<code>` or `lane:<lane>`: what the queue groups by. */
+		key: z.string(),
+		kind: z.enum(['department', 'language', 'lane']),
+		departmentId: z.number().int().optional(),
+		language: z.string().optional(),
+		lane: z.enum(WALL_LANES).optional(),
+		name: z.string(),
+		nameEn: z.string(),
+		waiting: z.number().int(),
+		longestWaitSeconds: z.number().int(),
+		/** When the longest-waiting call arrived (to tick locally), or null. */
+		oldestQueuedAt: z.string().nullable(),
+		offeredToday: z.number().int(),
+		answeredToday: z.number().int(),
+		abandonedToday: z.number().int(),
+		/** 0..1, null with no calls yet. */
+		serviceLevel: z.number().nullable(),
+		asaSeconds: z.number().nullable(),
+		abandonRate: z.number().nullable(),
+		agentsAvailable: z.number().int(),
+		agentsEligibleOnline: z.number().int()
+	})
+	.meta({ id: 'WallQueue' });
+
+export const WallWaitingCall = z
+	.object({
+		callId: z.string(),
+		status: z.enum(['queued', 'offered']),
+		channel: z.enum(['booth', 'mobile']),
+		boothId: z.number().int().nullable(),
+		boothName: z.string().nullable(),
+		town: z.string().nullable(),
+		/** Masked citizen id, the only personal datum on the wall. */
+		callerIdMasked: z.string().nullable(),
+		matterId: z.number().int(),
+		matterName: z.string(),
+		matterNameEn: z.string(),
+		departmentId: z.number().int(),
+		language: z.string(),
+		signLanguage: z.boolean(),
+		elderly: z.boolean(),
+		lane: z.enum(WALL_LANES),
+		queuedAt: z.string(),
+		waitSeconds: z.number().int(),
+		step: z.number().int(),
+		reason: z.object({ code: z.enum(WAIT_REASONS), text: z.string() }),
+		/** Eligible seats online now (any state but offline). */
+		eligibleAgentIds: z.array(z.number().int())
+	})
+	.meta({ id: 'WallWaitingCall' });
+
+export const WallAgent = z
+	.object({
+		id: z.number().int(),
+		displayName: z.string(),
+		state: z.string(),
+		reason: z.string().nullable(),
+		since: z.string().nullable(),
+		callId: z.string().nullable()
+	})
+	.meta({ id: 'WallAgent' });
+
+export const WallBooth = z
+	.object({
+		id: z.number().int(),
+		name: z.string(),
+		town: z.string(),
+		state: z.string(),
+		lastSeenAt: z.string().nullable()
+	})
+	.meta({ id: 'WallBooth' });
+
+export const WallLiveCall = z
+	.object({
+		callId: z.string(),
+		agentId: z.number().int().nullable(),
+		agentName: z.string().nullable(),
+		matterId: z.number().int(),
+		matterName: z.string(),
+		matterNameEn: z.string(),
+		channel: z.enum(['booth', 'mobile']),
+		since: z.string().nullable(),
+		interpreterId: z.number().int().nullable(),
+		monitoredBy: z.array(z.number().int())
+	})
+	.meta({ id: 'WallLiveCall' });
+
+export const WallSnapshot = z
+	.object({
+		at: z.string(),
+		/** The event stream's resume point for this snapshot (send as Last-Event-ID). */
+		eventsFrom: z.string(),
+		queues: z.array(WallQueue),
+		/** The oldest waiting calls (at most `waitingLimit`); `waitingTotal` counts them all. */
+		waiting: z.array(WallWaitingCall),
+		waitingTotal: z.number().int(),
+		waitingLimit: z.number().int(),
+		agents: z.array(WallAgent),
+		booths: z.array(WallBooth),
+		live: z.array(WallLiveCall)
+	})
+	.meta({ id: 'WallSnapshot' });
+
+export type WallSnapshot = z.infer<typeof WallSnapshot>;
+export type WallQueue = z.infer<typeof WallQueue>;
+export type WallWaitingCall = z.infer<typeof WallWaitingCall>;
+export type WallAgent = z.infer<typeof WallAgent>;
+export type WallBooth = z.infer<typeof WallBooth>;
+export type WallLiveCall = z.infer<typeof WallLiveCall>;

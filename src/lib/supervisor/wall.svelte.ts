@@ -1,0 +1,214 @@
+import { api } from '$lib/api/client';
+import type {
+	WallAgent,
+	WallBooth,
+	WallLiveCall,
+	WallQueue,
+	WallSnapshot,
+	WallWaitingCall
+} from '$lib/contracts/supervisor-api';
+import type { EventMap } from '$lib/contracts/events';
+import { LiveEvents } from '$lib/realtime/client.svelte';
+import { thresholdLevel, type Thresholds } from './thresholds';
+
+export type { WallAgent, WallBooth, WallLiveCall, WallQueue, WallWaitingCall };
+
+const THRESHOLDS_KEY = 'cw.wall.thresholds';
+export const DEFAULT_THRESHOLDS: Thresholds = { amberSeconds: 60, redSeconds: 180 };
+/** Events arriving close together reload the snapshot once. */
+const RELOAD_DEBOUNCE_MS = 400;
+
+/**
+ * The supervisor wall in the browser: one snapshot, then the typed events applied as they come
+ * (a call's status, an agent's state, a booth's state). What an event cannot carry (a new
+ * call's matter, the day's figures) comes from one snapshot reload shortly after; the wall never
+ * polls. Wait times tick locally each second.
+ */
+export class SupervisorWall {
+	queues = $state<WallQueue[]>([]);
+	waiting = $state<WallWaitingCall[]>([]);
+	waitingTotal = $state(0);
+	waitingLimit = $state(0);
+	agents = $state<WallAgent[]>([]);
+	booths = $state<WallBooth[]>([]);
+	live = $state<WallLiveCall[]>([]);
+	/** No snapshot yet. */
+	loading = $state(true);
+	/** A reload is on its way. */
+	refreshing = $state(false);
+	/** The last reload failed with this message. */
+	error = $state<string | null>(null);
+	/** The local clock, ticking each second, corrected by the server's. */
+	now = $state(Date.now());
+	thresholds = $state<Thresholds>({ ...DEFAULT_THRESHOLDS });
+	agentFilter = $state<string>('all');
+	agentSearch = $state('');
+	readonly events: LiveEvents;
+	#skew = 0;
+	#tick: ReturnType<typeof setInterval> | undefined;
+	#debounce: ReturnType<typeof setTimeout> | undefined;
+	#inFlight: Promise<void> | null = null;
+	#again = false;
+
+	constructor(initial: WallSnapshot | null = null) {
+		if (initial) this.load(initial);
+		this.events = new LiveEvents({
+			onResync: () => void this.reload(),
+			since: initial?.eventsFrom ?? null
+		});
+		this.events.on('call.updated', (e) => this.applyCall(e));
+		this.events.on('agent.updated', (e) => this.applyAgent(e));
+		this.events.on('booth.updated', (e) => this.applyBooth(e));
+	}
+
+	/** Takes a snapshot as the wall's state. */
+	load(s: WallSnapshot, receivedAt = Date.now()): void {
+		this.#skew = Date.parse(s.at) - receivedAt;
+		this.now = receivedAt + this.#skew;
+		this.queues = s.queues;
+		this.waiting = s.waiting;
+		this.waitingTotal = s.waitingTotal;
+		this.waitingLimit = s.waitingLimit;
+		this.agents = s.agents;
+		this.booths = s.booths;
+		this.live = s.live;
+		this.loading = false;
+	}
+
+	/** Connects to the event stream, starts the clock, restores the thresholds. */
+	start(): void {
+		this.#restoreThresholds();
+		this.events.start();
+		this.#tick = setInterval(() => (this.now = Date.now() + this.#skew), 1000);
+		if (this.loading) void this.reload();
+	}
+
+	/** Disconnects and stops the clock. */
+	stop(): void {
+		this.events.stop();
+		clearInterval(this.#tick);
+		clearTimeout(this.#debounce);
+		this.#debounce = undefined;
+	}
+
+	/** Reloads the snapshot (one at a time; a request meanwhile reloads once more after). */
+	reload(): Promise<void> {
+		if (this.#inFlight) {
+			this.#again = true;
+			return this.#inFlight;
+		}
+		this.refreshing = true;
+		this.#inFlight = (async () => {
+			do {
+				this.#again = false;
+				const r = await api('GET /supervisor/wall');
+				if (r.ok) {
+					this.load(r.data);
+					this.error = null;
+				} else this.error = r.error.message;
+			} while (this.#again);
+		})().finally(() => {
+			this.#inFlight = null;
+			this.refreshing = false;
+		});
+		return this.#inFlight;
+	}
+
+	/** Seconds since an instant, on the server's clock. */
+	since(iso: string | null): number {
+		if (!iso) return 0;
+		return Math.max(0, Math.floor((this.now - Date.parse(iso)) / 1000));
+	}
+
+	/** A queue's colour by the wait of its longest-waiting call. */
+	levelOf(q: WallQueue): 'ok' | 'amber' | 'red' {
+		return q.oldestQueuedAt ? thresholdLevel(this.since(q.oldestQueuedAt), this.thresholds) : 'ok';
+	}
+
+	/** Changes the amber/red thresholds (kept in this browser). */
+	setThresholds(t: Thresholds): void {
+		const amber = Math.max(1, Math.round(t.amberSeconds));
+		const red = Math.max(amber, Math.round(t.redSeconds));
+		this.thresholds = { amberSeconds: amber, redSeconds: red };
+		try {
+			localStorage.setItem(THRESHOLDS_KEY, JSON.stringify(this.thresholds));
+		} catch {
+			// storage may be unavailable (private mode): the thresholds hold for this page
+		}
+	}
+
+	/** Agents matching the state filter and the name search. */
+	get shownAgents(): WallAgent[] {
+		const q = this.agentSearch.trim().toLowerCase();
+		return this.agents.filter(
+			(a) =>
+				(this.agentFilter === 'all' || a.state === this.agentFilter) &&
+				(!q || a.displayName.toLowerCase().includes(q))
+		);
+	}
+
+	/** Booths grouped by town, towns in order of name. */
+	get boothsByTown(): { town: string; booths: WallBooth[] }[] {
+		const towns = this.booths
+			.map((b) => b.town)
+			.filter((t, i, all) => all.indexOf(t) === i)
+			.sort((a, b) => a.localeCompare(b, 'zh-CN'));
+		return towns.map((town) => ({ town, booths: this.booths.filter((b) => b.town === town) }));
+	}
+
+	#restoreThresholds(): void {
+		try {
+			const raw = localStorage.getItem(THRESHOLDS_KEY);
+			if (raw) this.setThresholds({ ...DEFAULT_THRESHOLDS, ...JSON.parse(raw) });
+		} catch {
+			// a bad stored value: keep the defaults
+		}
+	}
+
+	/** Reloads soon; a steady stream of events still reloads every RELOAD_DEBOUNCE_MS at most. */
+	#later(): void {
+		if (this.#debounce !== undefined) return;
+		this.#debounce = setTimeout(() => {
+			this.#debounce = undefined;
+			void this.reload();
+		}, RELOAD_DEBOUNCE_MS);
+	}
+
+	/** A call's new status: waiting, ringing, answered or over. */
+	applyCall(e: EventMap['call.updated']): void {
+		const w = this.waiting.find((c) => c.callId === e.callId);
+		if (e.status === 'queued' || e.status === 'offered') {
+			if (w) w.status = e.status;
+			if (w && e.status === 'offered') w.reason = { code: 'being_offered', text: '' };
+		} else {
+			// Answered, ended or abandoned: no longer waiting; ended: no longer live.
+			if (w) {
+				this.waiting = this.waiting.filter((c) => c.callId !== e.callId);
+				this.waitingTotal = Math.max(0, this.waitingTotal - 1);
+			}
+			if (e.status !== 'connected') this.live = this.live.filter((c) => c.callId !== e.callId);
+		}
+		// A new call, an answer or an end also moves the queues' figures: take them from the server.
+		this.#later();
+	}
+
+	/** An agent's new state. */
+	applyAgent(e: EventMap['agent.updated']): void {
+		const a = this.agents.find((x) => x.id === e.agentId);
+		if (a) {
+			a.state = e.state;
+			a.reason = e.reason ?? null;
+			a.since = e.since;
+		}
+		// Seats available per queue, and why calls wait, follow agents' states.
+		this.#later();
+	}
+
+	/** A booth's new state (a booth not on the wall yet comes with the next snapshot). */
+	applyBooth(e: EventMap['booth.updated']): void {
+		const b = this.booths.find((x) => x.id === e.boothId);
+		if (!b) return this.#later();
+		b.state = e.state;
+		b.lastSeenAt = e.lastSeenAt;
+	}
+}

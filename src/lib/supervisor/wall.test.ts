@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WallSnapshot, WallWaitingCall } from '$lib/contracts/supervisor-api';
+import { SupervisorWall } from './wall.svelte';
+
+const AT = '2026-03-02T02:00:00.000Z';
+
+function waitingCall(callId: string, over: Partial<WallWaitingCall> = {}): WallWaitingCall {
+	return {
+		callId,
+		status: 'queued',
+		channel: 'mobile',
+		boothId: null,
+		boothName: null,
+		town: null,
+		callerIdMasked: null,
+		matterId: 1,
+		matterName: '个体工商户设立登记',
+		matterNameEn: 'Sole-proprietor registration',
+		departmentId: 1,
+		language: 'zh',
+		signLanguage: false,
+		elderly: false,
+		lane: 'normal',
+		queuedAt: '2026-03-02T01:59:00.000Z',
+		waitSeconds: 60,
+		step: 0,
+		reason: { code: 'all_eligible_busy', text: '' },
+		eligibleAgentIds: [7],
+		...over
+	};
+}
+
+function snapshot(over: Partial<WallSnapshot> = {}): WallSnapshot {
+	return {
+		at: AT,
+		eventsFrom: '0-0',
+		queues: [],
+		waiting: [waitingCall('c1')],
+		waitingTotal: 1,
+		waitingLimit: 200,
+		agents: [
+			{ id: 7, displayName: '陈嘉欣', state: 'busy', reason: null, since: AT, callId: 'c0' },
+			{ id: 8, displayName: '李婉婷', state: 'break', reason: 'meal', since: AT, callId: null }
+		],
+		booths: [
+			{ id: 1, name: '石楼镇市场晓屋', town: '石楼镇', state: 'idle', lastSeenAt: AT },
+			{ id: 2, name: '大龙街商业广场晓屋', town: '大龙街', state: 'offline', lastSeenAt: null }
+		],
+		live: [],
+		...over
+	};
+}
+
+describe('the wall in the browser', () => {
+	let fetches = 0;
+	let next: WallSnapshot;
+	beforeEach(() => {
+		vi.useFakeTimers();
+		fetches = 0;
+		vi.stubGlobal('fetch', async () => {
+			fetches++;
+			return new Response(JSON.stringify(next), { status: 200 });
+		});
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+
+	it('shows a ringing call as being offered, and drops an answered one from the waiting list', () => {
+		const wall = new SupervisorWall(snapshot());
+		next = snapshot({ waiting: [], waitingTotal: 0 });
+		wall.applyCall({ callId: 'c1', status: 'offered' });
+		expect(wall.waiting[0]!.reason.code).toBe('being_offered');
+		wall.applyCall({ callId: 'c1', status: 'connected' });
+		expect(wall.waiting).toEqual([]);
+		expect(wall.waitingTotal).toBe(0);
+	});
+
+	it('takes a new call and the day’s figures from one reload after a burst of events', async () => {
+		const wall = new SupervisorWall(snapshot());
+		next = snapshot({ waiting: [waitingCall('c1'), waitingCall('c2')], waitingTotal: 2 });
+		wall.applyCall({ callId: 'c2', status: 'queued' });
+		wall.applyAgent({ agentId: 8, state: 'available', since: AT });
+		wall.applyCall({ callId: 'c2', status: 'queued' });
+		expect(wall.agents.find((a) => a.id === 8)!.state).toBe('available');
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(fetches).toBe(1);
+		expect(wall.waiting.map((c) => c.callId)).toEqual(['c1', 'c2']);
+		expect(wall.waitingTotal).toBe(2);
+	});
+
+	it('updates a known booth in place and reloads for an unknown one', async () => {
+		const wall = new SupervisorWall(snapshot());
+		wall.applyBooth({ boothId: 2, state: 'idle', lastSeenAt: AT });
+		expect(wall.booths.find((b) => b.id === 2)!.state).toBe('idle');
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(fetches).toBe(0);
+		next = snapshot();
+		wall.applyBooth({ boothId: 3, state: 'offline', lastSeenAt: null });
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(fetches).toBe(1);
+	});
+
+	it('filters agents by state and name, groups booths by town, colours queues by the longest wait', () => {
+		const wall = new SupervisorWall(snapshot());
+		wall.agentFilter = 'break';
+		expect(wall.shownAgents.map((a) => a.id)).toEqual([8]);
+		wall.agentFilter = 'all';
+		wall.agentSearch = '嘉';
+		expect(wall.shownAgents.map((a) => a.id)).toEqual([7]);
+		expect(wall.boothsByTown.map((g) => g.town)).toEqual(['大龙街', '石楼镇']);
+		const q = { oldestQueuedAt: '2026-03-02T01:58:00.000Z' } as WallSnapshot['queues'][number];
+		wall.setThresholds({ amberSeconds: 60, redSeconds: 180 });
+		expect(wall.levelOf(q)).toBe('amber');
+		wall.setThresholds({ amberSeconds: 30, redSeconds: 100 });
+		expect(wall.levelOf(q)).toBe('red');
+		expect(wall.since('2026-03-02T01:59:00.000Z')).toBe(60);
+	});
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaveCall } from '../../src/lib/server/calls/calls';
+import { endCall, wrapUp } from '../../src/lib/server/calls/handling';
+import { acceptOffer, currentOffer } from '../../src/lib/server/calls/offers';
+import { setAgentState } from '../../src/lib/server/calls/seats';
+import type { Ctx } from '../../src/lib/server/context';
+import { wallSnapshot } from '../../src/lib/server/supervisor/wall';
+import {
+	closeRouting,
+	makeAgent,
+	mobileCall,
+	routingContext,
+	someMatters
+} from './routing-helpers';
+
+let ctx: Ctx;
+let m: ReturnType<typeof someMatters>;
+
+beforeAll(async () => {
+	ctx = await routingContext({ WRAP_UP_SECONDS: '0' });
+	m = someMatters(ctx);
+});
+afterAll(() => closeRouting(ctx));
+
+const queue = (w: Awaited<ReturnType<typeof wallSnapshot>>, key: string) =>
+	w.queues.find((q) => q.key === key);
+
+describe('the supervisor wall', () => {
+	it('shows a waiting call with why it waits, and counts it in its queues', async () => {
+		const dept = `dept:${m.otherDept.departmentId}`;
+		const c = await mobileCall(ctx, { matterId: m.otherDept.id, elderly: true });
+		const w = await wallSnapshot(ctx);
+		expect(w.waitingTotal).toBe(1);
+		const row = w.waiting.find((x) => x.callId === c.callId)!;
+		expect(row).toMatchObject({
+			channel: 'mobile',
+			matterId: m.otherDept.id,
+			language: 'zh',
+			elderly: true,
+			lane: 'elderly',
+			step: 0,
+			reason: { code: 'no_eligible_online' },
+			eligibleAgentIds: []
+		});
+		expect(queue(w, dept)).toMatchObject({ waiting: 1, offeredToday: 1, answeredToday: 0 });
+		expect(queue(w, dept)!.serviceLevel).toBeNull();
+		expect(queue(w, 'lang:zh')).toMatchObject({ waiting: 1 });
+		expect(queue(w, 'lane:elderly')).toMatchObject({ waiting: 1 });
+		await leaveCall(ctx, c.callId);
+		const after = await wallSnapshot(ctx);
+		expect(after.waitingTotal).toBe(0);
+		expect(queue(after, dept)).toMatchObject({ waiting: 0, abandonedToday: 1 });
+	});
+
+	it('moves an answered call to live and into the day’s figures; a call behind it waits for a busy seat', async () => {
+		const dept = `dept:${m.a.departmentId}`;
+		const agent = await makeAgent(ctx, [
+			{ kind: 'matter', matterId: m.a.id, level: 3 },
+			{ kind: 'language', code: 'zh', level: 5 }
+		]);
+		const first = await mobileCall(ctx);
+		let w = await wallSnapshot(ctx);
+		expect(w.waiting.find((x) => x.callId === first.callId)!.reason.code).toBe(
+			'no_eligible_online'
+		);
+
+		await setAgentState(ctx, agent, 'available');
+		w = await wallSnapshot(ctx);
+		const offered = w.waiting.find((x) => x.callId === first.callId)!;
+		expect(offered).toMatchObject({ status: 'offered', reason: { code: 'being_offered' } });
+		expect(offered.eligibleAgentIds).toEqual([agent]);
+		expect(w.agents.find((a) => a.id === agent)).toMatchObject({ state: 'offered' });
+
+		await acceptOffer(ctx, agent, (await currentOffer(ctx, agent))!.offerId);
+		const second = await mobileCall(ctx);
+		w = await wallSnapshot(ctx);
+		expect(w.waiting.map((x) => x.callId)).toEqual([second.callId]);
+		expect(w.waiting[0]).toMatchObject({
+			reason: { code: 'all_eligible_busy' },
+			eligibleAgentIds: [agent]
+		});
+		expect(w.live).toEqual([
+			expect.objectContaining({ callId: first.callId, agentId: agent, matterId: m.a.id })
+		]);
+		expect(w.agents.find((a) => a.id === agent)).toMatchObject({
+			state: 'busy',
+			callId: first.callId
+		});
+		expect(queue(w, dept)).toMatchObject({
+			waiting: 1,
+			offeredToday: 2,
+			answeredToday: 1,
+			serviceLevel: 1,
+			agentsEligibleOnline: 1,
+			agentsAvailable: 0
+		});
+		expect(queue(w, dept)!.asaSeconds).toBeGreaterThanOrEqual(0);
+
+		await leaveCall(ctx, second.callId);
+		await endCall(ctx, agent, first.callId);
+		await wrapUp(ctx, agent, first.callId, { outcome: 'info', mailResults: false });
+		w = await wallSnapshot(ctx);
+		expect(w.live).toEqual([]);
+		expect(w.waitingTotal).toBe(0);
+		expect(queue(w, dept)).toMatchObject({ answeredToday: 1, abandonedToday: 1 });
+		await setAgentState(ctx, agent, 'break', 'meal');
+		w = await wallSnapshot(ctx);
+		expect(w.agents.find((a) => a.id === agent)).toMatchObject({
+			state: 'break',
+			reason: 'meal',
+			callId: null
+		});
+		expect(queue(w, dept)).toMatchObject({ agentsEligibleOnline: 1, agentsAvailable: 0 });
+		await setAgentState(ctx, agent, 'offline');
+	});
+
+	it('lists only the oldest waiting calls but counts them all', async () => {
+		const calls = [];
+		for (let i = 0; i < 3; i++) {
+			calls.push(await mobileCall(ctx, { matterId: m.otherDept.id }));
+			await new Promise((r) => setTimeout(r, 5));
+		}
+		const w = await wallSnapshot(ctx, Date.now(), 2);
+		expect(w.waitingTotal).toBe(3);
+		expect(w.waiting.map((x) => x.callId)).toEqual(calls.slice(0, 2).map((c) => c.callId));
+		expect(w.waitingLimit).toBe(2);
+		expect(queue(w, `dept:${m.otherDept.departmentId}`)).toMatchObject({ waiting: 3 });
+		expect((await wallSnapshot(ctx)).waitingLimit).toBe(200);
+		for (const c of calls) await leaveCall(ctx, c.callId);
+	});
+});
