@@ -41,7 +41,13 @@ export const endpoints = {
 	'PUT /calls/{id}/notes': { body: a.NotesBody, response: a.NotesSaved },
 	'POST /calls/{id}/interpreter': { response: a.InterpreterRequested },
 	'DELETE /calls/{id}/interpreter': { response: v.InterpreterLeft },
-	'GET /supervisor/wall': { response: w.WallSnapshot }
+	'GET /supervisor/wall': { response: w.WallSnapshot },
+	'PUT /supervisor/agents/{id}/state': {
+		body: s.SupervisorAgentStateBody,
+		response: s.SupervisorAgentState
+	},
+	'POST /supervisor/calls/{id}/assign': { body: s.AssignCallBody, response: s.CallAssigned },
+	'POST /supervisor/calls/{id}/lane': { body: s.LaneBody, response: s.LaneChanged }
 } as const satisfies Record<string, Endpoint>;
 
 export type Route = keyof typeof endpoints;

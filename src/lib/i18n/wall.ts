@@ -57,6 +57,36 @@ export const wallZh = {
 		eligibleCount: '{{count}} 名在线',
 		caller: '来电人 {{id}}'
 	},
+	actions: {
+		title: '操作',
+		setState: '更改状态',
+		setStateFor: '更改 {{name}} 的状态',
+		newState: '新状态',
+		reason: '原因（坐席会看到）',
+		reasonHint: '例如：临时培训、设备检修',
+		agentSees: '坐席台会显示是您更改了状态；此操作记入审计。',
+		confirm: '确认更改',
+		cancel: '取消',
+		handle: '处理',
+		callTitle: '处理来电：{{matter}}',
+		assign: '指派给空闲坐席',
+		seat: '坐席',
+		pickSeat: '请选择坐席',
+		lacks: '不完全符合需求',
+		noFreeSeat: '目前没有空闲坐席',
+		override: '该坐席不完全符合来电需求，我决定仍然指派（坐席会看到提示）',
+		assignConfirm: '指派',
+		lane: '调整通道',
+		laneConfirm: '移至该通道',
+		errors: {
+			not_waiting: '这通来电已不在排队（已有坐席接听或来电者离开）',
+			agent_not_available: '该坐席已不空闲，请另选',
+			not_eligible: '该坐席不符合来电需求，如仍要指派请勾选确认',
+			in_call: '坐席正在通话，通话结束后才能更改状态',
+			not_found: '坐席或来电不存在',
+			other: '操作失败：{{message}}'
+		}
+	},
 	reasons: {
 		no_eligible_online: '没有可办理该事项的坐席在线',
 		all_eligible_busy: '可接坐席均在忙',
@@ -164,6 +194,37 @@ export const wallEn: typeof wallZh = {
 		noStep: 'None',
 		eligibleCount: '{{count}} online',
 		caller: 'Caller {{id}}'
+	},
+	actions: {
+		title: 'Actions',
+		setState: 'Change state',
+		setStateFor: 'Change the state of {{name}}',
+		newState: 'New state',
+		reason: 'Reason (the agent sees it)',
+		reasonHint: 'e.g. short training, equipment check',
+		agentSees: 'The agent’s desk shows that you changed the state; the change is audited.',
+		confirm: 'Change state',
+		cancel: 'Cancel',
+		handle: 'Handle',
+		callTitle: 'Waiting call: {{matter}}',
+		assign: 'Assign to a free seat',
+		seat: 'Seat',
+		pickSeat: 'Pick a seat',
+		lacks: 'does not fully match',
+		noFreeSeat: 'No seat is free right now',
+		override:
+			'This seat does not fully match the caller’s needs; assign it anyway (the agent is told)',
+		assignConfirm: 'Assign',
+		lane: 'Move to another lane',
+		laneConfirm: 'Move',
+		errors: {
+			not_waiting: 'This call is no longer waiting (a seat took it or the caller left)',
+			agent_not_available: 'That seat is no longer free; pick another',
+			not_eligible: 'That seat does not meet the call’s needs; tick the box to assign it anyway',
+			in_call: 'The agent is in a call; change the state once it ends',
+			not_found: 'No such agent or call',
+			other: 'That did not work: {{message}}'
+		}
 	},
 	reasons: {
 		no_eligible_online: 'No seat that handles this matter is online',

@@ -61,6 +61,35 @@ export class SupervisorWall {
 		this.events.on('booth.updated', (e) => this.applyBooth(e));
 	}
 
+	/** Sets an agent's state with a reason; the error to show, or null. */
+	async setAgentState(agentId: number, state: 'available' | 'break' | 'offline', reason: string) {
+		const r = await api('PUT /supervisor/agents/{id}/state', {
+			params: { id: String(agentId) },
+			body: { state, reason }
+		});
+		return r.ok ? null : r.error;
+	}
+
+	/** Offers a waiting call to a named agent (`override`: a seat lacking a requirement). */
+	async assign(callId: string, agentId: number, override: boolean) {
+		const r = await api('POST /supervisor/calls/{id}/assign', {
+			params: { id: callId },
+			body: { agentId, override }
+		});
+		if (r.ok) this.#later();
+		return r.ok ? null : r.error;
+	}
+
+	/** Moves a waiting call to another lane. */
+	async changeLane(callId: string, lane: 'urgent' | 'green' | 'elderly' | 'normal') {
+		const r = await api('POST /supervisor/calls/{id}/lane', {
+			params: { id: callId },
+			body: { lane }
+		});
+		if (r.ok) this.#later();
+		return r.ok ? null : r.error;
+	}
+
 	/** Takes a snapshot as the wall's state. */
 	load(s: WallSnapshot, receivedAt = Date.now()): void {
 		this.#skew = Date.parse(s.at) - receivedAt;
