@@ -203,6 +203,14 @@ export const table: Record<string, Entry> = {
 			body: { lane: 'urgent' }
 		})
 	},
+	'POST /supervisor/calls/{id}/monitor': {
+		expect: by(401, 401, 401, 403, 200, 403, 200),
+		build: async (w, actor) => ({
+			path: `/supervisor/calls/${(await w.scene('agent', 'connected')).callId}/monitor`,
+			as: await w.as(actor as Role),
+			body: { mode: 'monitor' }
+		})
+	},
 	'PUT /agent/state': { expect: agents(200), build: shared({ state: 'break', reason: 'meal' }) },
 	'GET /agent/state': { expect: agents(200) },
 	'POST /agent/heartbeat': { expect: agents(204) },

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/lib/server/auth/auth';
 import { callView, leaveCall } from '../../src/lib/server/calls/calls';
 import { explainCall } from '../../src/lib/server/calls/explain';
+import { monitorsOf } from '../../src/lib/server/calls/monitor';
 import { currentOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
@@ -12,6 +14,7 @@ import type { BusMessage } from '../../src/lib/server/realtime/bus';
 import {
 	assignCallAs,
 	changeLaneAs,
+	monitorCallAs,
 	setAgentStateAs
 } from '../../src/lib/server/supervisor/actions';
 import {
@@ -225,5 +228,60 @@ describe('a supervisor moves a waiting call to another lane', () => {
 			code: 'not_waiting'
 		});
 		await leaveCall(ctx, callId);
+	});
+});
+
+describe('a supervisor joins a live call', () => {
+	const claims = (token: string) =>
+		decodeJwt(token) as { name?: string; sub?: string; video: Record<string, unknown> };
+
+	it('monitor: hidden and listening only; the agent is told; the wall lists the supervisor', async () => {
+		const { agent, callId } = await connectedCall(ctx);
+		const r = await monitorCallAs(ctx, supervisor, callId, 'monitor');
+		const c = claims(r.video.token);
+		expect(c.sub).toBe(`monitor-${supervisor.id}`);
+		expect(c.video).toMatchObject({
+			room: `call-${callId}`,
+			hidden: true,
+			canPublish: false,
+			canSubscribe: true
+		});
+		await expect
+			.poll(() =>
+				seen.find(
+					(e) => e.type === 'monitor.updated' && (e.data as { callId: string }).callId === callId
+				)
+			)
+			.toMatchObject({
+				data: { mode: 'monitor', supervisor: { userId: supervisor.id } },
+				audience: { users: [agent] }
+			});
+		expect(await monitorsOf(ctx, callId)).toEqual([supervisor.id]);
+		await leaveCall(ctx, callId);
+	});
+
+	it('barge: visible, can speak, named as 值班长 to the caller; audited', async () => {
+		const { callId } = await connectedCall(ctx);
+		const r = await monitorCallAs(ctx, supervisor, callId, 'barge');
+		const c = claims(r.video.token);
+		expect(c.name).toBe('值班长 duty-super');
+		expect(c.video.hidden).toBeUndefined();
+		expect(c.video.canPublish).toBe(true);
+		const rows = ctx.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.target, `call:${callId}`))
+			.all();
+		expect(rows.map((a) => a.action)).toContain('supervisor.barge');
+		await leaveCall(ctx, callId);
+	});
+
+	it('refuses a call that is not connected', async () => {
+		const waiting = await mobileCall(ctx, { matterId: m.a.id, language: 'ko' });
+		await expect(monitorCallAs(ctx, supervisor, waiting.callId, 'monitor')).rejects.toMatchObject({
+			status: 409,
+			code: 'not_connected'
+		});
+		await leaveCall(ctx, waiting.callId);
 	});
 });

@@ -40,6 +40,8 @@ export class AgentDesk {
 	/** The call the call page shows, kept current by events. */
 	call = $state<DeskCall | null>(null);
 	interpreter = $state<InterpreterStatus | null>(null);
+	/** A duty supervisor listening to or speaking in the open call (per the console's policy). */
+	monitor = $state<EventMap['monitor.updated'] | null>(null);
 	/** Why the last offer disappeared (shown briefly), or an action error. */
 	notice = $state<string | null>(null);
 	/** A state change is on its way (the state bar waits for it). */
@@ -79,6 +81,9 @@ export class AgentDesk {
 			void this.refresh();
 			// The open call follows the agent's state (e.g. the caller hung up: wrap-up).
 			this.#reloadCall?.();
+		});
+		this.live.on('monitor.updated', (e) => {
+			this.monitor = e;
 		});
 		this.live.on('interpreter.updated', (e) => {
 			if (e.callId !== this.call?.callId) return;
@@ -153,7 +158,10 @@ export class AgentDesk {
 	 * say it changed.
 	 */
 	openCall(call: DeskCall, reload: () => void): void {
-		if (this.call?.callId !== call.callId) this.interpreter = null;
+		if (this.call?.callId !== call.callId) {
+			this.interpreter = null;
+			if (this.monitor?.callId !== call.callId) this.monitor = null;
+		}
 		this.call = call;
 		this.#reloadCall = reload;
 	}
@@ -164,6 +172,7 @@ export class AgentDesk {
 		this.#reloadCall = null;
 		this.call = null;
 		this.interpreter = null;
+		this.monitor = null;
 	}
 
 	/** Sets available, break (with a reason) or offline. Returns what went wrong, or null. */

@@ -187,6 +187,19 @@ export const LaneChanged = z
 	})
 	.meta({ id: 'LaneChanged' });
 
+/** A supervisor joins a live call: listening hidden (`monitor`) or speaking to both (`barge`). */
+export const MonitorBody = z
+	.object({ mode: z.enum(['monitor', 'barge']) })
+	.meta({ id: 'MonitorBody' });
+
+export const MonitorJoined = z
+	.object({
+		callId: z.string(),
+		mode: z.enum(['monitor', 'barge']),
+		video: z.object({ url: z.string(), token: z.string(), expiresAt: z.string() })
+	})
+	.meta({ id: 'MonitorJoined' });
+
 export const SupervisorAgentState = z
 	.object({ agentId: z.number().int(), state: z.string() })
 	.meta({ id: 'SupervisorAgentState' });

@@ -29,6 +29,8 @@ export interface EventMap {
 		status: 'requested' | 'joined' | 'declined' | 'expired' | 'withdrawn' | 'left';
 		displayName: string | null;
 	};
+	/** A duty supervisor joined the agent's call, listening (`monitor`) or speaking (`barge`). */
+	'monitor.updated': { callId: string; mode: 'monitor' | 'barge'; supervisor: StateChanger };
 	/** A booth's state changed (for supervisors). */
 	'booth.updated': { boothId: number; state: string; lastSeenAt: string | null };
 	/** First event of every stream: its id is the resume point for a snapshot taken now. */
@@ -58,6 +60,7 @@ export const EVENT_NAMES: EventName[] = [
 	'call.updated',
 	'agent.updated',
 	'interpreter.updated',
+	'monitor.updated',
 	'booth.updated',
 	'ready',
 	'resync'

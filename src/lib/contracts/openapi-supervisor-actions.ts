@@ -55,5 +55,24 @@ export const supervisorActionOperations: Op[] = [
 			404: err('No such call', 'not_found'),
 			409: err('The call is not waiting', 'not_waiting')
 		}
+	},
+	{
+		method: 'post',
+		path: '/supervisor/calls/{id}/monitor',
+		summary:
+			'Join a live call: monitor (hidden, subscribe-only) or barge (visible, speaks, shown to the caller as 值班长); the agent is told per MONITOR_NOTICE; audited',
+		tag: 'supervisor',
+		auth: 'staff',
+		body: s.MonitorBody,
+		responses: {
+			200: {
+				description: 'A short-lived LiveKit token for the call room',
+				schema: s.MonitorJoined
+			},
+			400: err('Invalid input', ...BODY),
+			...staffOnly('a supervisor or admin'),
+			404: err('No such call', 'not_found'),
+			409: err('The call is not connected', 'not_connected')
+		}
 	}
 ];

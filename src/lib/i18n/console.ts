@@ -63,6 +63,8 @@ export const consoleZh = {
 		appointment: '预约'
 	},
 	call: {
+		supervisorListening: '值班长 {{name}} 正在旁听本次通话',
+		supervisorSpeaking: '值班长 {{name}} 已加入通话并发言',
 		title: '通话',
 		timer: '通话时长',
 		video: '视频',
@@ -239,6 +241,8 @@ export const consoleEn: typeof consoleZh = {
 		appointment: 'Appointment'
 	},
 	call: {
+		supervisorListening: 'Duty supervisor {{name}} is listening to this call',
+		supervisorSpeaking: 'Duty supervisor {{name}} has joined the call and is speaking',
 		title: 'Call',
 		timer: 'Call time',
 		video: 'Video',

@@ -42,6 +42,11 @@ const schema = z.object({
 	 * `always` opens every matter at any time (demos and end-to-end tests run at any hour).
 	 */
 	SERVICE_HOURS: z.enum(['schedule', 'always']).default('schedule'),
+	/**
+	 * When the agent is told a duty supervisor joined their call: `always` (listening or
+	 * speaking) or `barge` (only when the supervisor speaks).
+	 */
+	MONITOR_NOTICE: z.enum(['always', 'barge']).default('always'),
 	/** How long an offer reserves an agent before it times out and the call is re-queued. */
 	OFFER_TIMEOUT_SECONDS: z.coerce.number().min(0.2).max(600).default(20),
 	/**

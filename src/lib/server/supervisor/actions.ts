@@ -3,6 +3,7 @@ import { audit } from '../audit/audit';
 import type { StaffUser } from '../auth/auth';
 import { assignCall } from '../calls/assign';
 import { changeLane, type SupervisorLane } from '../calls/lane';
+import { monitorCall, type MonitorMode } from '../calls/monitor';
 import { setAgentState } from '../calls/seats';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
@@ -73,6 +74,26 @@ export async function changeLaneAs(
 		action: 'supervisor.lane',
 		target: `call:${callId}`,
 		detail: { lane },
+		requestId
+	});
+	return r;
+}
+
+/** A supervisor listens to or speaks in a live call (see calls/monitor.ts); audited. */
+export async function monitorCallAs(
+	ctx: Ctx,
+	actor: StaffUser,
+	callId: string,
+	mode: MonitorMode,
+	requestId?: string | null
+) {
+	const by = { userId: actor.id, displayName: displayName(ctx.db, actor.id) ?? actor.displayName };
+	const r = await monitorCall(ctx, callId, by, mode);
+	audit(ctx, {
+		actorKind: 'user',
+		actorId: actor.id,
+		action: `supervisor.${mode}`,
+		target: `call:${callId}`,
 		requestId
 	});
 	return r;

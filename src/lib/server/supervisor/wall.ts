@@ -4,6 +4,7 @@ import { skillFields } from '../agents/queries';
 import { listBooths } from '../booths/booths';
 import { factsOf } from '../calls/facts';
 import { listDepartments, listLanguages } from '../catalog/queries';
+import { monitorsOf } from '../calls/monitor';
 import type { Ctx } from '../context';
 import { figures, lifeOf, shanghaiDay, type CallHistory, type CallLife } from '../metrics/metrics';
 import * as live from '../routing/live';
@@ -217,6 +218,10 @@ export async function wallSnapshot(
 			state: b.state,
 			lastSeenAt: b.lastSeenAt
 		})),
-		live: q.connectedCalls(ctx.db).map((c) => ({ ...c, monitoredBy: [] }))
+		live: await Promise.all(
+			q
+				.connectedCalls(ctx.db)
+				.map(async (c) => ({ ...c, monitoredBy: await monitorsOf(ctx, c.callId) }))
+		)
 	};
 }
