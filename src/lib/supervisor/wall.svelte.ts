@@ -1,6 +1,9 @@
 import { api } from '$lib/api/client';
 import type {
 	WallAgent,
+	WallDay,
+	WallHour,
+	WallWaitingSample,
 	WallBooth,
 	WallLiveCall,
 	WallQueue,
@@ -32,6 +35,11 @@ export class SupervisorWall {
 	agents = $state<WallAgent[]>([]);
 	booths = $state<WallBooth[]>([]);
 	live = $state<WallLiveCall[]>([]);
+	day = $state<WallDay>({ offered: 0, answered: 0, abandoned: 0, serviceLevel: null });
+	/** Today's figures per hour (arrivals), hour 0 first. */
+	hours = $state<WallHour[]>([]);
+	/** Callers waiting over the last hour, once a minute. */
+	waitingTrend = $state<WallWaitingSample[]>([]);
 	/** No snapshot yet. */
 	loading = $state(true);
 	/** A reload is on its way. */
@@ -101,6 +109,9 @@ export class SupervisorWall {
 		this.agents = s.agents;
 		this.booths = s.booths;
 		this.live = s.live;
+		this.day = s.day;
+		this.hours = s.hours;
+		this.waitingTrend = s.waitingTrend;
 		this.loading = false;
 	}
 
@@ -174,6 +185,15 @@ export class SupervisorWall {
 				(this.agentFilter === 'all' || a.state === this.agentFilter) &&
 				(!q || a.displayName.toLowerCase().includes(q))
 		);
+	}
+
+	/** Seconds the longest-waiting caller has waited (0 with nobody waiting). */
+	get longestWaitSeconds(): number {
+		const oldest = this.waiting.reduce<string | null>(
+			(o, c) => (o === null || c.queuedAt < o ? c.queuedAt : o),
+			null
+		);
+		return this.since(oldest);
 	}
 
 	/** Booths grouped by town, towns in order of name. */

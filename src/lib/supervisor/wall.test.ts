@@ -38,6 +38,9 @@ function snapshot(over: Partial<WallSnapshot> = {}): WallSnapshot {
 		waiting: [waitingCall('c1')],
 		waitingTotal: 1,
 		waitingLimit: 200,
+		day: { offered: 0, answered: 0, abandoned: 0, serviceLevel: null },
+		hours: [],
+		waitingTrend: [],
 		agents: [
 			{ id: 7, displayName: '陈嘉欣', state: 'busy', reason: null, since: AT, callId: 'c0' },
 			{ id: 8, displayName: '李婉婷', state: 'break', reason: 'meal', since: AT, callId: null }
