@@ -19,7 +19,7 @@ export interface ChartLook {
 }
 
 export const WALL_LOOK: ChartLook = { font: 12, ink: '#1f2933', line: '#d9dee5' };
-export const SCREEN_LOOK: ChartLook = { font: 22, ink: '#e5e7eb', line: '#374151' };
+export const SCREEN_LOOK: ChartLook = { font: 24, ink: '#e5e7eb', line: '#374151' };
 
 const COLORS = { offered: '#1d4ed8', answered: '#15803d', abandoned: '#b91c1c', sl: '#b45309' };
 
