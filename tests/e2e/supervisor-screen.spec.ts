@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { LoginPage } from './pages/login-page';
 
 test.use({ matterName: '养犬登记' });
 
@@ -79,4 +80,17 @@ test('the wall shows today’s charts with their tables and opens the hall scree
 	await page.getByTestId('open-screen').click();
 	await expect(page).toHaveURL(/\/supervisor\/screen$/);
 	await expect(page.getByTestId('screen')).toBeVisible();
+});
+
+test('the hall screen is for supervisors: a visitor logs in first, an agent is refused', async ({
+	page,
+	adminApi
+}) => {
+	await page.goto('/supervisor/screen');
+	await expect(page).toHaveURL(/\/login\?next=%2Fsupervisor%2Fscreen/);
+	const user = await adminApi.createStaff(['agent']);
+	await new LoginPage(page).logIn(user.username, user.password);
+	const res = await page.goto('/supervisor/screen');
+	expect(res?.status()).toBe(403);
+	await expect(page.getByTestId('screen')).toHaveCount(0);
 });
