@@ -20,6 +20,7 @@ const THRESHOLDS_KEY = 'cw.wall.thresholds';
 export const DEFAULT_THRESHOLDS: Thresholds = { amberSeconds: 60, redSeconds: 180 };
 /** Events arriving close together reload the snapshot once. */
 const RELOAD_DEBOUNCE_MS = 400;
+const isoAt = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The supervisor wall in the browser: one snapshot, then the typed events applied as they come
@@ -119,7 +120,10 @@ export class SupervisorWall {
 	start(): void {
 		this.#restoreThresholds();
 		this.events.start();
-		this.#tick = setInterval(() => (this.now = Date.now() + this.#skew), 1000);
+		this.#tick = setInterval(() => {
+			this.now = Date.now() + this.#skew;
+			this.extendTrend();
+		}, 1000);
 		if (this.loading) void this.reload();
 	}
 
@@ -194,6 +198,17 @@ export class SupervisorWall {
 			null
 		);
 		return this.since(oldest);
+	}
+
+	/**
+	 * Once a minute has passed since the last waiting sample, adds one with the count now and
+	 * drops the oldest: a quiet hall's screen keeps its last hour moving without asking the server.
+	 */
+	extendTrend(): void {
+		const last = this.waitingTrend.at(-1);
+		if (!last || this.now - Date.parse(last.at) < 60_000) return;
+		const sample = { at: isoAt(this.now), waiting: this.waitingTotal };
+		this.waitingTrend = [...this.waitingTrend.slice(1), sample];
 	}
 
 	/** Booths grouped by town, towns in order of name. */

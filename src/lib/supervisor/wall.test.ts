@@ -70,6 +70,22 @@ describe('the wall in the browser', () => {
 		vi.unstubAllGlobals();
 	});
 
+	it('adds a waiting sample each minute from its own count, keeping one hour', () => {
+		const trend = [0, 1].map((i) => ({
+			at: new Date(Date.parse(AT) - (1 - i) * 60_000).toISOString(),
+			waiting: i
+		}));
+		const wall = new SupervisorWall(snapshot({ waitingTrend: trend }));
+		wall.extendTrend();
+		expect(wall.waitingTrend).toEqual(trend);
+		wall.now = Date.parse(AT) + 60_000;
+		wall.extendTrend();
+		expect(wall.waitingTrend).toEqual([
+			trend[1],
+			{ at: new Date(Date.parse(AT) + 60_000).toISOString(), waiting: 1 }
+		]);
+	});
+
 	it('shows a ringing call as being offered, and drops an answered one from the waiting list', () => {
 		const wall = new SupervisorWall(snapshot());
 		next = snapshot({ waiting: [], waitingTotal: 0 });
