@@ -114,6 +114,57 @@ describe('the supervisor wall', () => {
 		await setAgentState(ctx, agent, 'offline');
 	});
 
+	it('counts today’s calls per hour and over the day, and samples the callers waiting each minute', async () => {
+		const hourNow = () =>
+			Number(
+				new Date().toLocaleString('en-GB', {
+					timeZone: 'Asia/Shanghai',
+					hour: '2-digit',
+					hour12: false
+				})
+			) % 24;
+		const before = await wallSnapshot(ctx);
+		expect(before.hours.map((h) => h.hour)).toEqual([...Array(24).keys()]);
+		expect(before.waitingTrend).toHaveLength(60);
+		const h0 = before.hours[hourNow()]!;
+
+		const agent = await makeAgent(ctx, [
+			{ kind: 'matter', matterId: m.a.id, level: 3 },
+			{ kind: 'language', code: 'zh', level: 5 }
+		]);
+		const waiting = await mobileCall(ctx);
+		const left = await mobileCall(ctx, { matterId: m.otherDept.id });
+		let w = await wallSnapshot(ctx);
+		expect(w.waitingTrend.at(-1)).toMatchObject({ waiting: before.waitingTotal + 2 });
+		expect(Date.parse(w.waitingTrend.at(-1)!.at)).toBe(Date.parse(w.at));
+		expect(w.hours[hourNow()]).toMatchObject({ offered: h0.offered + 2 });
+		expect(w.day.offered).toBe(before.day.offered + 2);
+
+		await leaveCall(ctx, left.callId);
+		await setAgentState(ctx, agent, 'available');
+		await acceptOffer(ctx, agent, (await currentOffer(ctx, agent))!.offerId);
+		w = await wallSnapshot(ctx);
+		expect(w.waitingTrend.at(-1)).toMatchObject({ waiting: before.waitingTotal });
+		expect(w.hours[hourNow()]).toMatchObject({
+			offered: h0.offered + 2,
+			answered: h0.answered + 1,
+			abandoned: h0.abandoned + 1
+		});
+		expect(w.day).toMatchObject({
+			answered: before.day.answered + 1,
+			abandoned: before.day.abandoned + 1
+		});
+		// the sum of the hours is the day
+		const sum = (k: 'offered' | 'answered') => w.hours.reduce((n, h) => n + h[k], 0);
+		expect(sum('offered')).toBe(w.day.offered);
+		expect(sum('answered')).toBe(w.day.answered);
+		expect(w.hours[hourNow()]!.serviceLevel).toBeGreaterThan(0);
+
+		await endCall(ctx, agent, waiting.callId);
+		await wrapUp(ctx, agent, waiting.callId, { outcome: 'info', mailResults: false });
+		await setAgentState(ctx, agent, 'offline');
+	});
+
 	it('lists only the oldest waiting calls but counts them all', async () => {
 		const calls = [];
 		for (let i = 0; i < 3; i++) {

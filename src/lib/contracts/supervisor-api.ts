@@ -104,6 +104,34 @@ export const WallLiveCall = z
 	})
 	.meta({ id: 'WallLiveCall' });
 
+const dayFigures = {
+	offered: z.number().int(),
+	answered: z.number().int(),
+	abandoned: z.number().int(),
+	/** 0..1, or null with nothing to divide by ("no calls yet"). */
+	serviceLevel: z.number().nullable()
+};
+
+/** Today's figures over all queues (Asia/Shanghai day, the metrics' definitions). */
+export const WallDay = z.object(dayFigures).meta({ id: 'WallDay' });
+
+/** Today's figures for one Asia/Shanghai hour, by arrival (the metrics' definitions). */
+export const WallHour = z
+	.object({
+		hour: z.number().int().min(0).max(23),
+		offered: z.number().int(),
+		answered: z.number().int(),
+		abandoned: z.number().int(),
+		/** 0..1, or null with nothing to divide by ("no calls yet"). */
+		serviceLevel: z.number().nullable()
+	})
+	.meta({ id: 'WallHour' });
+
+/** Callers waiting for a first answer at one instant. */
+export const WallWaitingSample = z
+	.object({ at: z.string(), waiting: z.number().int() })
+	.meta({ id: 'WallWaitingSample' });
+
 export const WallSnapshot = z
 	.object({
 		at: z.string(),
@@ -116,12 +144,21 @@ export const WallSnapshot = z
 		waitingLimit: z.number().int(),
 		agents: z.array(WallAgent),
 		booths: z.array(WallBooth),
-		live: z.array(WallLiveCall)
+		live: z.array(WallLiveCall),
+		/** Today over all queues. */
+		day: WallDay,
+		/** Today's 24 hours, hour 0 first. */
+		hours: z.array(WallHour),
+		/** Callers waiting, sampled once a minute over the last hour, oldest first. */
+		waitingTrend: z.array(WallWaitingSample)
 	})
 	.meta({ id: 'WallSnapshot' });
 
 export type WallSnapshot = z.infer<typeof WallSnapshot>;
 export type WallQueue = z.infer<typeof WallQueue>;
+export type WallDay = z.infer<typeof WallDay>;
+export type WallHour = z.infer<typeof WallHour>;
+export type WallWaitingSample = z.infer<typeof WallWaitingSample>;
 export type WallWaitingCall = z.infer<typeof WallWaitingCall>;
 export type WallAgent = z.infer<typeof WallAgent>;
 export type WallBooth = z.infer<typeof WallBooth>;

@@ -124,6 +124,35 @@ export const wallZh = {
 		never: '从未',
 		ago: '{{time}} 前'
 	},
+	charts: {
+		title: '今日趋势',
+		calls: '今日每小时来电',
+		callsAlt: '今日每小时来电柱状图：来电、接通、放弃',
+		serviceLevel: '每小时服务水平',
+		serviceLevelAlt: '今日每小时服务水平折线图（百分比）',
+		waiting: '近一小时排队人数',
+		waitingAlt: '近一小时每分钟排队人数折线图',
+		hour: '时段',
+		minute: '时间',
+		offered: '来电',
+		answered: '接通',
+		abandoned: '放弃',
+		level: '服务水平',
+		queued: '排队',
+		noCalls: '暂无来电'
+	},
+	screen: {
+		title: '监控大屏 · 大厅',
+		open: '大厅大屏模式',
+		waiting: '排队中',
+		longest: '最长等待',
+		serviceLevel: '今日服务水平',
+		agents: '空闲 / 在线坐席',
+		answered: '今日接通 {{answered}} / 来电 {{offered}}',
+		alerts: '等待告警队列',
+		noAlerts: '各队列等待正常',
+		reconnecting: '正在重新连接…'
+	},
 	live: {
 		title: '进行中的通话',
 		count: '共 {{count}} 通',
@@ -262,6 +291,35 @@ export const wallEn: typeof wallZh = {
 		lastSeen: 'Last heartbeat',
 		never: 'Never',
 		ago: '{{time}} ago'
+	},
+	charts: {
+		title: 'Today',
+		calls: 'Calls per hour today',
+		callsAlt: 'Bar chart of calls per hour today: offered, answered, abandoned',
+		serviceLevel: 'Service level by hour',
+		serviceLevelAlt: 'Line chart of service level by hour today (percent)',
+		waiting: 'Callers waiting, last hour',
+		waitingAlt: 'Line chart of callers waiting each minute over the last hour',
+		hour: 'Hour',
+		minute: 'Time',
+		offered: 'Offered',
+		answered: 'Answered',
+		abandoned: 'Abandoned',
+		level: 'Service level',
+		queued: 'Waiting',
+		noCalls: 'No calls yet'
+	},
+	screen: {
+		title: 'Hall wall screen',
+		open: 'Hall screen mode',
+		waiting: 'Waiting',
+		longest: 'Longest wait',
+		serviceLevel: 'Service level today',
+		agents: 'Agents free / online',
+		answered: 'Answered today {{answered}} of {{offered}}',
+		alerts: 'Queues waiting too long',
+		noAlerts: 'All queues within limits',
+		reconnecting: 'Reconnecting…'
 	},
 	live: {
 		title: 'Live calls',

@@ -1,6 +1,9 @@
 import { api } from '$lib/api/client';
 import type {
 	WallAgent,
+	WallDay,
+	WallHour,
+	WallWaitingSample,
 	WallBooth,
 	WallLiveCall,
 	WallQueue,
@@ -17,6 +20,7 @@ const THRESHOLDS_KEY = 'cw.wall.thresholds';
 export const DEFAULT_THRESHOLDS: Thresholds = { amberSeconds: 60, redSeconds: 180 };
 /** Events arriving close together reload the snapshot once. */
 const RELOAD_DEBOUNCE_MS = 400;
+const isoAt = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The supervisor wall in the browser: one snapshot, then the typed events applied as they come
@@ -32,6 +36,11 @@ export class SupervisorWall {
 	agents = $state<WallAgent[]>([]);
 	booths = $state<WallBooth[]>([]);
 	live = $state<WallLiveCall[]>([]);
+	day = $state<WallDay>({ offered: 0, answered: 0, abandoned: 0, serviceLevel: null });
+	/** Today's figures per hour (arrivals), hour 0 first. */
+	hours = $state<WallHour[]>([]);
+	/** Callers waiting over the last hour, once a minute. */
+	waitingTrend = $state<WallWaitingSample[]>([]);
 	/** No snapshot yet. */
 	loading = $state(true);
 	/** A reload is on its way. */
@@ -101,6 +110,9 @@ export class SupervisorWall {
 		this.agents = s.agents;
 		this.booths = s.booths;
 		this.live = s.live;
+		this.day = s.day;
+		this.hours = s.hours;
+		this.waitingTrend = s.waitingTrend;
 		this.loading = false;
 	}
 
@@ -108,7 +120,10 @@ export class SupervisorWall {
 	start(): void {
 		this.#restoreThresholds();
 		this.events.start();
-		this.#tick = setInterval(() => (this.now = Date.now() + this.#skew), 1000);
+		this.#tick = setInterval(() => {
+			this.now = Date.now() + this.#skew;
+			this.extendTrend();
+		}, 1000);
 		if (this.loading) void this.reload();
 	}
 
@@ -174,6 +189,26 @@ export class SupervisorWall {
 				(this.agentFilter === 'all' || a.state === this.agentFilter) &&
 				(!q || a.displayName.toLowerCase().includes(q))
 		);
+	}
+
+	/** Seconds the longest-waiting caller has waited (0 with nobody waiting). */
+	get longestWaitSeconds(): number {
+		const oldest = this.waiting.reduce<string | null>(
+			(o, c) => (o === null || c.queuedAt < o ? c.queuedAt : o),
+			null
+		);
+		return this.since(oldest);
+	}
+
+	/**
+	 * Once a minute has passed since the last waiting sample, adds one with the count now and
+	 * drops the oldest: a quiet hall's screen keeps its last hour moving without asking the server.
+	 */
+	extendTrend(): void {
+		const last = this.waitingTrend.at(-1);
+		if (!last || this.now - Date.parse(last.at) < 60_000) return;
+		const sample = { at: isoAt(this.now), waiting: this.waitingTotal };
+		this.waitingTrend = [...this.waitingTrend.slice(1), sample];
 	}
 
 	/** Booths grouped by town, towns in order of name. */

@@ -38,6 +38,9 @@ function snapshot(over: Partial<WallSnapshot> = {}): WallSnapshot {
 		waiting: [waitingCall('c1')],
 		waitingTotal: 1,
 		waitingLimit: 200,
+		day: { offered: 0, answered: 0, abandoned: 0, serviceLevel: null },
+		hours: [],
+		waitingTrend: [],
 		agents: [
 			{ id: 7, displayName: '陈嘉欣', state: 'busy', reason: null, since: AT, callId: 'c0' },
 			{ id: 8, displayName: '李婉婷', state: 'break', reason: 'meal', since: AT, callId: null }
@@ -65,6 +68,22 @@ describe('the wall in the browser', () => {
 	afterEach(() => {
 		vi.useRealTimers();
 		vi.unstubAllGlobals();
+	});
+
+	it('adds a waiting sample each minute from its own count, keeping one hour', () => {
+		const trend = [0, 1].map((i) => ({
+			at: new Date(Date.parse(AT) - (1 - i) * 60_000).toISOString(),
+			waiting: i
+		}));
+		const wall = new SupervisorWall(snapshot({ waitingTrend: trend }));
+		wall.extendTrend();
+		expect(wall.waitingTrend).toEqual(trend);
+		wall.now = Date.parse(AT) + 60_000;
+		wall.extendTrend();
+		expect(wall.waitingTrend).toEqual([
+			trend[1],
+			{ at: new Date(Date.parse(AT) + 60_000).toISOString(), waiting: 1 }
+		]);
 	});
 
 	it('shows a ringing call as being offered, and drops an answered one from the waiting list', () => {

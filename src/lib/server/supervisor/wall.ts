@@ -6,12 +6,13 @@ import { factsOf } from '../calls/facts';
 import { listDepartments, listLanguages } from '../catalog/queries';
 import { monitorsOf } from '../calls/monitor';
 import type { Ctx } from '../context';
-import { figures, lifeOf, shanghaiDay, type CallHistory, type CallLife } from '../metrics/metrics';
+import { figures } from '../metrics/metrics';
 import * as live from '../routing/live';
 import { requirementOf } from '../routing/policy';
 import { laneOf, satisfies, type Lane, type SkillFields } from '../routing/rules';
 import * as q from './queries';
 import { REASON_TEXT, waitReasonOf } from './reasons';
+import { readToday, type Today } from './today';
 
 /** How many of the oldest waiting calls the wall lists (the total is always counted). */
 export const WAITING_LIMIT = 200;
@@ -34,45 +35,14 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 const secondsSince = (at: string, now: number) =>
 	Math.max(0, Math.floor((now - Date.parse(at)) / 1000));
 
-/** Today's calls (Asia/Shanghai) with their history, grouped by queue key. */
-function todayByQueue(ctx: Ctx, now: number): Map<string, CallLife[]> {
-	const day = shanghaiDay(now);
-	const rows = q.historySince(ctx.db, iso(day.start)!, iso(day.end)!);
-	const byCall = new Map<string, { h: CallHistory; keys: string[] }>();
-	for (const r of rows) {
-		let c = byCall.get(r.callId);
-		if (!c) {
-			const h = {
-				callId: r.callId,
-				departmentId: r.departmentId,
-				arrivedAt: Date.parse(r.queuedAt),
-				steps: []
-			};
-			c = { h, keys: [`dept:${r.departmentId}`, `lang:${r.language}`, `lane:${r.lane}`] };
-			byCall.set(r.callId, c);
-		}
-		c.h.steps.push({ type: r.type, at: Date.parse(r.at) });
-	}
-	const out = new Map<string, CallLife[]>();
-	for (const { h, keys } of byCall.values()) {
-		const life = lifeOf(h);
-		for (const k of keys) {
-			const list = out.get(k);
-			if (list) list.push(life);
-			else out.set(k, [life]);
-		}
-	}
-	return out;
-}
-
 /** The queues: waiting now and today's figures, by department, by language and by lane. */
 function queuesOf(
 	ctx: Ctx,
+	today: Today['byQueue'],
 	groups: ReturnType<typeof q.waitingGroups>,
 	seats: Seat[],
 	now: number
 ): WallQueue[] {
-	const today = todayByQueue(ctx, now);
 	const waiting = new Map<string, { n: number; oldest: string | null }>();
 	for (const g of groups.department) waiting.set(`dept:${g.g}`, g);
 	for (const g of groups.language) waiting.set(`lang:${g.g}`, g);
@@ -192,10 +162,11 @@ export async function wallSnapshot(
 		fields: states[i]!.state === 'offline' ? {} : skillFields(ctx.db, a.id)
 	}));
 	const groups = q.waitingGroups(ctx.db);
+	const today = readToday(ctx, now);
 	return {
 		at: new Date(now).toISOString(),
 		eventsFrom,
-		queues: queuesOf(ctx, groups, seats, now),
+		queues: queuesOf(ctx, today.byQueue, groups, seats, now),
 		waiting: waitingOf(ctx, seats, now, limit),
 		waitingTotal: groups.total,
 		waitingLimit: limit,
@@ -222,6 +193,9 @@ export async function wallSnapshot(
 			q
 				.connectedCalls(ctx.db)
 				.map(async (c) => ({ ...c, monitoredBy: await monitorsOf(ctx, c.callId) }))
-		)
+		),
+		day: today.day,
+		hours: today.hours,
+		waitingTrend: today.waitingTrend
 	};
 }
