@@ -46,8 +46,22 @@ module.exports = {
 			severity: 'error',
 			comment:
 				'Catalogue, hours, auth and audit are read by the call core, never the other way round.',
-			from: { path: `${S}(catalog|schedule|auth|audit|metrics)/` },
+			from: {
+				path: `${S}(catalog|schedule|auth|audit|metrics)/`,
+				pathNot: `${S}audit/(viewer|csv)\\.ts$`
+			},
 			to: { path: `${S}(calls|agents|routing|video|desk|booths|ratings)/` }
+		},
+		{
+			name: 'audit-viewer-reads-only',
+			severity: 'error',
+			comment:
+				'The audit viewer is a read model over the history tables: it reads the call and agent domains through their queries, nothing else of them.',
+			from: { path: `${S}audit/(viewer|csv)\\.ts$` },
+			to: {
+				path: `${S}(calls|agents|routing|video|desk|booths|ratings)/`,
+				pathNot: `${S}(calls|agents)/queries\\.ts$`
+			}
 		},
 		{
 			name: 'infrastructure-imports-no-domain',
