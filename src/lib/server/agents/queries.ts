@@ -222,3 +222,12 @@ export function displayNames(db: Db, ids: number[]): Map<number, string> {
 		.all();
 	return new Map(rows.map((r) => [r.id, r.n]));
 }
+
+/** Every staff user's id and name, by name (a person picker). */
+export function staffNames(db: Db) {
+	return db
+		.select({ id: users.id, username: users.username, displayName: users.displayName })
+		.from(users)
+		.orderBy(asc(users.displayName), asc(users.id))
+		.all();
+}

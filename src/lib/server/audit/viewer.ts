@@ -1,5 +1,5 @@
 import type { AuditItem, AuditKind, AuditPage, AuditQuery } from '$lib/contracts/audit-api';
-import { agentStateWindow, displayNames } from '../agents/queries';
+import { agentStateWindow, displayNames, staffNames } from '../agents/queries';
 import { callEventsWindow } from '../calls/queries';
 import type { Ctx } from '../context';
 import type { Before, HistoryWindow } from '../db/history';
@@ -197,4 +197,9 @@ export function auditPage(ctx: Pick<Ctx, 'db'>, q: AuditQuery, limit = q.limit ?
 		})),
 		next
 	};
+}
+
+/** The people the viewer can filter by: every staff account. */
+export function auditPeople(ctx: Pick<Ctx, 'db'>) {
+	return staffNames(ctx.db);
 }
