@@ -14,8 +14,8 @@ import { auditWindow } from './queries';
 
 /** Equal times are ordered by source, highest first; the cursor carries the source's rank. */
 const RANK: Record<AuditKind, number> = { audit: 3, agent_state: 2, call: 1 };
-/** States only the system sets (a call reached or left the agent). */
-const SYSTEM_STATES = new Set(['busy', 'wrap_up']);
+/** States only the system sets (a call rang, reached or left the agent). */
+const SYSTEM_STATES = new Set(['offered', 'busy', 'wrap_up']);
 /** Call events an agent or supervisor does (`agent_id` is who acted); others are the system's. */
 const SYSTEM_EVENTS = new Set(['created', 'offered', 'waiting', 'requeued', 'escalated']);
 
@@ -97,6 +97,7 @@ function callRows(ctx: Pick<Ctx, 'db'>, q: AuditQuery, w: HistoryWindow): Row[] 
 					? { kind: 'user' as const, id: r.agentId }
 					: { kind: 'system' as const, id: null };
 		const detail: Record<string, unknown> = { ...(r.detail ?? {}) };
+		delete detail.at; // the entry's own time
 		if (r.fromStatus) detail.from ??= r.fromStatus;
 		if (r.toStatus) detail.to ??= r.toStatus;
 		if (r.reason) detail.reason ??= r.reason;
