@@ -62,3 +62,40 @@ test('the supervisor finds a break they set and a call offered to that agent in 
 	await page.goto('/supervisor/audit?call=no-such-call');
 	await expect(page.getByText('没有符合条件的记录')).toBeVisible();
 });
+
+test('the audit trail pages with load more, and reads in English', async ({
+	supervisorPage: page,
+	agents
+}) => {
+	const agent = await agents.create({});
+	await agent.api.goAvailable();
+	const set = await page.request.put(`/api/v1/supervisor/agents/${agent.account.id}/state`, {
+		data: { state: 'break', reason: '午间轮换' }
+	});
+	expect(set.status(), await set.text()).toBe(200);
+
+	await page.goto(`/supervisor/audit?person=${agent.account.id}&limit=2`);
+	const rows = page.getByTestId('audit-row');
+	await expect(rows).toHaveCount(2);
+	const first = await rows.allInnerTexts();
+	await page.getByRole('button', { name: '加载更多' }).click();
+	await expect(rows).toHaveCount(4);
+	expect((await rows.allInnerTexts()).slice(0, 2)).toEqual(first);
+	await page.getByRole('button', { name: '加载更多' }).click();
+	await expect(page.getByText('已到最早一条')).toBeVisible();
+	// created, signed in, available, the supervisor's action, break: oldest last
+	await expect(rows.last()).toHaveAttribute('data-action', 'agent.create');
+	await expect(rows).toHaveCount(5);
+
+	await page
+		.context()
+		.addCookies([{ name: 'cw_locale', value: 'en', url: new URL(page.url()).origin }]);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: 'By' })).toBeVisible();
+	await expect(
+		page.locator('[data-testid="audit-row"][data-action="supervisor.agent_state"]')
+	).toContainText("Supervisor set an agent's state");
+	await page.screenshot({ path: 'test-results/supervisor-audit-en.png', fullPage: true });
+	await page.context().clearCookies({ name: 'cw_locale' });
+});

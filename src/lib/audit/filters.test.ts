@@ -27,6 +27,7 @@ describe('audit filters', () => {
 			bad: ['to']
 		});
 		expect(queryOf(filtersFrom(new URLSearchParams(''))).query).toEqual({});
+		expect(queryOf({ ...f, limit: '5' }).query.limit).toBe(5);
 		expect(queryOf({ ...f, person: 'abc', kind: 'nope', to: '' }).bad).toEqual(['person', 'kind']);
 	});
 

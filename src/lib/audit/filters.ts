@@ -9,6 +9,8 @@ export interface AuditFilters {
 	/** `YYYY-MM-DDTHH:mm`, Asia/Shanghai local time (a datetime-local input). */
 	from: string;
 	to: string;
+	/** Entries per page, from the URL only (no field in the form). */
+	limit: string;
 }
 
 /** The API query of the filters (`/api/v1/audit`), without paging. */
@@ -19,6 +21,8 @@ export interface AuditApiQuery {
 	action?: string;
 	from?: string;
 	to?: string;
+	/** Entries per page (the API's default when absent). */
+	limit?: number;
 }
 
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
@@ -32,7 +36,8 @@ export function filtersFrom(params: URLSearchParams): AuditFilters {
 		kind: get('kind'),
 		action: get('action'),
 		from: get('from'),
-		to: get('to')
+		to: get('to'),
+		limit: get('limit')
 	};
 }
 
@@ -57,6 +62,7 @@ export function queryOf(f: AuditFilters): { query: AuditApiQuery; bad: (keyof Au
 		else bad.push('kind');
 	}
 	if (f.action) query.action = f.action;
+	if (/^\d+$/.test(f.limit)) query.limit = Number(f.limit);
 	for (const k of ['from', 'to'] as const) {
 		if (!f[k]) continue;
 		const iso = shanghaiIso(f[k]);
