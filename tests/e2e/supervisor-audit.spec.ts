@@ -1,3 +1,4 @@
+import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
 
 test.use({ matterName: '公租房申请' });
@@ -46,6 +47,7 @@ test('the supervisor finds a break they set and a call offered to that agent in 
 		1
 	);
 	const shown = await page.locator('[data-testid="audit-row"]').count();
+	expect(await seriousViolations(page)).toEqual([]);
 	await page.screenshot({ path: 'test-results/supervisor-audit.png', fullPage: true });
 
 	// the CSV of the same filter: a header and the same rows
