@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as a from '$lib/contracts/agent-api';
+import * as au from '$lib/contracts/audit-api';
 import * as s from '$lib/contracts/api';
 import * as c from '$lib/contracts/caller-api';
 import * as v from '$lib/contracts/client-api';
@@ -47,7 +48,8 @@ export const endpoints = {
 		response: s.SupervisorAgentState
 	},
 	'POST /supervisor/calls/{id}/assign': { body: s.AssignCallBody, response: s.CallAssigned },
-	'POST /supervisor/calls/{id}/lane': { body: s.LaneBody, response: s.LaneChanged }
+	'POST /supervisor/calls/{id}/lane': { body: s.LaneBody, response: s.LaneChanged },
+	'GET /audit': { query: au.AuditQuery, response: au.AuditPage }
 } as const satisfies Record<string, Endpoint>;
 
 export type Route = keyof typeof endpoints;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adminOperations } from './openapi-admin';
 import { agentOperations } from './openapi-agent';
+import { auditOperations } from './openapi-audit';
 import { callOperations } from './openapi-calls';
 import { callerOperations } from './openapi-caller';
 import {
@@ -25,6 +26,7 @@ export const operations: Op[] = [
 	...callerOperations,
 	...supervisorOperations,
 	...supervisorActionOperations,
+	...auditOperations,
 	...videoOperations
 ];
 

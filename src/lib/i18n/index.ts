@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { getContext, setContext } from 'svelte';
+import { auditEn, auditZh } from './audit';
 import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
 import { consoleEn, consoleZh } from './console';
@@ -13,8 +14,12 @@ export const LOCALE_COOKIE = 'cw_locale';
 
 /** Every catalogue by locale: the core texts plus one namespace per area (console., caller.). */
 export const resources = {
-	'zh-CN': { translation: { ...zhCN, console: consoleZh, caller: callerZh, wall: wallZh } },
-	en: { translation: { ...en, console: consoleEn, caller: callerEn, wall: wallEn } },
+	'zh-CN': {
+		translation: { ...zhCN, console: consoleZh, caller: callerZh, wall: wallZh, audit: auditZh }
+	},
+	en: {
+		translation: { ...en, console: consoleEn, caller: callerEn, wall: wallEn, audit: auditEn }
+	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
 	ja: { translation: { caller: callerJa } },
 	ko: { translation: { caller: callerKo } }

@@ -1,7 +1,8 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { groupWrite } from '../db/group-commit';
 import { prepared, slots } from '../db/prepared';
+import { windowConditions, type HistoryWindow } from '../db/history';
 import {
 	agentSkills,
 	agentStateLog,
@@ -190,4 +191,43 @@ export function skillFields(db: Db, userId: number): Record<string, number> {
 		else f.eld = r.level;
 	}
 	return f;
+}
+
+/** Agent state changes for the audit viewer, newest first; `person`: the agent or who set it. */
+export function agentStateWindow(db: Db, f: HistoryWindow & { userId?: number; person?: number }) {
+	return db
+		.select()
+		.from(agentStateLog)
+		.where(
+			and(
+				...windowConditions(agentStateLog.at, agentStateLog.id, f),
+				f.userId ? eq(agentStateLog.userId, f.userId) : undefined,
+				f.person
+					? or(eq(agentStateLog.userId, f.person), eq(agentStateLog.changedBy, f.person))
+					: undefined
+			)
+		)
+		.orderBy(desc(agentStateLog.at), desc(agentStateLog.id))
+		.limit(f.limit)
+		.all();
+}
+
+/** Display names of some users, by id. */
+export function displayNames(db: Db, ids: number[]): Map<number, string> {
+	if (!ids.length) return new Map();
+	const rows = db
+		.select({ id: users.id, n: users.displayName })
+		.from(users)
+		.where(inArray(users.id, ids))
+		.all();
+	return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** Every staff user's id and name, by name (a person picker). */
+export function staffNames(db: Db) {
+	return db
+		.select({ id: users.id, username: users.username, displayName: users.displayName })
+		.from(users)
+		.orderBy(asc(users.displayName), asc(users.id))
+		.all();
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { groupWrite } from '../db/group-commit';
 import { encoded, prepared, slots } from '../db/prepared';
 import { callEvents, calls, followUps, offers, outcomes } from '../db/schema';
+import { windowConditions, type HistoryWindow } from '../db/history';
 
 export type CallRow = typeof calls.$inferSelect;
 export type OfferRow = typeof offers.$inferSelect;
@@ -215,4 +216,25 @@ export function offersOf(db: Db, callId: string): OfferRow[] {
 export function callIdByTokenHash(db: Db, tokenHash: string): string | undefined {
 	return db.select({ id: calls.id }).from(calls).where(eq(calls.callerTokenHash, tokenHash)).get()
 		?.id;
+}
+
+/** Call events for the audit viewer, newest first: of one call, one person, or one event type. */
+export function callEventsWindow(
+	db: Db,
+	f: HistoryWindow & { callId?: string; agentId?: number; type?: string }
+) {
+	return db
+		.select()
+		.from(callEvents)
+		.where(
+			and(
+				...windowConditions(callEvents.at, callEvents.id, f),
+				f.callId ? eq(callEvents.callId, f.callId) : undefined,
+				f.agentId ? eq(callEvents.agentId, f.agentId) : undefined,
+				f.type ? eq(callEvents.type, f.type) : undefined
+			)
+		)
+		.orderBy(desc(callEvents.at), desc(callEvents.id))
+		.limit(f.limit)
+		.all();
 }
