@@ -34,6 +34,9 @@ export class SupervisorWall {
 	waitingTotal = $state(0);
 	waitingLimit = $state(0);
 	agents = $state<WallAgent[]>([]);
+	/** Agents not offline, and those free now. */
+	readonly online = $derived(this.agents.filter((a) => a.state !== 'offline').length);
+	readonly available = $derived(this.agents.filter((a) => a.state === 'available').length);
 	booths = $state<WallBooth[]>([]);
 	live = $state<WallLiveCall[]>([]);
 	day = $state<WallDay>({ offered: 0, answered: 0, abandoned: 0, serviceLevel: null });
