@@ -1,5 +1,5 @@
 import type { StateChanger } from '../../contracts/events';
-import { displayName, isActiveAgent, skillFields } from '../agents/queries';
+import { isActiveAgent, skillFields } from '../agents/queries';
 import type { Ctx } from '../context';
 import { conflict, notFound } from '../errors';
 import { assign } from '../routing/matching';
@@ -40,11 +40,7 @@ export async function assignCall(
 	if (r.kind === 'agent_busy')
 		throw conflict('agent_not_available', `The agent is ${r.state}, not available`);
 	if (r.kind !== 'offered') throw conflict('not_waiting', 'The call is no longer waiting');
-	const assignment = {
-		userId: opts.by.userId,
-		displayName: opts.by.displayName || (displayName(ctx.db, opts.by.userId) ?? ''),
-		override: !eligible
-	};
+	const assignment = { ...opts.by, override: !eligible };
 	await offered(ctx, {
 		...r,
 		callId,

@@ -8,6 +8,11 @@ import { setAgentState } from '../calls/seats';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
 
+/** The supervisor as the agent is shown them (their current display name). */
+function changerOf(ctx: Ctx, actor: StaffUser) {
+	return { userId: actor.id, displayName: displayName(ctx.db, actor.id) ?? actor.displayName };
+}
+
 /**
  * A supervisor sets an agent's state with a reason (a break, back to available, offline): the
  * agent's desk shows who did it, and the change is audited. A pending offer is withdrawn and its
@@ -22,7 +27,7 @@ export async function setAgentStateAs(
 	requestId?: string | null
 ): Promise<{ agentId: number; state: string }> {
 	if (!isActiveAgent(ctx.db, agentId)) throw notFound(`agent ${agentId} does not exist`);
-	const by = { userId: actor.id, displayName: displayName(ctx.db, actor.id) ?? actor.displayName };
+	const by = changerOf(ctx, actor);
 	const r = await setAgentState(ctx, agentId, input.state, input.reason, by);
 	audit(ctx, {
 		actorKind: 'user',
@@ -46,7 +51,7 @@ export async function assignCallAs(
 	input: { agentId: number; override?: boolean },
 	requestId?: string | null
 ) {
-	const by = { userId: actor.id, displayName: displayName(ctx.db, actor.id) ?? actor.displayName };
+	const by = changerOf(ctx, actor);
 	const r = await assignCall(ctx, callId, input.agentId, { by, override: input.override ?? false });
 	audit(ctx, {
 		actorKind: 'user',
@@ -87,7 +92,7 @@ export async function monitorCallAs(
 	mode: MonitorMode,
 	requestId?: string | null
 ) {
-	const by = { userId: actor.id, displayName: displayName(ctx.db, actor.id) ?? actor.displayName };
+	const by = changerOf(ctx, actor);
 	const r = await monitorCall(ctx, callId, by, mode);
 	audit(ctx, {
 		actorKind: 'user',
