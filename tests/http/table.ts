@@ -108,6 +108,30 @@ export const table: Record<string, Entry> = {
 			body: { skills: [{ kind: 'elderly_guidance', level: 4 }] }
 		})
 	},
+	'GET /admin/supervisors/{id}/scope': {
+		expect: admins(200),
+		build: async (w, actor) => ({
+			path: `/admin/supervisors/${(await w.sharedSupervisor()).id}/scope`,
+			as: await w.as(actor as Role)
+		})
+	},
+	'PUT /admin/supervisors/{id}/scope': {
+		expect: admins(200),
+		build: async (w, actor) => ({
+			path: `/admin/supervisors/${(await w.sharedSupervisor()).id}/scope`,
+			as: await w.as(actor as Role),
+			// both empty: the whole district (the other rows' supervisor is a separate account)
+			body: { departmentIds: [], townIds: [] }
+		})
+	},
+	'PUT /admin/departments/{id}': {
+		expect: admins(200),
+		build: async (w, actor) => ({
+			path: `/admin/departments/1`,
+			as: await w.as(actor as Role),
+			body: { answerSeconds: null }
+		})
+	},
 	'GET /admin/booths': { expect: by(401, 401, 401, 403, 200, 403, 200) },
 	'POST /admin/booths': {
 		expect: admins(201),

@@ -166,6 +166,11 @@ export class World {
 		return seat;
 	}
 
+	/** A supervisor account for admin operations on it (its scope). */
+	sharedSupervisor(): Promise<Staff> {
+		return this.once('sharedSupervisorStaff', () => this.staff(['supervisor']));
+	}
+
 	/** The shared agent account (its id, for admin operations on it). */
 	sharedAgent(): Promise<Staff> {
 		return this.once('sharedAgentStaff', () => this.staff(['agent']));

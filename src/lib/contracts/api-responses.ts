@@ -34,6 +34,18 @@ export const AgentSkills = z
 	.object({ id: z.number().int(), skills: z.array(SkillRow) })
 	.meta({ id: 'AgentSkills' });
 
+export const SupervisorScope = z
+	.object({
+		id: z.number().int(),
+		departmentIds: z.array(z.number().int()),
+		townIds: z.array(z.number().int())
+	})
+	.meta({ id: 'SupervisorScope' });
+
+export const DepartmentSettings = z
+	.object({ id: z.number().int(), answerSeconds: z.number().int().nullable() })
+	.meta({ id: 'DepartmentSettings' });
+
 export const BoothList = z
 	.object({
 		booths: z.array(

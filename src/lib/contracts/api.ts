@@ -46,6 +46,18 @@ export const ReplaceSkillsBody = z
 	.object({ skills: z.array(SkillSchema).max(500) })
 	.meta({ id: 'ReplaceSkillsBody' });
 
+const Ids = (what: string) => z.array(z.number().int().positive()).max(500, `at most 500 ${what}`);
+
+/** The departments and towns a supervisor oversees; both empty: the whole district. */
+export const SupervisorScopeBody = z
+	.object({ departmentIds: Ids('departments'), townIds: Ids('towns') })
+	.meta({ id: 'SupervisorScopeBody' });
+
+/** A department's answer threshold T for its service level; null: the console's default. */
+export const DepartmentSettingsBody = z
+	.object({ answerSeconds: z.number().int().min(1).max(3600).nullable() })
+	.meta({ id: 'DepartmentSettingsBody' });
+
 export const CreateBoothBody = z
 	.object({
 		name: z.string().trim().min(1, 'name is required').max(64),

@@ -79,6 +79,49 @@ export const adminOperations: Op[] = [
 	},
 	{
 		method: 'get',
+		path: '/admin/supervisors/{id}/scope',
+		summary: 'The departments and towns a supervisor oversees (both empty: the whole district)',
+		tag: 'admin',
+		auth: 'admin',
+		responses: {
+			200: { description: 'Scope', schema: r.SupervisorScope },
+			400: err('Invalid id', 'bad_request'),
+			...staffOnly('an admin'),
+			404: err('No such supervisor', 'not_found')
+		}
+	},
+	{
+		method: 'put',
+		path: '/admin/supervisors/{id}/scope',
+		summary:
+			'Set the departments and towns a supervisor oversees: their wall, actions, events and audit trail (audited)',
+		tag: 'admin',
+		auth: 'admin',
+		body: s.SupervisorScopeBody,
+		responses: {
+			200: { description: 'The scope now', schema: r.SupervisorScope },
+			400: err('Invalid id or input', 'bad_request', ...BODY, 'unknown_department', 'unknown_town'),
+			...staffOnly('an admin'),
+			404: err('No such supervisor', 'not_found')
+		}
+	},
+	{
+		method: 'put',
+		path: '/admin/departments/{id}',
+		summary:
+			"Set a department's answer threshold T for its service level (null: SERVICE_LEVEL_SECONDS; audited)",
+		tag: 'admin',
+		auth: 'admin',
+		body: s.DepartmentSettingsBody,
+		responses: {
+			200: { description: 'The department settings now', schema: r.DepartmentSettings },
+			400: err('Invalid id or input', 'bad_request', ...BODY),
+			...staffOnly('an admin'),
+			404: err('No such department', 'not_found')
+		}
+	},
+	{
+		method: 'get',
 		path: '/admin/booths',
 		summary: 'List booths (admin or supervisor)',
 		tag: 'admin',

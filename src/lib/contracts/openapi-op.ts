@@ -53,3 +53,13 @@ export const staffOnly = (role = 'the role') => ({
 	401: err('Login required', 'unauthorized'),
 	403: err(`Not ${role}`, 'forbidden')
 });
+
+/** 401 without a session, 403 without the role or outside the supervisor's scope. */
+export const supervisorOnly = () => ({
+	401: err('Login required', 'unauthorized'),
+	403: err(
+		'Not a supervisor or admin, or outside the departments and towns the supervisor oversees',
+		'forbidden',
+		'out_of_scope'
+	)
+});

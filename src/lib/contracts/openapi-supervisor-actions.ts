@@ -1,5 +1,5 @@
 import * as s from './api';
-import { BODY, err, staffOnly, type Op } from './openapi-op';
+import { BODY, err, supervisorOnly, type Op } from './openapi-op';
 
 /** What a supervisor does on the wall: every action is checked by role and audited. */
 export const supervisorActionOperations: Op[] = [
@@ -14,7 +14,7 @@ export const supervisorActionOperations: Op[] = [
 		responses: {
 			200: { description: 'The state the agent is in now', schema: s.SupervisorAgentState },
 			400: err('Invalid input', ...BODY),
-			...staffOnly('a supervisor or admin'),
+			...supervisorOnly(),
 			404: err('No such active agent', 'not_found'),
 			409: err('in_call: the agent is in a call', 'in_call')
 		}
@@ -30,7 +30,7 @@ export const supervisorActionOperations: Op[] = [
 		responses: {
 			200: { description: 'The agent is offered the call', schema: s.CallAssigned },
 			400: err('Invalid input', ...BODY),
-			...staffOnly('a supervisor or admin'),
+			...supervisorOnly(),
 			404: err('No such call or active agent', 'not_found'),
 			409: err(
 				'The call is not waiting, the agent is not free, or the seat lacks a requirement',
@@ -51,7 +51,7 @@ export const supervisorActionOperations: Op[] = [
 		responses: {
 			200: { description: 'The call and its new place in its queue', schema: s.LaneChanged },
 			400: err('Invalid input', ...BODY),
-			...staffOnly('a supervisor or admin'),
+			...supervisorOnly(),
 			404: err('No such call', 'not_found'),
 			409: err('The call is not waiting', 'not_waiting')
 		}
@@ -70,7 +70,7 @@ export const supervisorActionOperations: Op[] = [
 				schema: s.MonitorJoined
 			},
 			400: err('Invalid input', ...BODY),
-			...staffOnly('a supervisor or admin'),
+			...supervisorOnly(),
 			404: err('No such call', 'not_found'),
 			409: err('The call is not connected', 'not_connected')
 		}

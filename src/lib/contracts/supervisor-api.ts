@@ -132,6 +132,13 @@ export const WallWaitingSample = z
 	.object({ at: z.string(), waiting: z.number().int() })
 	.meta({ id: 'WallWaitingSample' });
 
+const Named = z.object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable() });
+
+/** What a supervisor oversees (set by an admin). */
+export const WallScope = z
+	.object({ departments: z.array(Named), towns: z.array(Named) })
+	.meta({ id: 'WallScope' });
+
 export const WallSnapshot = z
 	.object({
 		at: z.string(),
@@ -150,7 +157,9 @@ export const WallSnapshot = z
 		/** Today's 24 hours, hour 0 first. */
 		hours: z.array(WallHour),
 		/** Callers waiting, sampled once a minute over the last hour, oldest first. */
-		waitingTrend: z.array(WallWaitingSample)
+		waitingTrend: z.array(WallWaitingSample),
+		/** The departments and towns this supervisor oversees; null for the whole district. */
+		scope: WallScope.nullable()
 	})
 	.meta({ id: 'WallSnapshot' });
 
@@ -163,3 +172,4 @@ export type WallWaitingCall = z.infer<typeof WallWaitingCall>;
 export type WallAgent = z.infer<typeof WallAgent>;
 export type WallBooth = z.infer<typeof WallBooth>;
 export type WallLiveCall = z.infer<typeof WallLiveCall>;
+export type WallScope = z.infer<typeof WallScope>;

@@ -39,7 +39,8 @@ export const en: Messages = {
 		supervisor: 'Wallboard',
 		schedule: 'Schedule',
 		adminAgents: 'Agents',
-		adminBooths: 'Booths'
+		adminBooths: 'Booths',
+		adminSupervision: 'Scopes and service level'
 	},
 	agent: {
 		title: 'Agent desk',
@@ -78,7 +79,23 @@ export const en: Messages = {
 		skills: 'Skills',
 		tokenOnce: 'Device token (shown once; configure it on the booth):',
 		empty: 'Nothing here yet',
-		never: 'Never'
+		never: 'Never',
+		supervisionTitle: 'Supervisor scopes and service level',
+		scopeTitle: 'What each supervisor oversees',
+		scopeHelp:
+			'A supervisor sees and acts on the departments and towns of their scope only: the wall, actions, live updates and the audit trail are filtered by it. Choose none for the whole district.',
+		scopeAll: 'Whole district',
+		scopeDepartments: 'Departments',
+		scopeTowns: 'Towns (calls from their booths, and the booths)',
+		save: 'Save',
+		saved: 'Saved',
+		noSupervisors: 'No supervisor accounts yet',
+		thresholdTitle: 'Service level answer threshold T',
+		thresholdHelp:
+			'Service level = answered within T seconds ÷ (answered + abandoned after S seconds). Leave empty for the default of {{seconds}} s.',
+		department: 'Department',
+		answerSeconds: 'Answer within (seconds)',
+		answerSecondsOf: 'Answer threshold of {{name}} (seconds)'
 	},
 	boothState: {
 		idle: 'Idle',

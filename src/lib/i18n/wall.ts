@@ -6,6 +6,7 @@ export const wallZh = {
 	loadFailed: '刷新失败：{{message}}',
 	reload: '立即刷新',
 	loading: '正在加载监控数据…',
+	scope: { all: '范围：全区', some: '范围：{{names}}' },
 	summary: {
 		waiting: '排队中',
 		live: '通话中',
@@ -173,6 +174,7 @@ export const wallEn: typeof wallZh = {
 	loadFailed: 'Refresh failed: {{message}}',
 	reload: 'Refresh now',
 	loading: 'Loading the wall…',
+	scope: { all: 'Scope: whole district', some: 'Scope: {{names}}' },
 	summary: {
 		waiting: 'Waiting',
 		live: 'In call',

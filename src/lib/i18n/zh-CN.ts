@@ -36,7 +36,8 @@ export const zhCN = {
 		supervisor: '监控大屏',
 		schedule: '排班',
 		adminAgents: '坐席管理',
-		adminBooths: '晓屋管理'
+		adminBooths: '晓屋管理',
+		adminSupervision: '值班范围与服务水平'
 	},
 	agent: {
 		title: '坐席工作台',
@@ -75,7 +76,23 @@ export const zhCN = {
 		skills: '技能',
 		tokenOnce: '设备令牌（仅显示一次，请配置到晓屋终端）：',
 		empty: '暂无记录',
-		never: '从未'
+		never: '从未',
+		supervisionTitle: '值班范围与服务水平',
+		scopeTitle: '值班长管理范围',
+		scopeHelp:
+			'值班长只看到、只处理其范围内的部门和镇街：监控大屏、操作、实时推送和审计记录都按范围过滤。都不选即为全区。',
+		scopeAll: '全区',
+		scopeDepartments: '部门',
+		scopeTowns: '镇街（该镇街晓屋的来电和晓屋）',
+		save: '保存',
+		saved: '已保存',
+		noSupervisors: '暂无值班长账号',
+		thresholdTitle: '服务水平应答时限 T',
+		thresholdHelp:
+			'服务水平 = T 秒内接通 ÷（接通 + 等待超过 S 秒后放弃）。留空即用默认值 {{seconds}} 秒。',
+		department: '部门',
+		answerSeconds: '应答时限（秒）',
+		answerSecondsOf: '{{name}} 的应答时限（秒）'
 	},
 	boothState: {
 		idle: '空闲',

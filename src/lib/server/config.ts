@@ -113,6 +113,10 @@ const schema = z.object({
 	BOOTH_OFFLINE_SECONDS: z.coerce.number().int().min(5).max(3600).default(45),
 	/** A waiting caller is offered a booking once the estimated wait exceeds this. */
 	BOOKING_OFFER_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+	/** Service level: answered within T seconds, T per department (this when a department sets none). */
+	SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
+	/** A caller who leaves within S seconds is not counted against service (short abandon). */
+	SHORT_ABANDON_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
 	/** Working days to contact the citizen, and to rectify, after a bad rating (local rules). */
 	RECTIFY_CONTACT_WORKDAYS: z.coerce.number().int().min(0).max(60).default(1),
 	RECTIFY_WORKDAYS: z.coerce.number().int().min(1).max(60).default(5)

@@ -1,5 +1,6 @@
 import { api } from '$lib/api/client';
 import type {
+	WallScope,
 	WallAgent,
 	WallDay,
 	WallHour,
@@ -44,6 +45,8 @@ export class SupervisorWall {
 	hours = $state<WallHour[]>([]);
 	/** Callers waiting over the last hour, once a minute. */
 	waitingTrend = $state<WallWaitingSample[]>([]);
+	/** The departments and towns this supervisor oversees; null for the whole district. */
+	scope = $state<WallScope | null>(null);
 	/** No snapshot yet. */
 	loading = $state(true);
 	/** A reload is on its way. */
@@ -116,6 +119,7 @@ export class SupervisorWall {
 		this.day = s.day;
 		this.hours = s.hours;
 		this.waitingTrend = s.waitingTrend;
+		this.scope = s.scope;
 		this.loading = false;
 	}
 

@@ -41,6 +41,7 @@ export function listBooths(ctx: Ctx) {
 			id: booths.id,
 			name: booths.name,
 			town: towns.name,
+			townId: booths.townId,
 			site: booths.site,
 			state: booths.state,
 			lastSeenAt: booths.lastSeenAt,

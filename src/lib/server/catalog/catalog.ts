@@ -1,7 +1,14 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { departments, matters } from '../db/schema';
-import { listDepartments, listLanguages, searchMatters } from './queries';
+import { audit } from '../audit/audit';
+import { notFound } from '../errors';
+import {
+	listDepartments,
+	listLanguages,
+	searchMatters,
+	updateDepartmentAnswerSeconds
+} from './queries';
 
 /** Matter search for the public API and pages. */
 export function findMatters(ctx: Ctx, q: { q?: string; departmentId?: number; limit: number }) {
@@ -67,4 +74,23 @@ export function callerCatalogue(ctx: Ctx, popular: number) {
 		popular: popularMatters(ctx, popular),
 		departments: listDepartments(ctx.db).map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn }))
 	};
+}
+
+/** An admin sets a department's answer threshold T (null: the console's default); audited. */
+export function setDepartmentAnswerSeconds(
+	ctx: Ctx,
+	adminId: number,
+	departmentId: number,
+	answerSeconds: number | null
+) {
+	if (!updateDepartmentAnswerSeconds(ctx.db, departmentId, answerSeconds))
+		throw notFound(`department ${departmentId} does not exist`);
+	audit(ctx, {
+		actorKind: 'user',
+		actorId: adminId,
+		action: 'admin.department',
+		target: `department:${departmentId}`,
+		detail: { answerSeconds }
+	});
+	return { id: departmentId, answerSeconds };
 }

@@ -112,3 +112,14 @@ export function matterFacts(db: Db, id: number) {
 export function languageByCode(db: Db, code: string) {
 	return reference(db, 'languages').get(code);
 }
+
+/** Sets a department's answer threshold; false when there is no such department. */
+export function updateDepartmentAnswerSeconds(
+	db: Db,
+	id: number,
+	answerSeconds: number | null
+): boolean {
+	return (
+		db.update(departments).set({ answerSeconds }).where(eq(departments.id, id)).run().changes > 0
+	);
+}

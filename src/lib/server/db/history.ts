@@ -17,6 +17,8 @@ export interface HistoryWindow {
 	to?: string;
 	before?: Before;
 	limit: number;
+	/** A further condition on the table's rows (e.g. a supervisor's scope). */
+	where?: SQL;
 }
 
 /** The keyset and time-range conditions of a history window over (at, id). */
@@ -33,5 +35,5 @@ export function windowConditions(
 			: b.sameAt === 'all'
 				? lte(at, b.at)
 				: or(lt(at, b.at), and(eq(at, b.at), lt(id, b.id)));
-	return [keyset, w.from ? gte(at, w.from) : undefined, w.to ? lt(at, w.to) : undefined];
+	return [keyset, w.from ? gte(at, w.from) : undefined, w.to ? lt(at, w.to) : undefined, w.where];
 }

@@ -24,7 +24,9 @@ export const departments = sqliteTable('departments', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	code: text('code').notNull().unique(),
 	name: text('name').notNull(),
-	nameEn: text('name_en').notNull()
+	nameEn: text('name_en').notNull(),
+	/** Answer threshold T of the department's service level, in seconds (null: SERVICE_LEVEL_SECONDS). */
+	answerSeconds: integer('answer_seconds')
 });
 
 export const matters = sqliteTable(
@@ -97,6 +99,22 @@ export const users = sqliteTable('users', {
 	active: integer('active', { mode: 'boolean' }).notNull().default(true),
 	createdAt: createdAt()
 });
+
+/**
+ * The departments and towns a supervisor oversees, set by an admin. A supervisor without rows
+ * oversees the whole district.
+ */
+export const supervisorScopes = sqliteTable(
+	'supervisor_scopes',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['department', 'town'] }).notNull(),
+		refId: integer('ref_id').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.kind, t.refId] })]
+);
 
 export const sessions = sqliteTable(
 	'sessions',

@@ -9,6 +9,8 @@ export function frame(id: string | null, type: EventName, data: unknown): string
 
 export interface StreamOptions {
 	listener: Listener;
+	/** A further filter on what the listener is admitted to (e.g. a supervisor's scope). */
+	accept?: ((m: BusMessage) => boolean) | null;
 	lastEventId?: string | null;
 	/** Called on open and on every heartbeat (presence); errors are ignored. */
 	onBeat?: () => Promise<void> | void;
@@ -35,6 +37,7 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 	const buffered: BusMessage[] = [];
 	const deliver = (m: BusMessage) => {
 		if (!admits(m.audience, opts.listener) || !isAfter(m.id, lastSent)) return;
+		if (opts.accept && !opts.accept(m)) return;
 		lastSent = m.id;
 		send(frame(m.id, m.type, m.data));
 	};

@@ -7,6 +7,7 @@ import { monitorCall, type MonitorMode } from '../calls/monitor';
 import { setAgentState } from '../calls/seats';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
+import { assertAgentInScope, assertCallInScope, scopeOf } from './scope';
 
 /** The supervisor as the agent is shown them (their current display name). */
 function changerOf(ctx: Ctx, actor: StaffUser) {
@@ -27,6 +28,7 @@ export async function setAgentStateAs(
 	requestId?: string | null
 ): Promise<{ agentId: number; state: string }> {
 	if (!isActiveAgent(ctx.db, agentId)) throw notFound(`agent ${agentId} does not exist`);
+	assertAgentInScope(ctx, scopeOf(ctx, actor), agentId);
 	const by = changerOf(ctx, actor);
 	const r = await setAgentState(ctx, agentId, input.state, input.reason, by);
 	audit(ctx, {
@@ -51,6 +53,9 @@ export async function assignCallAs(
 	input: { agentId: number; override?: boolean },
 	requestId?: string | null
 ) {
+	const scope = scopeOf(ctx, actor);
+	assertCallInScope(ctx, scope, callId);
+	if (isActiveAgent(ctx.db, input.agentId)) assertAgentInScope(ctx, scope, input.agentId);
 	const by = changerOf(ctx, actor);
 	const r = await assignCall(ctx, callId, input.agentId, { by, override: input.override ?? false });
 	audit(ctx, {
@@ -72,6 +77,7 @@ export async function changeLaneAs(
 	lane: SupervisorLane,
 	requestId?: string | null
 ) {
+	assertCallInScope(ctx, scopeOf(ctx, actor), callId);
 	const r = await changeLane(ctx, callId, lane, actor.id);
 	audit(ctx, {
 		actorKind: 'user',
@@ -92,6 +98,7 @@ export async function monitorCallAs(
 	mode: MonitorMode,
 	requestId?: string | null
 ) {
+	assertCallInScope(ctx, scopeOf(ctx, actor), callId);
 	const by = changerOf(ctx, actor);
 	const r = await monitorCall(ctx, callId, by, mode);
 	audit(ctx, {

@@ -1,6 +1,6 @@
 import type { AuditItem, AuditQuery } from '$lib/contracts/audit-api';
 import type { Ctx } from '../context';
-import { auditPage } from './audit-trail';
+import { auditPage, type AuditViewer } from './audit-trail';
 
 /** The most rows one export holds; a narrower filter gets the rest. */
 export const CSV_MAX_ROWS = 50_000;
@@ -52,11 +52,15 @@ function line(i: AuditItem): string {
 }
 
 /** The whole filtered stream as CSV (UTF-8 with a BOM so spreadsheets read the Chinese), newest first. */
-export function auditCsv(ctx: Pick<Ctx, 'db'>, q: AuditQuery): string {
+export function auditCsv(
+	ctx: Pick<Ctx, 'db'>,
+	q: AuditQuery,
+	viewer: AuditViewer | null = null
+): string {
 	const out = ['\uFEFF' + HEADER.join(',')];
 	let cursor = q.cursor;
 	for (let n = 0; n < CSV_MAX_ROWS;) {
-		const page = auditPage(ctx, { ...q, cursor }, 500);
+		const page = auditPage(ctx, { ...q, cursor }, viewer, 500);
 		for (const i of page.items) out.push(line(i));
 		n += page.items.length;
 		if (!page.next) break;

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { AuditItem, AuditKind, AuditPage, AuditQuery } from '$lib/contracts/audit-api';
 import { agentStateWindow, displayNames, staffNames } from '../agents/queries';
 import { callEventsWindow } from '../calls/queries';
@@ -5,6 +6,9 @@ import type { Ctx } from '../context';
 import type { Before, HistoryWindow } from '../db/history';
 import { badRequest } from '../errors';
 import { auditWindow } from '../audit/queries';
+import type { StaffUser } from '../auth/auth';
+import { scopeOf, type Scope } from './scope';
+import { auditScopeSql } from './scope-queries';
 
 /**
  * The audit viewer: the audit log merged with the history that call handling and agent state
@@ -59,7 +63,7 @@ function before(c: Cursor | null, rank: number): Before | undefined {
 
 const utc = (iso?: string) => (iso ? new Date(iso).toISOString() : undefined);
 
-function auditRows(ctx: Pick<Ctx, 'db'>, q: AuditQuery, w: HistoryWindow): Row[] {
+function auditRows(ctx: Pick<Ctx, 'db'>, q: AuditQuery, w: HistoryWindow): Row[] | null {
 	return auditWindow(ctx.db, { ...w, person: q.actor, target: q.target, action: q.action }).map(
 		(r) => ({
 			kind: 'audit',
@@ -151,22 +155,40 @@ function stateRows(ctx: Pick<Ctx, 'db'>, q: AuditQuery, w: HistoryWindow): Row[]
 const newestFirst = (a: Row, b: Row) =>
 	a.at < b.at ? 1 : a.at > b.at ? -1 : RANK[b.kind] - RANK[a.kind] || b.id - a.id;
 
+/** Who reads the trail: a scoped supervisor sees what their scope covers (null: everything). */
+export interface AuditViewer {
+	userId: number;
+	scope: Scope | null;
+}
+
+/** The viewer a staff user reads the trail as. */
+export function auditViewer(ctx: Pick<Ctx, 'db'>, user: StaffUser): AuditViewer {
+	return { userId: user.id, scope: scopeOf(ctx, user) };
+}
+
 /** One page of the merged stream, newest first, with the cursor of the next page. */
-export function auditPage(ctx: Pick<Ctx, 'db'>, q: AuditQuery, limit = q.limit ?? 50): AuditPage {
+export function auditPage(
+	ctx: Pick<Ctx, 'db'>,
+	q: AuditQuery,
+	viewer: AuditViewer | null = null,
+	limit = q.limit ?? 50
+): AuditPage {
 	const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-	const sources: [AuditKind, typeof auditRows | typeof callRows][] = [
-		['audit', auditRows],
-		['call', callRows],
-		['agent_state', stateRows]
+	const scoped = viewer?.scope ? auditScopeSql(ctx.db, viewer.scope, viewer.userId) : null;
+	const sources: [AuditKind, typeof auditRows, SQL | undefined][] = [
+		['audit', auditRows, scoped?.audit],
+		['call', callRows, scoped?.call],
+		['agent_state', stateRows, scoped?.agentState]
 	];
 	const rows: Row[] = [];
-	for (const [kind, read] of sources) {
+	for (const [kind, read, where] of sources) {
 		if (q.kind && q.kind !== kind) continue;
 		const w = {
 			from: utc(q.from),
 			to: utc(q.to),
 			before: before(cursor, RANK[kind]),
-			limit: limit + 1
+			limit: limit + 1,
+			where
 		};
 		rows.push(...(read(ctx, q, w) ?? []));
 	}

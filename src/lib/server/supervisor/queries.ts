@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, min, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, min, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { agentStateLog, booths, callEvents, calls, matters, towns, users } from '../db/schema';
@@ -15,8 +16,11 @@ const laneSql = sql<string>`case
 	when ${calls.appointmentId} is not null then 'appointment'
 	else 'normal' end`;
 
-/** The oldest waiting calls (queued or offered) with their matter and booth, at most `limit`. */
-export function waitingPage(db: Db, limit: number) {
+/**
+ * The oldest waiting calls (queued or offered) with their matter and booth, at most `limit`,
+ * in `scope` (a condition over calls, matters and booths; see scope-queries.ts).
+ */
+export function waitingPage(db: Db, limit: number, scope?: SQL) {
 	return db
 		.select({
 			call: calls,
@@ -30,37 +34,52 @@ export function waitingPage(db: Db, limit: number) {
 		.innerJoin(matters, eq(matters.id, calls.matterId))
 		.leftJoin(booths, eq(booths.id, calls.boothId))
 		.leftJoin(towns, eq(towns.id, booths.townId))
-		.where(inArray(calls.status, [...WAITING]))
+		.where(and(inArray(calls.status, [...WAITING]), scope))
 		.orderBy(asc(calls.queuedAt), asc(calls.id))
 		.limit(limit)
 		.all();
 }
 
-/** How many calls wait, and the oldest arrival, per department, language and lane. */
-export function waitingGroups(db: Db) {
-	const waiting = inArray(calls.status, [...WAITING]);
+/** How many calls wait, and the oldest arrival, per department, language and lane (in `scope`). */
+export function waitingGroups(db: Db, scope?: SQL) {
+	const waiting = and(inArray(calls.status, [...WAITING]), scope);
 	const of = <T>(col: T) => ({ n: count(), oldest: min(calls.queuedAt), g: col });
+	// a scope reads the matter and the booth; without one only what a grouping needs is joined
+	const scoped = <T extends SQLiteSelect>(qb: T) =>
+		scope
+			? qb
+					.innerJoin(matters, eq(matters.id, calls.matterId))
+					.leftJoin(booths, eq(booths.id, calls.boothId))
+			: qb;
 	return {
-		total: db.select({ n: count() }).from(calls).where(waiting).get()?.n ?? 0,
+		total:
+			scoped(db.select({ n: count() }).from(calls).$dynamic())
+				.where(waiting)
+				.get()?.n ?? 0,
 		department: db
 			.select(of(matters.departmentId))
 			.from(calls)
 			.innerJoin(matters, eq(matters.id, calls.matterId))
+			.leftJoin(booths, eq(booths.id, calls.boothId))
 			.where(waiting)
 			.groupBy(matters.departmentId)
 			.all(),
-		language: db
-			.select(of(calls.language))
-			.from(calls)
+		language: scoped(db.select(of(calls.language)).from(calls).$dynamic())
 			.where(waiting)
 			.groupBy(calls.language)
 			.all(),
-		lane: db.select(of(laneSql)).from(calls).where(waiting).groupBy(laneSql).all()
+		lane: scoped(db.select(of(laneSql)).from(calls).$dynamic())
+			.where(waiting)
+			.groupBy(laneSql)
+			.all()
 	};
 }
 
-/** Every step of the calls that arrived in [from, to), oldest call and step first (one query). */
-export function historySince(db: Db, from: string, to: string) {
+/**
+ * Every step of the calls that arrived in [from, to), in `scope`, oldest call and step first
+ * (one query).
+ */
+export function historySince(db: Db, from: string, to: string, scope?: SQL) {
 	return db
 		.select({
 			callId: calls.id,
@@ -74,13 +93,14 @@ export function historySince(db: Db, from: string, to: string) {
 		.from(calls)
 		.innerJoin(matters, eq(matters.id, calls.matterId))
 		.innerJoin(callEvents, eq(callEvents.callId, calls.id))
-		.where(and(gte(calls.queuedAt, from), lt(calls.queuedAt, to)))
+		.leftJoin(booths, eq(booths.id, calls.boothId))
+		.where(and(gte(calls.queuedAt, from), lt(calls.queuedAt, to), scope))
 		.orderBy(asc(calls.queuedAt), asc(calls.id), asc(callEvents.id))
 		.all();
 }
 
-/** Calls connected to an agent now, oldest connection first, with matter and agent name. */
-export function connectedCalls(db: Db) {
+/** Calls connected to an agent now (in `scope`), oldest connection first, with matter and agent name. */
+export function connectedCalls(db: Db, scope?: SQL) {
 	return db
 		.select({
 			callId: calls.id,
@@ -96,7 +116,8 @@ export function connectedCalls(db: Db) {
 		.from(calls)
 		.innerJoin(matters, eq(matters.id, calls.matterId))
 		.leftJoin(users, eq(users.id, calls.agentId))
-		.where(eq(calls.status, 'connected'))
+		.leftJoin(booths, eq(booths.id, calls.boothId))
+		.where(and(eq(calls.status, 'connected'), scope))
 		.orderBy(asc(calls.connectedAt))
 		.all();
 }

@@ -1,4 +1,5 @@
 import type { WallDay, WallHour, WallWaitingSample } from '../../contracts/supervisor-api';
+import type { SQL } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import {
 	figures,
@@ -6,8 +7,10 @@ import {
 	lifeOf,
 	shanghaiDay,
 	type CallHistory,
-	type CallLife
+	type CallLife,
+	type MetricSettings
 } from '../metrics/metrics';
+import { metricSettings } from '../metrics/settings';
 import * as q from './queries';
 import { waitingByMinute } from './trend';
 
@@ -20,20 +23,24 @@ export interface Today {
 	day: WallDay;
 	hours: WallHour[];
 	waitingTrend: WallWaitingSample[];
+	/** The thresholds the figures were computed with. */
+	settings: MetricSettings;
 }
 
 /**
- * Reads today's calls (Asia/Shanghai) and the last hour's with their history once, and derives
- * the queues' figures, the hourly figures and the waiting trend from them.
+ * Reads today's calls (Asia/Shanghai) and the last hour's with their history once (those in
+ * `scope`), and derives the queues' figures, the hourly figures and the waiting trend from them.
  */
-export function readToday(ctx: Ctx, now: number): Today {
+export function readToday(ctx: Ctx, now: number, scope?: SQL): Today {
+	const settings = metricSettings(ctx);
 	const day = shanghaiDay(now);
 	// the last hour may begin yesterday: its waiting callers count too
 	const from = Math.min(day.start, now - HOUR);
 	const rows = q.historySince(
 		ctx.db,
 		new Date(from).toISOString(),
-		new Date(day.end).toISOString()
+		new Date(day.end).toISOString(),
+		scope
 	);
 	const byCall = new Map<string, { h: CallHistory; keys: string[] }>();
 	for (const r of rows) {
@@ -68,10 +75,10 @@ export function readToday(ctx: Ctx, now: number): Today {
 		abandoned: f.abandoned,
 		serviceLevel: f.serviceLevel
 	});
-	const hours = figuresByHour(lives, day).map((f, hour) => ({ hour, ...brief(f) }));
+	const hours = figuresByHour(lives, day, settings).map((f, hour) => ({ hour, ...brief(f) }));
 	const waitingTrend = waitingByMinute(
 		[...byCall.values()].map((c) => c.h),
 		now
 	).map((s) => ({ at: new Date(s.at).toISOString(), waiting: s.waiting }));
-	return { byQueue, day: brief(figures(lives)), hours, waitingTrend };
+	return { byQueue, day: brief(figures(lives, settings)), hours, waitingTrend, settings };
 }

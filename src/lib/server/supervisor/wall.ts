@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { WallQueue, WallSnapshot } from '../../contracts/supervisor-api';
 import { agentRoster } from '../agents/agents';
 import { skillFields } from '../agents/queries';
@@ -5,12 +6,15 @@ import { listBooths } from '../booths/booths';
 import { factsOf } from '../calls/facts';
 import { listDepartments, listLanguages } from '../catalog/queries';
 import { monitorsOf } from '../calls/monitor';
+import type { StaffUser } from '../auth/auth';
 import type { Ctx } from '../context';
-import { figures } from '../metrics/metrics';
+import { figures, type MetricSettings } from '../metrics/metrics';
 import * as live from '../routing/live';
 import { requirementOf } from '../routing/policy';
 import { laneOf, satisfies, type Lane, type SkillFields } from '../routing/rules';
 import * as q from './queries';
+import { agentIdsInScope, boothInScope, describeScope, scopeOf, type Scope } from './scope';
+import { callScopeSql } from './scope-queries';
 import { REASON_TEXT, waitReasonOf } from './reasons';
 import { readToday, type Today } from './today';
 
@@ -41,7 +45,8 @@ function queuesOf(
 	today: Today['byQueue'],
 	groups: ReturnType<typeof q.waitingGroups>,
 	seats: Seat[],
-	now: number
+	now: number,
+	settings: MetricSettings
 ): WallQueue[] {
 	const waiting = new Map<string, { n: number; oldest: string | null }>();
 	for (const g of groups.department) waiting.set(`dept:${g.g}`, g);
@@ -72,7 +77,7 @@ function queuesOf(
 			eligible = () => true;
 		}
 		const w = waiting.get(key);
-		const f = figures(today.get(key) ?? []);
+		const f = figures(today.get(key) ?? [], settings);
 		const seatsOf = online.filter(eligible);
 		return [
 			{
@@ -99,9 +104,15 @@ function queuesOf(
 }
 
 /** The oldest waiting calls, each with why it still waits and which online seats may take it. */
-function waitingOf(ctx: Ctx, seats: Seat[], now: number, limit: number): WallSnapshot['waiting'] {
+function waitingOf(
+	ctx: Ctx,
+	seats: Seat[],
+	now: number,
+	limit: number,
+	scope: SQL | undefined
+): WallSnapshot['waiting'] {
 	const online = seats.filter((s) => s.state !== 'offline');
-	return q.waitingPage(ctx.db, limit).map((r) => {
+	return q.waitingPage(ctx.db, limit, scope).map((r) => {
 		const c = r.call;
 		const facts = factsOf(ctx, c);
 		const req = requirementOf(ctx, facts, c.escalationStep);
@@ -137,16 +148,20 @@ function waitingOf(ctx: Ctx, seats: Seat[], now: number, limit: number): WallSna
 
 /**
  * One snapshot of the supervisor wall: queues with today's figures, the oldest waiting calls
- * and why they wait, agents, booths and live calls. Events keep it current afterwards.
+ * and why they wait, agents, booths and live calls, of what `scope` covers (null: the whole
+ * district). Events keep it current afterwards.
  */
 export async function wallSnapshot(
 	ctx: Ctx,
 	now = Date.now(),
-	limit = WAITING_LIMIT
+	limit = WAITING_LIMIT,
+	scope: Scope | null = null
 ): Promise<WallSnapshot> {
 	// taken first: whatever happens while the snapshot is read is replayed after it
 	const eventsFrom = await ctx.bus.lastId();
-	const roster = agentRoster(ctx);
+	const inScope = agentIdsInScope(ctx, scope);
+	const roster = agentRoster(ctx).filter((a) => !inScope || inScope.has(a.id));
+	const where = callScopeSql(scope);
 	const states = await Promise.all(roster.map((a) => live.agent(ctx, a.id)));
 	const logged = new Map(
 		q
@@ -161,13 +176,13 @@ export async function wallSnapshot(
 		state: states[i]!.state,
 		fields: states[i]!.state === 'offline' ? {} : skillFields(ctx.db, a.id)
 	}));
-	const groups = q.waitingGroups(ctx.db);
-	const today = readToday(ctx, now);
+	const groups = q.waitingGroups(ctx.db, where);
+	const today = readToday(ctx, now, where);
 	return {
 		at: new Date(now).toISOString(),
 		eventsFrom,
-		queues: queuesOf(ctx, today.byQueue, groups, seats, now),
-		waiting: waitingOf(ctx, seats, now, limit),
+		queues: queuesOf(ctx, today.byQueue, groups, seats, now, today.settings),
+		waiting: waitingOf(ctx, seats, now, limit, where),
 		waitingTotal: groups.total,
 		waitingLimit: limit,
 		agents: roster.map((a, i) => {
@@ -182,20 +197,28 @@ export async function wallSnapshot(
 				callId: s.callId
 			};
 		}),
-		booths: listBooths(ctx).map((b) => ({
-			id: b.id,
-			name: b.name,
-			town: b.town,
-			state: b.state,
-			lastSeenAt: b.lastSeenAt
-		})),
+		booths: listBooths(ctx)
+			.filter((b) => boothInScope(scope, b.townId))
+			.map((b) => ({
+				id: b.id,
+				name: b.name,
+				town: b.town,
+				state: b.state,
+				lastSeenAt: b.lastSeenAt
+			})),
 		live: await Promise.all(
 			q
-				.connectedCalls(ctx.db)
+				.connectedCalls(ctx.db, where)
 				.map(async (c) => ({ ...c, monitoredBy: await monitorsOf(ctx, c.callId) }))
 		),
 		day: today.day,
 		hours: today.hours,
-		waitingTrend: today.waitingTrend
+		waitingTrend: today.waitingTrend,
+		scope: describeScope(ctx, scope)
 	};
+}
+
+/** The wall as this supervisor sees it: what their scope covers (an admin: everything). */
+export function wallFor(ctx: Ctx, user: StaffUser, now = Date.now()): Promise<WallSnapshot> {
+	return wallSnapshot(ctx, now, WAITING_LIMIT, scopeOf(ctx, user));
 }

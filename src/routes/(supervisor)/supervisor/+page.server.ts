@@ -1,9 +1,9 @@
 import { guardPage } from '$lib/server/guards';
 import { appContext } from '$lib/server/context';
-import { wallSnapshot } from '$lib/server/supervisor/wall';
+import { wallFor } from '$lib/server/supervisor/wall';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	guardPage(locals, url, 'supervisor', 'admin');
-	return { wall: await wallSnapshot(await appContext()) };
+	const user = guardPage(locals, url, 'supervisor', 'admin');
+	return { wall: await wallFor(await appContext(), user) };
 };

@@ -5,11 +5,13 @@ import { unauthorized } from '$lib/server/errors';
 import { api } from '$lib/server/http';
 import { touchPresence } from '$lib/server/agents/presence';
 import { eventStream } from '$lib/server/realtime/sse';
+import { scopeFilter } from '$lib/server/supervisor/scope';
 import type { RequestHandler } from './$types';
 
 /**
- * Server-Sent Events. Staff see events for themselves and their roles; a caller (callerToken
- * query parameter or bearer token) sees only their own call's events.
+ * Server-Sent Events. Staff see events for themselves and their roles (a supervisor only those
+ * of their scope); a caller (callerToken query parameter or bearer token) sees only their own
+ * call's events.
  */
 export const GET: RequestHandler = api(async ({ locals, request, url }) => {
 	const ctx = await appContext();
@@ -23,6 +25,7 @@ export const GET: RequestHandler = api(async ({ locals, request, url }) => {
 	const user = requireRole(locals.user, 'agent', 'supervisor', 'scheduler', 'admin');
 	return eventStream(ctx, {
 		listener: { userId: user.id, roles: user.roles },
+		accept: scopeFilter(ctx, user),
 		lastEventId,
 		onBeat: () => touchPresence(ctx, user.id)
 	});
