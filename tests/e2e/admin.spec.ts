@@ -44,3 +44,36 @@ test('the admin API rejects bad input with 400 and the contract error shape', as
 	expect(body.error.code).toBe('validation_failed');
 	expect(body.error.message).toMatch(/username/);
 });
+
+test('an admin limits a supervisor to a department, and their wall shows only its callers', async ({
+	adminPage: page,
+	adminApi,
+	catalogue,
+	callers,
+	browser
+}) => {
+	const supervisor = await adminApi.createStaff(['supervisor']);
+	const mine = await catalogue.matter('个体工商户设立登记');
+	const other = await catalogue.matter('养老服务补贴申请');
+	expect(other.departmentId).not.toBe(mine.departmentId);
+	const inScope = await callers.phoneIn(mine.id);
+	const outside = await callers.phoneIn(other.id);
+
+	await gotoReady(page, '/admin/supervision');
+	const row = page.getByTestId(`scope-${supervisor.id}`);
+	await expect(row.getByTestId('scope-text')).toHaveText('全区');
+	await row.locator('summary').click();
+	await row.getByRole('checkbox', { name: mine.departmentName }).check();
+	await row.getByRole('button', { name: '保存' }).click();
+	await expect(row.getByRole('status')).toHaveText('已保存');
+	await expect(row.getByTestId('scope-text')).toHaveText(mine.departmentName);
+
+	const wall = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+	await loginAs(wall, supervisor.username, supervisor.password);
+	await gotoReady(wall, '/supervisor');
+	await expect(wall.getByTestId('wall-scope')).toHaveText(`范围：${mine.departmentName}`);
+	const rows = wall.getByTestId('waiting-row');
+	await expect(rows.and(wall.locator(`[data-call-id="${inScope.callId}"]`))).toBeVisible();
+	await expect(wall.locator(`[data-call-id="${outside.callId}"]`)).toHaveCount(0);
+	await wall.context().close();
+});
