@@ -263,6 +263,7 @@ export const table: Record<string, Entry> = {
 	'GET /agent/calls': { expect: agents(200) },
 	'GET /agent/colleagues': { expect: agents(200) },
 	'GET /supervisor/wall': { expect: supervisors(200) },
+	'GET /supervisor/wall/waiting': { expect: supervisors(200) },
 	'GET /audit': { expect: supervisors(200) },
 	'PUT /calls/{id}/notes': {
 		expect: { ...agents(200), otherAgent: 403 },

@@ -4,7 +4,7 @@ import { endCall, wrapUp } from '../../src/lib/server/calls/handling';
 import { acceptOffer, currentOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
-import { wallSnapshot } from '../../src/lib/server/supervisor/wall';
+import { waitingPageFor, wallSnapshot } from '../../src/lib/server/supervisor/wall';
 import {
 	closeRouting,
 	makeAgent,
@@ -15,6 +15,7 @@ import {
 
 let ctx: Ctx;
 let m: ReturnType<typeof someMatters>;
+const admin = { id: 1, username: 'admin', displayName: 'admin', roles: ['admin' as const] };
 
 beforeAll(async () => {
 	ctx = await routingContext({ WRAP_UP_SECONDS: '0' });
@@ -177,6 +178,38 @@ describe('the supervisor wall', () => {
 		expect(w.waitingLimit).toBe(2);
 		expect(queue(w, `dept:${m.otherDept.departmentId}`)).toMatchObject({ waiting: 3 });
 		expect((await wallSnapshot(ctx)).waitingLimit).toBe(200);
+		for (const c of calls) await leaveCall(ctx, c.callId);
+	});
+
+	it('pages through every waiting call, all or one queue, each once and oldest first', async () => {
+		const calls = [];
+		for (let i = 0; i < 7; i++) {
+			const matterId = i % 3 === 0 ? m.a.id : m.otherDept.id;
+			calls.push({ ...(await mobileCall(ctx, { matterId })), matterId });
+			await new Promise((r) => setTimeout(r, 3));
+		}
+		const w = await wallSnapshot(ctx, Date.now(), 3);
+		expect(w.waitingNext).not.toBeNull();
+		const seen = w.waiting.map((c) => c.callId);
+		let after: string | null = w.waitingNext;
+		while (after) {
+			const page = await waitingPageFor(ctx, admin, { after, limit: 3 });
+			expect(page.total).toBe(7);
+			seen.push(...page.items.map((c) => c.callId));
+			after = page.next;
+		}
+		expect(seen).toEqual(calls.map((c) => c.callId));
+
+		const dept = `dept:${m.a.departmentId}`;
+		const mine = await waitingPageFor(ctx, admin, { queue: dept, limit: 2 });
+		expect(mine.total).toBe(3);
+		expect(mine.items.map((c) => c.matterId)).toEqual([m.a.id, m.a.id]);
+		const rest = await waitingPageFor(ctx, admin, { queue: dept, after: mine.next!, limit: 2 });
+		expect(rest.items.map((c) => c.callId)).toEqual([calls[6]!.callId]);
+		expect(rest.next).toBeNull();
+		await expect(waitingPageFor(ctx, admin, { after: 'nonsense', limit: 2 })).rejects.toMatchObject(
+			{ status: 400 }
+		);
 		for (const c of calls) await leaveCall(ctx, c.callId);
 	});
 });

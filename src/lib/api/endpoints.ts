@@ -43,6 +43,7 @@ export const endpoints = {
 	'POST /calls/{id}/interpreter': { response: a.InterpreterRequested },
 	'DELETE /calls/{id}/interpreter': { response: v.InterpreterLeft },
 	'GET /supervisor/wall': { response: w.WallSnapshot },
+	'GET /supervisor/wall/waiting': { query: w.WallWaitingQuery, response: w.WallWaitingPage },
 	'PUT /supervisor/agents/{id}/state': {
 		body: s.SupervisorAgentStateBody,
 		response: s.SupervisorAgentState

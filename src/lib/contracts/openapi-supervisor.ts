@@ -1,5 +1,5 @@
-import { staffOnly, type Op } from './openapi-op';
-import { WallSnapshot } from './supervisor-api';
+import { err, staffOnly, type Op } from './openapi-op';
+import { WallSnapshot, WallWaitingPage, WallWaitingQuery } from './supervisor-api';
 
 /** Supervisor console operations of /api/v1. */
 export const supervisorOperations: Op[] = [
@@ -12,6 +12,20 @@ export const supervisorOperations: Op[] = [
 		auth: 'staff',
 		responses: {
 			200: { description: 'Snapshot', schema: WallSnapshot },
+			...staffOnly('a supervisor or admin')
+		}
+	},
+	{
+		method: 'get',
+		path: '/supervisor/wall/waiting',
+		summary:
+			'A page of the waiting calls, oldest first, all or of one queue, each with why it waits (beyond the snapshot’s first 200)',
+		tag: 'supervisor',
+		auth: 'staff',
+		query: WallWaitingQuery,
+		responses: {
+			200: { description: 'Waiting calls', schema: WallWaitingPage },
+			400: err('Invalid query or cursor', 'validation_failed'),
 			...staffOnly('a supervisor or admin')
 		}
 	}

@@ -132,6 +132,36 @@ export const WallWaitingSample = z
 	.object({ at: z.string(), waiting: z.number().int() })
 	.meta({ id: 'WallWaitingSample' });
 
+/** A page of the waiting calls, oldest first: all of them, or one queue's. */
+export const WallWaitingQuery = z
+	.object({
+		/** A queue key as the wall's queues carry it: `dept:<id>`, `lang:<code>` or `lane:<lane>`. */
+		queue: z
+			.string()
+			.regex(
+				/^(dept:\d{1,9}|lang:[a-z-]{2,16}|lane:(urgent|green|elderly|appointment|normal))$/,
+				'queue: dept:<id>, lang:<code> or lane:<lane>'
+			)
+			.optional(),
+		/** The `next` of the previous page. */
+		after: z.string().max(200).optional(),
+		limit: z.coerce.number().int().min(1).max(1000).default(200)
+	})
+	.meta({ id: 'WallWaitingQuery' });
+
+export const WallWaitingPage = z
+	.object({
+		items: z.array(WallWaitingCall),
+		/** How many calls wait in the queue asked for (all queues without one). */
+		total: z.number().int(),
+		/** The cursor of the next page, or null after the last. */
+		next: z.string().nullable()
+	})
+	.meta({ id: 'WallWaitingPage' });
+
+export type WallWaitingQuery = z.infer<typeof WallWaitingQuery>;
+export type WallWaitingPage = z.infer<typeof WallWaitingPage>;
+
 const Named = z.object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable() });
 
 /** What a supervisor oversees (set by an admin). */
@@ -149,6 +179,8 @@ export const WallSnapshot = z
 		waiting: z.array(WallWaitingCall),
 		waitingTotal: z.number().int(),
 		waitingLimit: z.number().int(),
+		/** Where the next page of waiting calls starts (`GET /supervisor/wall/waiting?after=`), or null. */
+		waitingNext: z.string().nullable(),
 		agents: z.array(WallAgent),
 		booths: z.array(WallBooth),
 		live: z.array(WallLiveCall),

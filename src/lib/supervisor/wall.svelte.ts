@@ -19,6 +19,9 @@ export type { WallAgent, WallBooth, WallLiveCall, WallQueue, WallWaitingCall };
 
 const THRESHOLDS_KEY = 'cw.wall.thresholds';
 export const DEFAULT_THRESHOLDS: Thresholds = { amberSeconds: 60, redSeconds: 180 };
+/** The most waiting calls a reload lists again (the API's page limit). */
+const MAX_LIST = 1000;
+
 /** Events arriving close together reload the snapshot once. */
 const RELOAD_DEBOUNCE_MS = 400;
 const isoAt = (ms: number) => new Date(ms).toISOString();
@@ -45,6 +48,14 @@ export class SupervisorWall {
 	hours = $state<WallHour[]>([]);
 	/** Callers waiting over the last hour, once a minute. */
 	waitingTrend = $state<WallWaitingSample[]>([]);
+	/** The queue whose waiting calls the list shows (`dept:3`, `lang:yue`…), or null for all. */
+	waitingQueue = $state<string | null>(null);
+	/** How many calls wait in that queue (all queues: waitingTotal). */
+	waitingQueueTotal = $state(0);
+	/** Where the list's next page starts, or null when it shows every waiting call asked for. */
+	waitingNext = $state<string | null>(null);
+	/** A page of the list is on its way. */
+	waitingLoading = $state(false);
 	/** The departments and towns this supervisor oversees; null for the whole district. */
 	scope = $state<WallScope | null>(null);
 	/** No snapshot yet. */
@@ -105,12 +116,58 @@ export class SupervisorWall {
 		return r.ok ? null : r.error;
 	}
 
+	/** Shows the waiting calls of one queue (null: all), oldest first; the error to show, or null. */
+	async showQueue(key: string | null): Promise<string | null> {
+		this.waitingQueue = key;
+		this.waitingNext = null;
+		return this.#fetchWaiting(Math.max(this.waitingLimit, 1));
+	}
+
+	/** Lists the next page of waiting calls below those shown; the error to show, or null. */
+	async moreWaiting(): Promise<string | null> {
+		const after = this.waitingNext;
+		if (!after) return null;
+		return this.#fetchWaiting(this.waitingLimit, after);
+	}
+
+	/** How many calls wait where the list looks (one queue, or all). */
+	get waitingShownTotal(): number {
+		return this.waitingQueue ? this.waitingQueueTotal : this.waitingTotal;
+	}
+
+	/** The list was filtered or extended beyond the snapshot's page: a reload asks for it again. */
+	get #ownList(): boolean {
+		return this.waitingQueue !== null || this.waiting.length > this.waitingLimit;
+	}
+
+	async #fetchWaiting(limit: number, after?: string): Promise<string | null> {
+		this.waitingLoading = true;
+		try {
+			const r = await api('GET /supervisor/wall/waiting', {
+				query: { queue: this.waitingQueue ?? undefined, after, limit }
+			});
+			if (!r.ok) return r.error.message;
+			// a call listed already (it moved while paging) is not listed twice
+			const seen = after ? this.waiting.map((c) => c.callId) : [];
+			const fresh = r.data.items.filter((c) => !seen.includes(c.callId));
+			this.waiting = after ? [...this.waiting, ...fresh] : r.data.items;
+			this.waitingQueueTotal = r.data.total;
+			this.waitingNext = r.data.next;
+			return null;
+		} finally {
+			this.waitingLoading = false;
+		}
+	}
+
 	/** Takes a snapshot as the wall's state. */
 	load(s: WallSnapshot, receivedAt = Date.now()): void {
 		this.#skew = Date.parse(s.at) - receivedAt;
 		this.now = receivedAt + this.#skew;
 		this.queues = s.queues;
-		this.waiting = s.waiting;
+		if (!this.#ownList) {
+			this.waiting = s.waiting;
+			this.waitingNext = s.waitingNext;
+		}
 		this.waitingTotal = s.waitingTotal;
 		this.waitingLimit = s.waitingLimit;
 		this.agents = s.agents;
@@ -152,10 +209,19 @@ export class SupervisorWall {
 		this.#inFlight = (async () => {
 			do {
 				this.#again = false;
+				const own = this.#ownList;
+				const shown = this.waiting.length;
 				const r = await api('GET /supervisor/wall');
 				if (r.ok) {
 					this.load(r.data);
 					this.error = null;
+					// the list the supervisor chose (a queue, more pages) is read again, as long
+					if (own) {
+						const failed = await this.#fetchWaiting(
+							Math.min(MAX_LIST, Math.max(this.waitingLimit, shown))
+						);
+						if (failed) this.error = failed;
+					}
 				} else this.error = r.error.message;
 			} while (this.#again);
 		})().finally(() => {
@@ -256,6 +322,7 @@ export class SupervisorWall {
 			if (w) {
 				this.waiting = this.waiting.filter((c) => c.callId !== e.callId);
 				this.waitingTotal = Math.max(0, this.waitingTotal - 1);
+				if (this.waitingQueue) this.waitingQueueTotal = Math.max(0, this.waitingQueueTotal - 1);
 			}
 			if (e.status !== 'connected') this.live = this.live.filter((c) => c.callId !== e.callId);
 		}

@@ -51,6 +51,7 @@ function snapshot(over: Partial<WallSnapshot> = {}): WallSnapshot {
 		],
 		live: [],
 		scope: null,
+		waitingNext: null,
 		...over
 	};
 }
@@ -58,10 +59,19 @@ function snapshot(over: Partial<WallSnapshot> = {}): WallSnapshot {
 describe('the wall in the browser', () => {
 	let fetches = 0;
 	let next: WallSnapshot;
+	/** Pages of waiting calls the server answers, by the URL's query. */
+	let pages: (q: URLSearchParams) => unknown;
+	const asked: URLSearchParams[] = [];
 	beforeEach(() => {
 		vi.useFakeTimers();
 		fetches = 0;
-		vi.stubGlobal('fetch', async () => {
+		asked.length = 0;
+		vi.stubGlobal('fetch', async (input: string) => {
+			const url = new URL(input, 'http://wall.test');
+			if (url.pathname.endsWith('/supervisor/wall/waiting')) {
+				asked.push(url.searchParams);
+				return new Response(JSON.stringify(pages(url.searchParams)), { status: 200 });
+			}
 			fetches++;
 			return new Response(JSON.stringify(next), { status: 200 });
 		});
@@ -108,6 +118,44 @@ describe('the wall in the browser', () => {
 		expect(fetches).toBe(1);
 		expect(wall.waiting.map((c) => c.callId)).toEqual(['c1', 'c2']);
 		expect(wall.waitingTotal).toBe(2);
+	});
+
+	it('lists further pages and one queue on demand, and keeps that list across a reload', async () => {
+		const calls = ['c1', 'c2', 'c3', 'c4', 'c5'].map((id) => waitingCall(id));
+		const first = snapshot({
+			waiting: calls.slice(0, 2),
+			waitingTotal: 5,
+			waitingLimit: 2,
+			waitingNext: 'after-c2'
+		});
+		const wall = new SupervisorWall(first);
+		expect(wall.waitingShownTotal).toBe(5);
+		pages = (q) =>
+			q.get('after') === 'after-c2'
+				? { items: calls.slice(2, 4), total: 5, next: 'after-c4' }
+				: q.get('queue') === 'lang:yue'
+					? { items: [calls[4]], total: 1, next: null }
+					: { items: calls.slice(0, Number(q.get('limit'))), total: 5, next: null };
+		expect(await wall.moreWaiting()).toBeNull();
+		expect(wall.waiting.map((c) => c.callId)).toEqual(['c1', 'c2', 'c3', 'c4']);
+		expect(wall.waitingNext).toBe('after-c4');
+
+		// a reload lists as many again instead of falling back to the snapshot's first page
+		next = first;
+		await wall.reload();
+		expect(asked.at(-1)?.get('limit')).toBe('4');
+		expect(wall.waiting.map((c) => c.callId)).toEqual(['c1', 'c2', 'c3', 'c4']);
+
+		expect(await wall.showQueue('lang:yue')).toBeNull();
+		expect(wall.waiting.map((c) => c.callId)).toEqual(['c5']);
+		expect(wall.waitingShownTotal).toBe(1);
+		wall.applyCall({ callId: 'c5', status: 'connected' });
+		expect(wall.waiting).toEqual([]);
+		expect(wall.waitingShownTotal).toBe(0);
+		expect(wall.waitingTotal).toBe(4);
+
+		await wall.showQueue(null);
+		expect(asked.at(-1)?.has('queue')).toBe(false);
 	});
 
 	it('updates a known booth in place and reloads for an unknown one', async () => {

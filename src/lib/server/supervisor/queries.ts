@@ -1,4 +1,18 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, min, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	gt,
+	gte,
+	inArray,
+	lt,
+	min,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
@@ -38,6 +52,32 @@ export function waitingPage(db: Db, limit: number, scope?: SQL) {
 		.orderBy(asc(calls.queuedAt), asc(calls.id))
 		.limit(limit)
 		.all();
+}
+
+/** The calls of one wall queue (`dept:<id>`, `lang:<code>`, `lane:<lane>`), as SQL over calls and matters. */
+export function queueSql(key: string): SQL {
+	const [kind, id = ''] = key.split(':');
+	if (kind === 'dept') return eq(matters.departmentId, Number(id));
+	if (kind === 'lang') return eq(calls.language, id);
+	return eq(laneSql, id);
+}
+
+/** The calls after a page's last one (oldest first by arrival, then id). */
+export function afterSql(at: string, id: string): SQL {
+	return or(gt(calls.queuedAt, at), and(eq(calls.queuedAt, at), gt(calls.id, id)))!;
+}
+
+/** How many calls wait under a condition over calls, matters and booths. */
+export function waitingCount(db: Db, where?: SQL): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(calls)
+			.innerJoin(matters, eq(matters.id, calls.matterId))
+			.leftJoin(booths, eq(booths.id, calls.boothId))
+			.where(and(inArray(calls.status, [...WAITING]), where))
+			.get()?.n ?? 0
+	);
 }
 
 /** How many calls wait, and the oldest arrival, per department, language and lane (in `scope`). */

@@ -1,5 +1,11 @@
-import type { SQL } from 'drizzle-orm';
-import type { WallQueue, WallSnapshot } from '../../contracts/supervisor-api';
+import { and, type SQL } from 'drizzle-orm';
+import type {
+	WallQueue,
+	WallSnapshot,
+	WallWaitingPage,
+	WallWaitingQuery
+} from '../../contracts/supervisor-api';
+import { badRequest } from '../errors';
 import { agentRoster } from '../agents/agents';
 import { skillFields } from '../agents/queries';
 import { listBooths } from '../booths/booths';
@@ -38,6 +44,29 @@ interface Seat {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const secondsSince = (at: string, now: number) =>
 	Math.max(0, Math.floor((now - Date.parse(at)) / 1000));
+
+/**
+ * Every agent with their live state, last logged state and skills. Why a call waits and how
+ * many seats could take it are facts about all seats, whatever the supervisor's scope.
+ */
+async function readSeats(ctx: Ctx) {
+	const roster = agentRoster(ctx);
+	const states = await Promise.all(roster.map((a) => live.agent(ctx, a.id)));
+	const logged = new Map(
+		q
+			.latestStates(
+				ctx.db,
+				roster.map((a) => a.id)
+			)
+			.map((s) => [s.userId, s])
+	);
+	const seats: Seat[] = roster.map((a, i) => ({
+		id: a.id,
+		state: states[i]!.state,
+		fields: states[i]!.state === 'offline' ? {} : skillFields(ctx.db, a.id)
+	}));
+	return { roster, states, logged, seats };
+}
 
 /** The queues: waiting now and today's figures, by department, by language and by lane. */
 function queuesOf(
@@ -109,10 +138,11 @@ function waitingOf(
 	seats: Seat[],
 	now: number,
 	limit: number,
-	scope: SQL | undefined
+	where: SQL | undefined,
+	visible: Set<number> | null
 ): WallSnapshot['waiting'] {
 	const online = seats.filter((s) => s.state !== 'offline');
-	return q.waitingPage(ctx.db, limit, scope).map((r) => {
+	return q.waitingPage(ctx.db, limit, where).map((r) => {
 		const c = r.call;
 		const facts = factsOf(ctx, c);
 		const req = requirementOf(ctx, facts, c.escalationStep);
@@ -141,7 +171,8 @@ function waitingOf(
 			waitSeconds: secondsSince(c.queuedAt, now),
 			step: c.escalationStep,
 			reason: { code, text: REASON_TEXT[code] },
-			eligibleAgentIds: eligible.map((s) => s.id)
+			// the seats this supervisor can see (and assign to); the reason counts every seat
+			eligibleAgentIds: eligible.flatMap((s) => (!visible || visible.has(s.id) ? [s.id] : []))
 		};
 	});
 }
@@ -160,42 +191,33 @@ export async function wallSnapshot(
 	// taken first: whatever happens while the snapshot is read is replayed after it
 	const eventsFrom = await ctx.bus.lastId();
 	const inScope = agentIdsInScope(ctx, scope);
-	const roster = agentRoster(ctx).filter((a) => !inScope || inScope.has(a.id));
 	const where = callScopeSql(scope);
-	const states = await Promise.all(roster.map((a) => live.agent(ctx, a.id)));
-	const logged = new Map(
-		q
-			.latestStates(
-				ctx.db,
-				roster.map((a) => a.id)
-			)
-			.map((s) => [s.userId, s])
-	);
-	const seats: Seat[] = roster.map((a, i) => ({
-		id: a.id,
-		state: states[i]!.state,
-		fields: states[i]!.state === 'offline' ? {} : skillFields(ctx.db, a.id)
-	}));
+	const { roster, states, logged, seats } = await readSeats(ctx);
 	const groups = q.waitingGroups(ctx.db, where);
+	const waiting = waitingOf(ctx, seats, now, limit + 1, where, inScope);
 	const today = readToday(ctx, now, where);
 	return {
 		at: new Date(now).toISOString(),
 		eventsFrom,
 		queues: queuesOf(ctx, today.byQueue, groups, seats, now, today.settings),
-		waiting: waitingOf(ctx, seats, now, limit, where),
+		waiting: waiting.slice(0, limit),
+		waitingNext: waiting.length > limit ? encodeAfter(waiting[limit - 1]!) : null,
 		waitingTotal: groups.total,
 		waitingLimit: limit,
-		agents: roster.map((a, i) => {
+		agents: roster.flatMap((a, i) => {
+			if (inScope && !inScope.has(a.id)) return [];
 			const s = states[i]!;
 			const last = logged.get(a.id);
-			return {
-				id: a.id,
-				displayName: a.displayName,
-				state: s.state,
-				reason: last?.state === s.state ? (last.reason ?? null) : null,
-				since: iso(s.since) ?? last?.at ?? null,
-				callId: s.callId
-			};
+			return [
+				{
+					id: a.id,
+					displayName: a.displayName,
+					state: s.state,
+					reason: last?.state === s.state ? (last.reason ?? null) : null,
+					since: iso(s.since) ?? last?.at ?? null,
+					callId: s.callId
+				}
+			];
 		}),
 		booths: listBooths(ctx)
 			.filter((b) => boothInScope(scope, b.townId))
@@ -221,4 +243,44 @@ export async function wallSnapshot(
 /** The wall as this supervisor sees it: what their scope covers (an admin: everything). */
 export function wallFor(ctx: Ctx, user: StaffUser, now = Date.now()): Promise<WallSnapshot> {
 	return wallSnapshot(ctx, now, WAITING_LIMIT, scopeOf(ctx, user));
+}
+
+function encodeAfter(c: { queuedAt: string; callId: string }): string {
+	return Buffer.from(JSON.stringify([c.queuedAt, c.callId])).toString('base64url');
+}
+
+function decodeAfter(raw: string): [string, string] {
+	try {
+		const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+		if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string')
+			return [v[0], v[1]];
+	} catch {
+		// reported below
+	}
+	throw badRequest('after: not a cursor of this list', 'validation_failed');
+}
+
+/**
+ * A page of the waiting calls this supervisor oversees, oldest first, all or of one queue, each
+ * with why it waits: what the wall lists beyond the snapshot's first WAITING_LIMIT.
+ */
+export async function waitingPageFor(
+	ctx: Ctx,
+	user: StaffUser,
+	query: WallWaitingQuery,
+	now = Date.now()
+): Promise<WallWaitingPage> {
+	const scope = scopeOf(ctx, user);
+	const inScope = agentIdsInScope(ctx, scope);
+	const filter = and(callScopeSql(scope), query.queue ? q.queueSql(query.queue) : undefined);
+	const after = query.after ? q.afterSql(...decodeAfter(query.after)) : undefined;
+	const { seats } = await readSeats(ctx);
+	const rows = waitingOf(ctx, seats, now, query.limit + 1, and(filter, after), inScope);
+	const items = rows.slice(0, query.limit);
+	const last = items.at(-1);
+	return {
+		items,
+		total: q.waitingCount(ctx.db, filter),
+		next: rows.length > query.limit && last ? encodeAfter(last) : null
+	};
 }
