@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditItem, AuditQuery } from '../../src/lib/contracts/audit-api';
 import { auditCsv } from '../../src/lib/server/supervisor/audit-csv';
-import { auditPage } from '../../src/lib/server/supervisor/audit-trail';
+import { auditPage, auditViewer } from '../../src/lib/server/supervisor/audit-trail';
+import { createBooth } from '../../src/lib/server/booths/booths';
+import { boothHeartbeat, sweepSilentBooths } from '../../src/lib/server/booths/presence';
+import { setScope } from '../../src/lib/server/supervisor/scope';
+import { towns, users } from '../../src/lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 import type { StaffUser } from '../../src/lib/server/auth/auth';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
@@ -20,6 +25,7 @@ let supervisor: StaffUser;
 let onBreak: number;
 let call: Awaited<ReturnType<typeof connectedCall>>;
 let otherCallId: string;
+let booth: { id: number };
 
 /** Every item of a filter, page by page (`limit` per page). */
 function everything(q: AuditQuery, limit: number): AuditItem[] {
@@ -47,6 +53,12 @@ beforeAll(async () => {
 	await setAgentStateAs(ctx, supervisor, onBreak, { state: 'break', reason: '临时培训' });
 	call = await connectedCall(ctx);
 	otherCallId = (await mobileCall(ctx, { matterId: m.otherDept.id })).callId;
+	booth = await createBooth(ctx, null, { name: '审计测试晓屋', town: '市桥街', site: '社区' });
+	const b = { id: booth.id, name: '审计测试晓屋' };
+	await boothHeartbeat(ctx, b, 'idle');
+	await boothHeartbeat(ctx, b, 'idle'); // a heartbeat without a change is not an entry
+	await boothHeartbeat(ctx, b, 'in_call');
+	await sweepSilentBooths(ctx, Date.now() + 3_600_000);
 });
 afterAll(() => closeRouting(ctx));
 
@@ -143,5 +155,53 @@ describe('the audit viewer', () => {
 			.trimEnd()
 			.split('\r\n');
 		expect(ofCall).toHaveLength(everything({ target: `call:${call.callId}` }, 50).length + 1);
+	});
+
+	it("records each change of a booth's screen, by the booth itself or the offline sweep", async () => {
+		const mine = everything({ target: `booth:${booth.id}`, kind: 'booth_state' }, 50);
+		expect(mine.map((i) => [i.kind, i.action, i.actor.kind, i.detail])).toEqual([
+			[
+				'booth_state',
+				'booth.state',
+				'booth',
+				{ state: 'offline', from: 'in_call', booth: '审计测试晓屋' }
+			],
+			[
+				'booth_state',
+				'booth.state',
+				'booth',
+				{ state: 'in_call', from: 'idle', booth: '审计测试晓屋' }
+			],
+			[
+				'booth_state',
+				'booth.state',
+				'booth',
+				{ state: 'idle', from: 'offline', booth: '审计测试晓屋' }
+			]
+		]);
+		expect(everything({ kind: 'booth_state' }, 50).length).toBeGreaterThanOrEqual(3);
+		// no staff member changes a booth's screen: filtering by a person leaves booths out
+		expect(everything({ actor: supervisor.id }, 50).some((i) => i.kind === 'booth_state')).toBe(
+			false
+		);
+
+		// a supervisor sees the booths of their towns only
+		const scoped = await makeAgent(ctx, [], 'audit-town-super');
+		ctx.db
+			.update(users)
+			.set({ roles: ['supervisor'] })
+			.where(eq(users.id, scoped))
+			.run();
+		const viewer = { id: scoped, username: 'x', displayName: 'x', roles: ['supervisor' as const] };
+		const town = (name: string) =>
+			ctx.db.select().from(towns).where(eq(towns.name, name)).get()!.id;
+		const boothsSeen = (q: AuditQuery) =>
+			auditPage(ctx, { ...q, limit: 200 }, auditViewer(ctx, viewer)).items.filter(
+				(i) => i.kind === 'booth_state'
+			).length;
+		setScope(ctx, 1, scoped, { departmentIds: [], townIds: [town('石楼镇')] });
+		expect(boothsSeen({})).toBe(0);
+		setScope(ctx, 1, scoped, { departmentIds: [], townIds: [town('市桥街')] });
+		expect(boothsSeen({ target: `booth:${booth.id}` })).toBe(3);
 	});
 });

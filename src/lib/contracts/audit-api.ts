@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Schemas of the audit viewer: one time-ordered stream over the audit log and the history tables. */
 
 /** Where an entry comes from: the audit log, a call's history, an agent's state log. */
-export const AUDIT_KINDS = ['audit', 'call', 'agent_state'] as const;
+export const AUDIT_KINDS = ['audit', 'call', 'agent_state', 'booth_state'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 const isoTime = z.iso.datetime({ offset: true });

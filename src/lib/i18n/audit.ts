@@ -2,7 +2,7 @@
 export const auditZh = {
 	title: '审计记录',
 	nav: { wall: '监控大屏', audit: '审计记录' },
-	intro: '登录、管理与排班变更、值班长操作、来电分配与流转、坐席状态变化，按时间倒序。',
+	intro: '登录、管理与排班变更、值班长操作、来电分配与流转、坐席和晓屋状态变化，按时间倒序。',
 	filters: {
 		legend: '筛选',
 		person: '人员',
@@ -18,7 +18,7 @@ export const auditZh = {
 		reset: '清除筛选',
 		csv: '导出 CSV'
 	},
-	kind: { audit: '操作日志', call: '来电', agent_state: '坐席状态' },
+	kind: { audit: '操作日志', call: '来电', agent_state: '坐席状态', booth_state: '晓屋状态' },
 	columns: {
 		at: '时间',
 		kind: '类别',
@@ -54,10 +54,12 @@ export const auditZh = {
 		call_lane_changed: '调整通道',
 		call_interpreter_joined: '手语翻译加入',
 		call_interpreter_left: '手语翻译离开',
-		agent_state: '坐席状态变化'
+		agent_state: '坐席状态变化',
+		booth_state: '晓屋状态变化'
 	},
 	detail: {
 		state: '状态',
+		booth: '晓屋',
 		reason: '原因',
 		result: '结果',
 		agentId: '坐席',
@@ -89,7 +91,7 @@ export const auditEn: typeof auditZh = {
 	title: 'Audit trail',
 	nav: { wall: 'Wall', audit: 'Audit trail' },
 	intro:
-		'Logins, admin and schedule changes, supervisor actions, call offers and hand-offs, agent state changes — newest first.',
+		'Logins, admin and schedule changes, supervisor actions, call offers and hand-offs, agent and booth state changes — newest first.',
 	filters: {
 		legend: 'Filter',
 		person: 'Person',
@@ -105,7 +107,12 @@ export const auditEn: typeof auditZh = {
 		reset: 'Clear filters',
 		csv: 'Export CSV'
 	},
-	kind: { audit: 'Audit log', call: 'Call', agent_state: 'Agent state' },
+	kind: {
+		audit: 'Audit log',
+		call: 'Call',
+		agent_state: 'Agent state',
+		booth_state: 'Booth state'
+	},
 	columns: {
 		at: 'Time',
 		kind: 'Kind',
@@ -141,10 +148,12 @@ export const auditEn: typeof auditZh = {
 		call_lane_changed: 'Lane changed',
 		call_interpreter_joined: 'Sign interpreter joined',
 		call_interpreter_left: 'Sign interpreter left',
-		agent_state: 'Agent state changed'
+		agent_state: 'Agent state changed',
+		booth_state: 'Booth state changed'
 	},
 	detail: {
 		state: 'state',
+		booth: 'booth',
 		reason: 'reason',
 		result: 'result',
 		agentId: 'agent',

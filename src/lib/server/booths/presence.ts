@@ -2,6 +2,7 @@ import { and, eq, isNull, lt, ne, or } from 'drizzle-orm';
 import type { BOOTH_STATES } from '../../contracts/caller-api';
 import type { Ctx } from '../context';
 import { booths } from '../db/schema';
+import { logBoothStates } from './queries';
 import { serviceStatus } from './service';
 
 export type BoothState = (typeof BOOTH_STATES)[number];
@@ -23,12 +24,16 @@ export async function boothHeartbeat(
 		.where(eq(booths.id, booth.id))
 		.get();
 	ctx.db.update(booths).set({ state, lastSeenAt }).where(eq(booths.id, booth.id)).run();
-	if (before?.state !== state)
+	if (before?.state !== state) {
+		logBoothStates(ctx.db, [
+			{ boothId: booth.id, state, fromState: before?.state ?? null, at: lastSeenAt }
+		]);
 		await ctx.bus.publish(
 			'booth.updated',
 			{ boothId: booth.id, state, lastSeenAt },
 			{ roles: ['supervisor', 'admin'] }
 		);
+	}
 	return {
 		boothId: booth.id,
 		name: booth.name,
@@ -48,12 +53,33 @@ export async function sweepSilentBooths(ctx: Ctx, now = Date.now()): Promise<num
 		ne(booths.state, 'offline'),
 		or(isNull(booths.lastSeenAt), lt(booths.lastSeenAt, cutoff))
 	);
-	const gone = ctx.db
-		.update(booths)
-		.set({ state: 'offline' })
-		.where(and(silent, eq(booths.active, true)))
-		.returning({ id: booths.id, lastSeenAt: booths.lastSeenAt })
-		.all();
+	const at = new Date(now).toISOString();
+	const gone = ctx.db.transaction((tx) => {
+		const before = new Map(
+			tx
+				.select({ id: booths.id, state: booths.state })
+				.from(booths)
+				.where(and(silent, eq(booths.active, true)))
+				.all()
+				.map((b) => [b.id, b.state])
+		);
+		const rows = tx
+			.update(booths)
+			.set({ state: 'offline' })
+			.where(and(silent, eq(booths.active, true)))
+			.returning({ id: booths.id, lastSeenAt: booths.lastSeenAt })
+			.all();
+		logBoothStates(
+			tx,
+			rows.map((b) => ({
+				boothId: b.id,
+				state: 'offline',
+				fromState: before.get(b.id) ?? null,
+				at
+			}))
+		);
+		return rows;
+	});
 	await ctx.bus.publishMany(
 		gone.map((b) => [
 			'booth.updated',

@@ -87,6 +87,21 @@ export const booths = sqliteTable(
 export const ROLES = ['admin', 'agent', 'supervisor', 'scheduler'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Every change of a booth's screen state (idle, in call, rating, offline…), for the audit trail. */
+export const boothStateLog = sqliteTable(
+	'booth_state_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		boothId: integer('booth_id')
+			.notNull()
+			.references(() => booths.id, { onDelete: 'cascade' }),
+		state: text('state').notNull(),
+		fromState: text('from_state'),
+		at: text('at').notNull()
+	},
+	(t) => [index('booth_state_log_at').on(t.at), index('booth_state_log_booth').on(t.boothId, t.at)]
+);
+
 export const users = sqliteTable('users', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	username: text('username').notNull().unique(),

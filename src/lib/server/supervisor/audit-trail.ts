@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import type { Before, HistoryWindow } from '../db/history';
 import { badRequest } from '../errors';
 import { auditWindow } from '../audit/queries';
+import { boothStateWindow } from '../booths/queries';
 import type { StaffUser } from '../auth/auth';
 import { scopeOf, type Scope } from './scope';
 import { auditScopeSql } from './scope-queries';
@@ -17,7 +18,7 @@ import { auditScopeSql } from './scope-queries';
  */
 
 /** Equal times are ordered by source, highest first; the cursor carries the source's rank. */
-const RANK: Record<AuditKind, number> = { audit: 3, agent_state: 2, call: 1 };
+const RANK: Record<AuditKind, number> = { audit: 3, agent_state: 2, call: 1, booth_state: 0 };
 /** States only the system sets (a call rang, reached or left the agent). */
 const SYSTEM_STATES = new Set(['offered', 'busy', 'wrap_up']);
 /** Call events an agent or supervisor does (`agent_id` is who acted); others are the system's. */
@@ -152,6 +153,30 @@ function stateRows(ctx: Pick<Ctx, 'db'>, q: AuditQuery, w: HistoryWindow): Row[]
 	});
 }
 
+function boothRows(ctx: Pick<Ctx, 'db'>, q: AuditQuery, w: HistoryWindow): Row[] | null {
+	// a booth's screen changes by itself: no staff member did it, nothing is done to one
+	if (q.actor) return null;
+	if (q.action && q.action !== 'booth' && q.action !== 'booth.state') return null;
+	let boothId: number | undefined;
+	if (q.target) {
+		if (!/^booth:\d+$/.test(q.target)) return null;
+		boothId = Number(q.target.slice('booth:'.length));
+	}
+	return boothStateWindow(ctx.db, { ...w, boothId }).map((r) => ({
+		kind: 'booth_state',
+		id: r.id,
+		at: r.at,
+		item: {
+			at: r.at,
+			kind: 'booth_state',
+			actor: { kind: 'booth', id: r.boothId },
+			action: 'booth.state',
+			target: `booth:${r.boothId}`,
+			detail: { state: r.state, ...(r.fromState ? { from: r.fromState } : {}), booth: r.boothName }
+		}
+	}));
+}
+
 const newestFirst = (a: Row, b: Row) =>
 	a.at < b.at ? 1 : a.at > b.at ? -1 : RANK[b.kind] - RANK[a.kind] || b.id - a.id;
 
@@ -178,7 +203,8 @@ export function auditPage(
 	const sources: [AuditKind, typeof auditRows, SQL | undefined][] = [
 		['audit', auditRows, scoped?.audit],
 		['call', callRows, scoped?.call],
-		['agent_state', stateRows, scoped?.agentState]
+		['agent_state', stateRows, scoped?.agentState],
+		['booth_state', boothRows, scoped?.boothState]
 	];
 	const rows: Row[] = [];
 	for (const [kind, read, where] of sources) {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
+import { boothLogInTowns } from '../booths/queries';
 import { prepared } from '../db/prepared';
 import {
 	agentSkills,
@@ -209,6 +210,7 @@ export function auditScopeSql(db: Db, scope: ScopeLists, viewerId: number) {
 	return {
 		call: inArray(callEvents.callId, callIds),
 		agentState: inArray(agentStateLog.userId, agents),
+		boothState: boothLogInTowns(scope.townIds),
 		audit: or(
 			inArray(auditLog.actorId, agents),
 			inArray(
