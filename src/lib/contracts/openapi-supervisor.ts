@@ -1,4 +1,5 @@
-import { staffOnly, type Op } from './openapi-op';
+import { AlertAcknowledged } from './alerts';
+import { err, staffOnly, type Op } from './openapi-op';
 import { WallSnapshot } from './supervisor-api';
 
 /** Supervisor console operations of /api/v1. */
@@ -13,6 +14,23 @@ export const supervisorOperations: Op[] = [
 		responses: {
 			200: { description: 'Snapshot', schema: WallSnapshot },
 			...staffOnly('a supervisor or admin')
+		}
+	},
+	{
+		method: 'post',
+		path: '/supervisor/alerts/{key}/ack',
+		summary:
+			'Acknowledge an open alert (key e.g. wait:dept:3, sl:dept:3, agent:12:not_responding, booth:5:offline, interpreter:<callId>): kept with this occurrence of the alert, audited, shown on every wall; the first acknowledgement is the one kept',
+		tag: 'supervisor',
+		auth: 'staff',
+		responses: {
+			200: {
+				description: 'The alert, acknowledged (acknowledgedNow: false when someone already had)',
+				schema: AlertAcknowledged
+			},
+			400: err('Not an alert key', 'invalid_alert_key'),
+			...staffOnly('a supervisor or admin'),
+			404: err('No such alert is open (it may have cleared)', 'not_found')
 		}
 	}
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WallAlert } from './alerts';
 
 /** Schemas of the supervisor wall: one snapshot, kept current by events. */
 
@@ -150,7 +151,9 @@ export const WallSnapshot = z
 		/** Today's 24 hours, hour 0 first. */
 		hours: z.array(WallHour),
 		/** Callers waiting, sampled once a minute over the last hour, oldest first. */
-		waitingTrend: z.array(WallWaitingSample)
+		waitingTrend: z.array(WallWaitingSample),
+		/** Open alerts: unacknowledged first, then critical first, then newest first. */
+		alerts: z.array(WallAlert)
 	})
 	.meta({ id: 'WallSnapshot' });
 

@@ -50,6 +50,7 @@ function snapshot(over: Partial<WallSnapshot> = {}): WallSnapshot {
 			{ id: 2, name: '大龙街商业广场晓屋', town: '大龙街', state: 'offline', lastSeenAt: null }
 		],
 		live: [],
+		alerts: [],
 		...over
 	};
 }

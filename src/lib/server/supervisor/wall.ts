@@ -10,6 +10,7 @@ import { figures } from '../metrics/metrics';
 import * as live from '../routing/live';
 import { requirementOf } from '../routing/policy';
 import { laneOf, satisfies, type Lane, type SkillFields } from '../routing/rules';
+import { openAlerts } from './alerts';
 import * as q from './queries';
 import { REASON_TEXT, waitReasonOf } from './reasons';
 import { readToday, type Today } from './today';
@@ -196,6 +197,7 @@ export async function wallSnapshot(
 		),
 		day: today.day,
 		hours: today.hours,
-		waitingTrend: today.waitingTrend
+		waitingTrend: today.waitingTrend,
+		alerts: await openAlerts(ctx)
 	};
 }
