@@ -82,6 +82,7 @@ test('the alert sound stays muted after a reload, and a muted wall plays nothing
 	await expect(alerts.mute).toHaveAttribute('aria-pressed', 'true');
 	await page.reload();
 	await expect(alerts.mute).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByTestId('alerts-sound-state')).toHaveText('提示音已静音');
 
 	const seat = await agents.create({ matters: [matter] });
 	await seat.api.goAvailable();

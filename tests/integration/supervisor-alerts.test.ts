@@ -9,7 +9,7 @@ import { requestInterpreter } from '../../src/lib/server/calls/interpreter';
 import { currentOffer, declineOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
-import { auditLog } from '../../src/lib/server/db/schema';
+import { auditLog, callEvents, calls } from '../../src/lib/server/db/schema';
 import type { BusMessage } from '../../src/lib/server/realtime/bus';
 import { acknowledgeAlert, openAlerts, syncAlerts } from '../../src/lib/server/supervisor/alerts';
 import { wallSnapshot } from '../../src/lib/server/supervisor/wall';
@@ -195,6 +195,45 @@ describe('a booth offline', () => {
 			expect(await find()).toBeUndefined();
 		} finally {
 			await closeRouting(hours);
+		}
+	});
+});
+
+describe('with 10,000 callers waiting', () => {
+	it('one check raises the long wait from the oldest caller, quickly', async () => {
+		const big = await routingContext({ ALERT_WAIT_SECONDS: '60' });
+		try {
+			const { a } = someMatters(big);
+			const start = Date.now() - 3_600_000;
+			const at = (i: number) => new Date(start + i * 100).toISOString();
+			big.db.transaction((tx) => {
+				for (let i = 0; i < 10_000; i++) {
+					const id = `bulk-${i}`;
+					tx.insert(calls)
+						.values({
+							id,
+							channel: 'mobile',
+							matterId: a.id,
+							language: 'zh',
+							status: 'queued',
+							callerTokenHash: `h${i}`,
+							queuedAt: at(i)
+						})
+						.run();
+					tx.insert(callEvents)
+						.values({ callId: id, type: 'created', toStatus: 'queued', at: at(i) })
+						.run();
+				}
+			});
+			const t0 = performance.now();
+			await syncAlerts(big);
+			const took = performance.now() - t0;
+			const wait = (await openAlerts(big)).find((x) => x.key === `wait:dept:${a.departmentId}`);
+			expect(wait?.since).toBe(at(0));
+			// well inside one sweep interval (ALERT_SWEEP_SECONDS, 5 s by default)
+			expect(took).toBeLessThan(1500);
+		} finally {
+			await closeRouting(big);
 		}
 	});
 });
