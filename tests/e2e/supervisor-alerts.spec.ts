@@ -53,7 +53,7 @@ test('an agent who lets calls ring raises an alert with a chime; a supervisor ac
 	expect(await seriousViolations(page)).toEqual([]);
 
 	await alerts.acknowledgeByKeyboard(key);
-	const me = supervisorSession.account.displayName;
+	const me = supervisorSession.account.displayName!;
 	await alerts.expectAcknowledgedBy(key, me);
 	await otherWall.expectAcknowledgedBy(key, me);
 	await expect(onScreen).toHaveCount(0);
