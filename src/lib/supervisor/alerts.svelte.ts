@@ -15,8 +15,18 @@ export function alertOrder(a: WallAlert, b: WallAlert): number {
 	);
 }
 
+/** Orders two event stream ids (`<ms>-<seq>`). */
+function streamOrder(a: string, b: string): number {
+	const [am = 0, as = 0] = a.split('-').map(Number);
+	const [bm = 0, bs = 0] = b.split('-').map(Number);
+	return am - bm || as - bs;
+}
+
 /**
- * The wall's open alerts: the snapshot's list, then `alert.updated` applied as it comes. Tells
+ * The wall's open alerts: the snapshot's list, then `alert.updated` applied as it comes. A
+ * snapshot read while an alert opened or cleared can arrive after that event: the events newer
+ * than the snapshot's resume point are applied again on top of it, so it never brings back a
+ * cleared alert or drops a new one. Tells
  * `onNew` about each alert that appears unacknowledged after the first load (a sound, a spoken
  * announcement), once per occurrence however often snapshots repeat it.
  */
@@ -30,20 +40,31 @@ export class WallAlerts {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#seen = new Set<string>();
 	#onNew: (alerts: WallAlert[]) => void;
+	/** Events applied with their stream ids, kept until a snapshot covers them. */
+	#journal: { id: string; e: EventMap['alert.updated'] }[] = [];
 
 	constructor(onNew: (alerts: WallAlert[]) => void = () => {}) {
 		this.#onNew = onNew;
 	}
 
-	/** Takes a snapshot's alerts. */
-	load(alerts: WallAlert[]): void {
+	/** Takes a snapshot's alerts (`eventsFrom`: the snapshot's resume point). */
+	load(alerts: WallAlert[], eventsFrom?: string): void {
 		this.list = [...alerts].sort(alertOrder);
 		this.#notice(alerts);
 		this.#loaded = true;
+		if (eventsFrom === undefined) return;
+		this.#journal = this.#journal.filter((j) => streamOrder(j.id, eventsFrom) > 0);
+		for (const j of this.#journal) this.#apply(j.e);
 	}
 
-	/** Applies one `alert.updated` event. */
-	apply(e: EventMap['alert.updated']): void {
+	/** Applies one `alert.updated` event (`id`: its stream id, when it came from the stream). */
+	apply(e: EventMap['alert.updated'], id?: string): void {
+		// a snapshot normally follows within moments; the cap only bounds a wall left quiet
+		if (id) this.#journal = [...this.#journal.slice(-499), { id, e }];
+		this.#apply(e);
+	}
+
+	#apply(e: EventMap['alert.updated']): void {
 		if (e.state === 'cleared') {
 			this.list = this.list.filter((a) => a.id !== e.id);
 			return;

@@ -56,4 +56,17 @@ describe('the wall’s alerts in the browser', () => {
 		alerts.apply({ state: 'acknowledged', alert: alert('a', { acknowledged: ack }) });
 		expect(alerts.list[0]!.acknowledged).toBeNull();
 	});
+
+	it('a snapshot read before an event arrived neither brings back a cleared alert nor drops a new one', () => {
+		const alerts = new WallAlerts();
+		alerts.load([alert('a')], '100-0');
+		alerts.apply({ state: 'cleared', key: 'a', id: 'a@1' }, '105-0');
+		alerts.apply({ state: 'open', alert: alert('b') }, '106-0');
+		// a reload that started before both events: its list still has a, not b
+		alerts.load([alert('a')], '104-0');
+		expect(alerts.list.map((a) => a.key)).toEqual(['b']);
+		// a later snapshot covers the events: it alone decides
+		alerts.load([alert('c')], '107-0');
+		expect(alerts.list.map((a) => a.key)).toEqual(['c']);
+	});
 });

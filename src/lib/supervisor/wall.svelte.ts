@@ -81,7 +81,7 @@ export class SupervisorWall {
 		this.events.on('call.updated', (e) => this.applyCall(e));
 		this.events.on('agent.updated', (e) => this.applyAgent(e));
 		this.events.on('booth.updated', (e) => this.applyBooth(e));
-		this.events.on('alert.updated', (e) => this.alerts.apply(e));
+		this.events.on('alert.updated', (e, id) => this.alerts.apply(e, id));
 	}
 
 	/** Acknowledges an alert; the error to show, or null. Every wall is told who did. */
@@ -134,7 +134,7 @@ export class SupervisorWall {
 		this.day = s.day;
 		this.hours = s.hours;
 		this.waitingTrend = s.waitingTrend;
-		this.alerts.load(s.alerts);
+		this.alerts.load(s.alerts, s.eventsFrom);
 		this.loading = false;
 	}
 
