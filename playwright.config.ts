@@ -51,6 +51,8 @@ export default defineConfig({
 			BOOTH_DISINFECT_SECONDS: '3',
 			// Short enough that an unanswered offer visibly re-routes within a test.
 			OFFER_TIMEOUT_SECONDS: '6',
+			// Alerts raised within a second of what causes them.
+			ALERT_SWEEP_SECONDS: '1',
 			// Only video-signalling.spec.ts answers there (a stand-in for LiveKit's signalling).
 			LIVEKIT_URL: E2E_LIVEKIT_URL
 		}

@@ -37,7 +37,8 @@ export { loginAs } from './pages/login-page';
 
 /** Signed-in browser state of one role for this worker (a file under playwright/.auth/). */
 interface RoleSession {
-	account: { username: string; password: string };
+	/** The account; staff made for the worker also carry their display name. */
+	account: { username: string; password: string; displayName?: string };
 	storageState: string;
 }
 

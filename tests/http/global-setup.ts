@@ -48,7 +48,10 @@ export async function setup(project: TestProject) {
 			AGENT_DISCONNECT_SECONDS: '3600',
 			WRAP_UP_SECONDS: '0',
 			ROUTING_ESCALATION: '3600:department',
-			BOOTH_DISINFECT_SECONDS: '0'
+			BOOTH_DISINFECT_SECONDS: '0',
+			// A queued caller raises a "long wait" alert within a second or two (the ack operation)
+			ALERT_WAIT_SECONDS: '1',
+			ALERT_SWEEP_SECONDS: '0.5'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -117,6 +117,22 @@ describe('ids that name nothing', () => {
 				).body
 			).toMatchObject({ error: { code: 'not_found' } });
 	});
+
+	it('an alert is acknowledged only by its key, after the login, and only while it is open', async () => {
+		const ack = operations.find((o) => opKey(o) === 'POST /supervisor/alerts/{key}/ack')!;
+		const path = (key: string) => `/supervisor/alerts/${encodeURIComponent(key)}/ack`;
+		const anonymous = await send('POST', path('not an alert'));
+		expect(anonymous.status).toBe(401);
+		const agent = await send('POST', path('not an alert'), { as: await w.as('agent') });
+		expect(agent.status).toBe(403);
+		const bad = await send('POST', path('not an alert'), { as: w.admin });
+		expect(bad.status).toBe(400);
+		expect(bad.body).toMatchObject({ error: { code: 'invalid_alert_key' } });
+		const gone = await send('POST', path('booth:987654:offline'), { as: w.admin });
+		expect(gone.status).toBe(404);
+		expect(gone.body).toMatchObject({ error: { code: 'not_found' } });
+		for (const r of [anonymous, agent, bad, gone]) expectDocumented(ack, r);
+	});
 });
 
 describe('limits', () => {

@@ -53,6 +53,24 @@ const onOffer =
 		return { path: `/offers/${s.offerId}/${verb}`, as: s.as };
 	};
 
+/**
+ * The key of an open "long wait" alert: a caller for the matter nobody serves waits past the
+ * tier's ALERT_WAIT_SECONDS, and the worker's sweep raises it.
+ */
+async function openWaitAlert(w: World): Promise<string> {
+	await w.call(w.queueMatter);
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		const wall = await ok<{ alerts: { key: string; kind: string }[] }>('GET', '/supervisor/wall', {
+			as: w.admin
+		});
+		const found = wall.alerts.find((a) => a.kind === 'wait');
+		if (found) return found.key;
+		if (Date.now() > deadline) throw new Error('no long-wait alert was raised');
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
 let day = 0;
 /** A date no other case touches, far from today (a holiday today would close the service). */
 const freshDate = () => {
@@ -264,6 +282,14 @@ export const table: Record<string, Entry> = {
 	'GET /agent/colleagues': { expect: agents(200) },
 	'GET /supervisor/wall': { expect: supervisors(200) },
 	'GET /supervisor/wall/waiting': { expect: supervisors(200) },
+	'POST /supervisor/alerts/{key}/ack': {
+		// acknowledging an alert someone already acknowledged is still a 200 (theirs is kept)
+		expect: supervisors(200),
+		build: async (w, actor) => ({
+			path: `/supervisor/alerts/${encodeURIComponent(await openWaitAlert(w))}/ack`,
+			as: await w.as(actor as Role)
+		})
+	},
 	'GET /audit': { expect: supervisors(200) },
 	'PUT /calls/{id}/notes': {
 		expect: { ...agents(200), otherAgent: 403 },

@@ -163,6 +163,13 @@ describe('a supervisor limited to a department and a town', () => {
 		expect(
 			accept(msg('call.updated', { callId: outside.callId, status: 'queued' }, [scoped.id]))
 		).toBe(true);
+		const cleared = (key: string) => msg('alert.updated', { state: 'cleared', key, id: 'o1' });
+		expect(accept(cleared(`wait:dept:${m.a.departmentId}`))).toBe(true);
+		expect(accept(cleared(`sl:dept:${m.otherDept.departmentId}`))).toBe(false);
+		expect(accept(cleared(`agent:${seatIn}:not_responding`))).toBe(true);
+		expect(accept(cleared(`agent:${seatOut}:not_responding`))).toBe(false);
+		expect(accept(cleared(`booth:${boothId}:offline`))).toBe(true);
+		expect(accept(cleared(`interpreter:${outside.callId}`))).toBe(false);
 		expect(scopeFilter(ctx, district)).toBeNull();
 	});
 

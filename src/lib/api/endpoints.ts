@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as a from '$lib/contracts/agent-api';
+import * as al from '$lib/contracts/alerts';
 import * as au from '$lib/contracts/audit-api';
 import * as s from '$lib/contracts/api';
 import * as c from '$lib/contracts/caller-api';
@@ -50,6 +51,7 @@ export const endpoints = {
 	},
 	'POST /supervisor/calls/{id}/assign': { body: s.AssignCallBody, response: s.CallAssigned },
 	'POST /supervisor/calls/{id}/lane': { body: s.LaneBody, response: s.LaneChanged },
+	'POST /supervisor/alerts/{key}/ack': { response: al.AlertAcknowledged },
 	'GET /audit': { query: au.AuditQuery, response: au.AuditPage }
 } as const satisfies Record<string, Endpoint>;
 

@@ -1,3 +1,4 @@
+import type { WallAlert } from './alerts';
 import type { Offer } from './call-context';
 
 /** The one map of real-time events, shared by the server (publishers) and the browser (listeners). */
@@ -33,6 +34,13 @@ export interface EventMap {
 	'monitor.updated': { callId: string; mode: 'monitor' | 'barge'; supervisor: StateChanger };
 	/** A booth's state changed (for supervisors). */
 	'booth.updated': { boothId: number; state: string; lastSeenAt: string | null };
+	/**
+	 * A supervisors' alert was raised or changed (`open`), acknowledged, or its condition is over
+	 * (`cleared`, with the key and id only).
+	 */
+	'alert.updated':
+		| { state: 'open' | 'acknowledged'; alert: WallAlert }
+		| { state: 'cleared'; key: string; id: string };
 	/** First event of every stream: its id is the resume point for a snapshot taken now. */
 	ready: { resumed: boolean };
 	/** The stream cannot replay what was missed: reload a snapshot. */
@@ -62,6 +70,7 @@ export const EVENT_NAMES: EventName[] = [
 	'interpreter.updated',
 	'monitor.updated',
 	'booth.updated',
+	'alert.updated',
 	'ready',
 	'resync'
 ];

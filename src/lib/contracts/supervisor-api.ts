@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WallAlert } from './alerts';
 
 /** Schemas of the supervisor wall: one snapshot, kept current by events. */
 
@@ -191,7 +192,9 @@ export const WallSnapshot = z
 		/** Callers waiting, sampled once a minute over the last hour, oldest first. */
 		waitingTrend: z.array(WallWaitingSample),
 		/** The departments and towns this supervisor oversees; null for the whole district. */
-		scope: WallScope.nullable()
+		scope: WallScope.nullable(),
+		/** Open alerts: unacknowledged first, then critical first, then newest first. */
+		alerts: z.array(WallAlert)
 	})
 	.meta({ id: 'WallSnapshot' });
 

@@ -40,6 +40,7 @@ export const auditZh = {
 		supervisor_agent_state: '值班长设置坐席状态',
 		supervisor_assign: '值班长指派来电',
 		supervisor_lane: '值班长调整通道',
+		supervisor_alert_ack: '值班长确认告警',
 		call_rated: '市民评价',
 		call_created: '来电进入',
 		call_waiting: '排队等待',
@@ -54,6 +55,7 @@ export const auditZh = {
 		call_lane_changed: '调整通道',
 		call_interpreter_joined: '手语翻译加入',
 		call_interpreter_left: '手语翻译离开',
+		call_interpreter_unavailable: '请求手语翻译，无人可接',
 		agent_state: '坐席状态变化',
 		booth_state: '晓屋状态变化'
 	},
@@ -134,6 +136,7 @@ export const auditEn: typeof auditZh = {
 		supervisor_agent_state: "Supervisor set an agent's state",
 		supervisor_assign: 'Supervisor assigned a call',
 		supervisor_lane: 'Supervisor changed a lane',
+		supervisor_alert_ack: 'Supervisor acknowledged an alert',
 		call_rated: 'Caller rated',
 		call_created: 'Call arrived',
 		call_waiting: 'Waiting',
@@ -148,6 +151,7 @@ export const auditEn: typeof auditZh = {
 		call_lane_changed: 'Lane changed',
 		call_interpreter_joined: 'Sign interpreter joined',
 		call_interpreter_left: 'Sign interpreter left',
+		call_interpreter_unavailable: 'Sign interpreter asked for, none free',
 		agent_state: 'Agent state changed',
 		booth_state: 'Booth state changed'
 	},

@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { getContext, setContext } from 'svelte';
+import { alertsEn, alertsZh } from './alerts';
 import { auditEn, auditZh } from './audit';
 import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
@@ -15,10 +16,24 @@ export const LOCALE_COOKIE = 'cw_locale';
 /** Every catalogue by locale: the core texts plus one namespace per area (console., caller.). */
 export const resources = {
 	'zh-CN': {
-		translation: { ...zhCN, console: consoleZh, caller: callerZh, wall: wallZh, audit: auditZh }
+		translation: {
+			...zhCN,
+			console: consoleZh,
+			caller: callerZh,
+			wall: wallZh,
+			audit: auditZh,
+			alerts: alertsZh
+		}
 	},
 	en: {
-		translation: { ...en, console: consoleEn, caller: callerEn, wall: wallEn, audit: auditEn }
+		translation: {
+			...en,
+			console: consoleEn,
+			caller: callerEn,
+			wall: wallEn,
+			audit: auditEn,
+			alerts: alertsEn
+		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
 	ja: { translation: { caller: callerJa } },

@@ -1,6 +1,7 @@
 import { EVENT_NAMES, type EventMap, type EventName } from '$lib/contracts/events';
 
-type Handler<K extends EventName> = (data: EventMap[K]) => void;
+/** A listener: the event's data, and its stream id (the resume point) when it has one. */
+type Handler<K extends EventName> = (data: EventMap[K], id?: string) => void;
 
 export interface LiveEventsOptions {
 	/** The SSE endpoint (with a caller token in the query for callers). */
@@ -33,7 +34,7 @@ export class LiveEvents {
 	#everConnected = false;
 	// Handler registries are plumbing, not UI state: plain collections on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#handlers = new Map<EventName, Set<(data: unknown) => void>>();
+	#handlers = new Map<EventName, Set<(data: unknown, id?: string) => void>>();
 	#stopped = true;
 
 	constructor(opts: LiveEventsOptions = {}) {
@@ -46,9 +47,9 @@ export class LiveEvents {
 	on<K extends EventName>(type: K, fn: Handler<K>): () => void {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const set = this.#handlers.get(type) ?? new Set();
-		set.add(fn as (data: unknown) => void);
+		set.add(fn as (data: unknown, id?: string) => void);
 		this.#handlers.set(type, set);
-		return () => set.delete(fn as (data: unknown) => void);
+		return () => set.delete(fn as (data: unknown, id?: string) => void);
 	}
 
 	/** Opens the connection (idempotent). */
@@ -109,6 +110,6 @@ export class LiveEvents {
 			this.#opts.onResync?.();
 		}
 		if (type === 'ready') this.#everConnected = true;
-		for (const fn of this.#handlers.get(type) ?? []) fn(data);
+		for (const fn of this.#handlers.get(type) ?? []) fn(data, e.lastEventId || undefined);
 	}
 }

@@ -117,6 +117,16 @@ const schema = z.object({
 	SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
 	/** A caller who leaves within S seconds is not counted against service (short abandon). */
 	SHORT_ABANDON_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
+	/** Supervisor alert: a department's longest-waiting caller has waited this long. */
+	ALERT_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+	/** Supervisor alert: a department's service level today is under this target (0..1). */
+	ALERT_SERVICE_LEVEL: z.coerce.number().min(0).max(1).default(0.8),
+	/** …once at least this many of today's calls count towards it (no alarm on the first call). */
+	ALERT_SERVICE_LEVEL_MIN_CALLS: z.coerce.number().int().min(1).max(100_000).default(10),
+	/** Supervisor alert: an agent's request for an interpreter has gone untaken this long. */
+	ALERT_INTERPRETER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+	/** How often the worker re-derives the supervisors' alerts and tells the walls what changed. */
+	ALERT_SWEEP_SECONDS: z.coerce.number().min(0.5).max(600).default(5),
 	/** Working days to contact the citizen, and to rectify, after a bad rating (local rules). */
 	RECTIFY_CONTACT_WORKDAYS: z.coerce.number().int().min(0).max(60).default(1),
 	RECTIFY_WORKDAYS: z.coerce.number().int().min(1).max(60).default(5)

@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
  * payload: ids only.
  * - `calls`: one durable job per live call (job id = call id), re-scheduled until the call ends.
  * - `routing`: timers (wrap-up) and the job schedulers that sweep expired offers and silent
- *   agents and booths.
+ *   agents and booths, and re-derive the supervisors' alerts.
  * - `video`: follow-ups of LiveKit webhooks (did a caller who left the room come back?).
  * - `maintenance`: housekeeping (expired sessions).
  */
@@ -16,6 +16,7 @@ export interface JobPayloads {
 		'offer-expiry': Record<string, never>;
 		'wrap-up': { agentId: number; callId: string };
 		sweep: Record<string, never>;
+		alerts: Record<string, never>;
 	};
 	video: { 'caller-departure': { callId: string } };
 	maintenance: { 'purge-sessions': Record<string, never> };

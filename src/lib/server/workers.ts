@@ -11,6 +11,7 @@ import { flushed } from './db/group-commit';
 import { bullPrefix, unknownJob, type Processor, type QueueName } from './jobs';
 import { logger } from './logger';
 import { purgeExpiredSessions } from './maintenance/maintenance';
+import { syncAlerts } from './supervisor/alerts';
 
 /** One processor per queue, each a switch over its job names (the compiler checks it is complete). */
 function processors(ctx: Ctx): { [Q in QueueName]: Processor<Q> } {
@@ -40,6 +41,8 @@ function processors(ctx: Ctx): { [Q in QueueName]: Processor<Q> } {
 						gone: (await sweepDisconnected(ctx)).length,
 						silentBooths: (await sweepSilentBooths(ctx)).length
 					};
+				case 'alerts':
+					return syncAlerts(ctx);
 				default:
 					return unknownJob(job);
 			}
@@ -106,6 +109,11 @@ export async function startWorkers(ctx: Ctx, connection: Redis) {
 		'presence-sweep',
 		{ every: ctx.cfg.PRESENCE_SWEEP_SECONDS * 1000 },
 		{ name: 'sweep' }
+	);
+	await routing.upsertJobScheduler(
+		'alerts',
+		{ every: ctx.cfg.ALERT_SWEEP_SECONDS * 1000 },
+		{ name: 'alerts', opts: { removeOnComplete: true, removeOnFail: 100 } }
 	);
 	await ctx.queues.maintenance.upsertJobScheduler(
 		'purge-sessions',

@@ -13,6 +13,8 @@ import type {
 } from '$lib/contracts/supervisor-api';
 import type { EventMap } from '$lib/contracts/events';
 import { LiveEvents } from '$lib/realtime/client.svelte';
+import { AlertSound } from './alert-sound.svelte';
+import { WallAlerts } from './alerts.svelte';
 import { thresholdLevel, type Thresholds } from './thresholds';
 
 export type { WallAgent, WallBooth, WallLiveCall, WallQueue, WallWaitingCall };
@@ -69,14 +71,22 @@ export class SupervisorWall {
 	thresholds = $state<Thresholds>({ ...DEFAULT_THRESHOLDS });
 	agentFilter = $state<string>('all');
 	agentSearch = $state('');
+	/** The open alerts, and the chime when a new one appears. */
+	readonly sound = new AlertSound();
+	readonly alerts = new WallAlerts(() => {
+		if (this.#chime) this.sound.play();
+	});
 	readonly events: LiveEvents;
+	#chime: boolean;
 	#skew = 0;
 	#tick: ReturnType<typeof setInterval> | undefined;
 	#debounce: ReturnType<typeof setTimeout> | undefined;
 	#inFlight: Promise<void> | null = null;
 	#again = false;
 
-	constructor(initial: WallSnapshot | null = null) {
+	/** `chime: false`: new alerts make no sound (the hall screen). */
+	constructor(initial: WallSnapshot | null = null, opts: { chime?: boolean } = {}) {
+		this.#chime = opts.chime ?? true;
 		if (initial) this.load(initial);
 		this.events = new LiveEvents({
 			onResync: () => void this.reload(),
@@ -85,6 +95,14 @@ export class SupervisorWall {
 		this.events.on('call.updated', (e) => this.applyCall(e));
 		this.events.on('agent.updated', (e) => this.applyAgent(e));
 		this.events.on('booth.updated', (e) => this.applyBooth(e));
+		this.events.on('alert.updated', (e, id) => this.alerts.apply(e, id));
+	}
+
+	/** Acknowledges an alert; the error to show, or null. Every wall is told who did. */
+	async acknowledge(key: string) {
+		const r = await api('POST /supervisor/alerts/{key}/ack', { params: { key } });
+		if (r.ok) this.alerts.apply({ state: 'acknowledged', alert: r.data.alert });
+		return r.ok ? null : r.error;
 	}
 
 	/** Sets an agent's state with a reason; the error to show, or null. */
@@ -177,12 +195,14 @@ export class SupervisorWall {
 		this.hours = s.hours;
 		this.waitingTrend = s.waitingTrend;
 		this.scope = s.scope;
+		this.alerts.load(s.alerts, s.eventsFrom);
 		this.loading = false;
 	}
 
 	/** Connects to the event stream, starts the clock, restores the thresholds. */
 	start(): void {
 		this.#restoreThresholds();
+		this.sound.restore();
 		this.events.start();
 		this.#tick = setInterval(() => {
 			this.now = Date.now() + this.#skew;

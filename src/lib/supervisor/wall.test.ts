@@ -52,6 +52,7 @@ function snapshot(over: Partial<WallSnapshot> = {}): WallSnapshot {
 		live: [],
 		scope: null,
 		waitingNext: null,
+		alerts: [],
 		...over
 	};
 }

@@ -10,8 +10,8 @@ export class AgentApi {
 		expect(res.status(), await res.text()).toBe(200);
 	}
 
-	/** Waits for the offer of `callId` and accepts it; returns when connected. */
-	async acceptCall(callId: string) {
+	/** Waits until `callId` rings at this agent; returns the offer's id. */
+	private async offerOf(callId: string): Promise<string> {
 		let offerId: string | null = null;
 		await expect
 			.poll(
@@ -25,8 +25,21 @@ export class AgentApi {
 				{ timeout: 15_000 }
 			)
 			.toBe(callId);
+		return offerId!;
+	}
+
+	/** Waits for the offer of `callId` and accepts it; returns when connected. */
+	async acceptCall(callId: string) {
+		const offerId = await this.offerOf(callId);
 		const acc = await this.api.post(`/api/v1/offers/${offerId}/accept`);
 		expect(acc.status(), await acc.text()).toBe(200);
+	}
+
+	/** Waits for the offer of `callId` and lets it pass (declines it). */
+	async declineCall(callId: string) {
+		const offerId = await this.offerOf(callId);
+		const res = await this.api.post(`/api/v1/offers/${offerId}/decline`);
+		expect(res.status(), await res.text()).toBeLessThan(300);
 	}
 
 	/** The call as staff see it. */

@@ -2,6 +2,9 @@ import type { Ctx } from '../context';
 import type { StateChanger } from '../../contracts/events';
 import type { Outgoing } from '../realtime/wire';
 
+/** The reason of the break an agent is put on after letting OFFER_MAX_MISSES offers pass. */
+export const NOT_RESPONDING = 'not responding';
+
 /** Supervisors see every agent's and every call's changes. */
 export const SUPERVISORS = ['supervisor'];
 

@@ -50,8 +50,17 @@ export async function requestInterpreter(ctx: Ctx, agentId: number, callId: stri
 	if (r === 'pending')
 		throw conflict('interpreter_pending', 'A sign-language seat is already being asked');
 	if (r === 'not_connected') throw conflict('not_connected', 'The call is not connected');
-	if (r === 'none')
+	if (r === 'none') {
+		// kept so the duty supervisors are told when the request stays unmet (supervisor alerts)
+		q.recordTransition(ctx.db, {
+			callId,
+			type: 'interpreter_unavailable',
+			agentId,
+			reason: 'none_available',
+			at: iso(now)
+		});
 		throw conflict('no_interpreter_available', 'No sign-language seat is available right now');
+	}
 	const interpreterId = Number(who);
 	q.insertOffer(ctx.db, {
 		id: offerId,

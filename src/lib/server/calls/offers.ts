@@ -1,4 +1,4 @@
-import { publishAgent } from '../agents/events';
+import { NOT_RESPONDING, publishAgent } from '../agents/events';
 import { displayName, logAgentState } from '../agents/queries';
 import type { Ctx } from '../context';
 import { conflict } from '../errors';
@@ -43,7 +43,7 @@ export async function releaseOffer(
 			version: r.version
 		});
 	const why =
-		r.agentState === 'break' && next === 'auto' ? 'not responding' : (agentReason ?? outcome);
+		r.agentState === 'break' && next === 'auto' ? NOT_RESPONDING : (agentReason ?? outcome);
 	await ctx.bus.publish(
 		'offer.withdrawn',
 		{ offerId, callId: r.callId, reason: outcome },

@@ -7,6 +7,7 @@ import {
 	gt,
 	gte,
 	inArray,
+	isNull,
 	lt,
 	min,
 	or,
@@ -16,7 +17,16 @@ import {
 import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
-import { agentStateLog, booths, callEvents, calls, matters, towns, users } from '../db/schema';
+import {
+	agentStateLog,
+	booths,
+	callEvents,
+	calls,
+	matters,
+	offers,
+	towns,
+	users
+} from '../db/schema';
 
 /** The read model of the supervisor wall: every query reads by an index, never the whole history. */
 
@@ -179,4 +189,47 @@ export function latestStates(db: Db, userIds: number[]) {
 			.prepare()
 	);
 	return userIds.flatMap((userId) => stmt.all({ userId }));
+}
+
+/** The longest-waiting caller's arrival per department (departments with someone waiting). */
+export function oldestWaitingByDepartment(db: Db) {
+	return db
+		.select({ departmentId: matters.departmentId, oldest: min(calls.queuedAt) })
+		.from(calls)
+		.innerJoin(matters, eq(matters.id, calls.matterId))
+		.where(inArray(calls.status, [...WAITING]))
+		.groupBy(matters.departmentId)
+		.all();
+}
+
+/**
+ * Connected calls without an interpreter whose agent asked for one since the last interpreter
+ * joined or left, with when they first asked (an offer to a sign-language seat, or a request
+ * nobody was free for). One index seek per connected call.
+ */
+export function interpreterAsks(db: Db) {
+	const lastChange = sql`coalesce((select max(e.at) from ${callEvents} e
+		where e.call_id = ${calls.id} and e.type in ('interpreter_joined', 'interpreter_left')), '')`;
+	const askedAt = sql<string | null>`(select min(x.at) from (
+		select o.created_at as at from ${offers} o
+			where o.call_id = ${calls.id} and o.kind = 'interpreter' and o.created_at > ${lastChange}
+		union all
+		select e.at from ${callEvents} e
+			where e.call_id = ${calls.id} and e.type = 'interpreter_unavailable' and e.at > ${lastChange}
+	) x)`;
+	return db
+		.select({
+			callId: calls.id,
+			agentId: calls.agentId,
+			agentName: users.displayName,
+			matterName: matters.name,
+			matterNameEn: matters.nameEn,
+			askedAt
+		})
+		.from(calls)
+		.innerJoin(matters, eq(matters.id, calls.matterId))
+		.leftJoin(users, eq(users.id, calls.agentId))
+		.where(and(eq(calls.status, 'connected'), isNull(calls.interpreterId)))
+		.all()
+		.flatMap((r) => (r.askedAt ? [{ ...r, askedAt: r.askedAt }] : []));
 }

@@ -74,6 +74,22 @@ export function assertAgentInScope(ctx: Pick<Ctx, 'db'>, scope: Scope | null, ag
 	if (scope && !q.agentInScope(ctx.db, scope, agentId)) throw outOfScope(`agent ${agentId}`);
 }
 
+/** Whether an alert (by its key: `wait:dept:3`, `agent:12:…`, `booth:5:…`, `interpreter:<call>`) is in scope. */
+export function alertInScope(ctx: Pick<Ctx, 'db'>, scope: Scope | null, key: string): boolean {
+	if (!scope) return true;
+	const [kind, a = '', b = ''] = key.split(':');
+	if (kind === 'wait' || kind === 'sl') return scope.departmentIds.includes(Number(b));
+	if (kind === 'agent') return q.agentInScope(ctx.db, scope, Number(a));
+	if (kind === 'booth') return q.boothInScope(scope, q.boothTown(ctx.db, Number(a)));
+	if (kind === 'interpreter') return q.callInScope(ctx.db, scope, key.slice('interpreter:'.length));
+	return false;
+}
+
+/** 403 `out_of_scope` unless the alert is in scope. */
+export function assertAlertInScope(ctx: Pick<Ctx, 'db'>, scope: Scope | null, key: string) {
+	if (!alertInScope(ctx, scope, key)) throw outOfScope(`alert ${key}`);
+}
+
 /** The agents in scope, or null for all. */
 export function agentIdsInScope(ctx: Pick<Ctx, 'db'>, scope: Scope | null): Set<number> | null {
 	return scope ? q.agentIdsInScope(ctx.db, scope) : null;
@@ -101,6 +117,8 @@ export function scopeFilter(
 				return q.agentInScope(ctx.db, scope, Number(d.agentId));
 			case 'booth.updated':
 				return q.boothInScope(scope, q.boothTown(ctx.db, Number(d.boothId)));
+			case 'alert.updated':
+				return alertInScope(ctx, scope, String(d.key ?? (d.alert as { key?: string })?.key));
 			default:
 				return true;
 		}

@@ -18,8 +18,16 @@ import { figures, type MetricSettings } from '../metrics/metrics';
 import * as live from '../routing/live';
 import { requirementOf } from '../routing/policy';
 import { laneOf, satisfies, type Lane, type SkillFields } from '../routing/rules';
+import { openAlerts } from './alerts';
 import * as q from './queries';
-import { agentIdsInScope, boothInScope, describeScope, scopeOf, type Scope } from './scope';
+import {
+	agentIdsInScope,
+	alertInScope,
+	boothInScope,
+	describeScope,
+	scopeOf,
+	type Scope
+} from './scope';
 import { callScopeSql } from './scope-queries';
 import { REASON_TEXT, waitReasonOf } from './reasons';
 import { readToday, type Today } from './today';
@@ -236,7 +244,8 @@ export async function wallSnapshot(
 		day: today.day,
 		hours: today.hours,
 		waitingTrend: today.waitingTrend,
-		scope: describeScope(ctx, scope)
+		scope: describeScope(ctx, scope),
+		alerts: (await openAlerts(ctx)).filter((a) => alertInScope(ctx, scope, a.key))
 	};
 }
 
