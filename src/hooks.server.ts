@@ -7,18 +7,23 @@ import { BOOTH_COOKIE } from '$lib/server/booths/cookie';
 import { callOfCallerToken } from '$lib/server/calls/access';
 import { appContext, closeContext } from '$lib/server/context';
 import { flushed } from '$lib/server/db/group-commit';
+import { crossSiteRefusal, secureHeaders } from '$lib/server/edge';
 import { errorResponse } from '$lib/server/http';
+import { DEV_CREDENTIALS_WARNING, usesDevCredentials } from '$lib/server/config';
 import { logger } from '$lib/server/logger';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	const ctx = await appContext();
+	if (usesDevCredentials(ctx.cfg)) logger.warn(DEV_CREDENTIALS_WARNING);
 	// adapter-node emits this once the HTTP server has closed; open connections would keep us alive.
 	process.once('sveltekit:shutdown' as 'exit', () => void closeContext(ctx));
 };
 
 const requestId: Handle = async ({ event, resolve }) => {
-	event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+	// a client's request id is kept only when it looks like one (it goes into every log line)
+	const given = event.request.headers.get('x-request-id');
+	event.locals.requestId = given && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
 	const started = performance.now();
 	const res = await resolve(event);
 	// what the response acknowledges is on disk before it is sent (see db/group-commit)
@@ -36,6 +41,14 @@ const requestId: Handle = async ({ event, resolve }) => {
 			'request'
 		);
 	}
+	return res;
+};
+
+/** Cross-site requests riding on cookies are refused; every response gets the browser protections. */
+const edge: Handle = async ({ event, resolve }) => {
+	const refused = crossSiteRefusal(event);
+	const res = refused ?? (await resolve(event));
+	secureHeaders(res, event, (await appContext()).cfg);
 	return res;
 };
 
@@ -109,7 +122,7 @@ const apiFallback: Handle = async ({ event, resolve }) => {
 	return res;
 };
 
-export const handle = sequence(requestId, identity, apiFallback, locale);
+export const handle = sequence(requestId, edge, identity, apiFallback, locale);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404)

@@ -1,4 +1,9 @@
-import { config, ConfigError } from './lib/server/config';
+import {
+	config,
+	ConfigError,
+	DEV_CREDENTIALS_WARNING,
+	usesDevCredentials
+} from './lib/server/config';
 import { closeContext, createContext } from './lib/server/context';
 import { logger } from './lib/server/logger';
 import { createBlockingRedis } from './lib/server/redis';
@@ -10,6 +15,7 @@ async function main() {
 	const ctx = await createContext(cfg, { checkpoint: true });
 	const connection = createBlockingRedis(cfg.REDIS_URL!);
 	const workers = await startWorkers(ctx, connection);
+	if (usesDevCredentials(cfg)) logger.warn(DEV_CREDENTIALS_WARNING);
 	logger.info('worker ready');
 
 	const stop = async () => {

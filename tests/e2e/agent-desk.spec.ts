@@ -14,7 +14,7 @@ test('an agent takes a call from ring to wrap-up, and it is in "my calls"', asyn
 	await desk.reload();
 	await desk.expectState('available');
 
-	const call = await callers.phoneIn(matter.id, { elderly: true, priorityLane: 'urgent' });
+	const call = await callers.phoneIn(matter.id, { elderly: true, priorityLane: 'green' });
 
 	await expect(desk.offer).toBeVisible();
 	await expect(desk.offerMatter).toContainText(matter.name);
@@ -22,7 +22,7 @@ test('an agent takes a call from ring to wrap-up, and it is in "my calls"', asyn
 	await expect(desk.offerChannel).toHaveText('手机端');
 	await expect(desk.offerLanguage).toHaveText('普通话');
 	await expect(desk.offerFlags).toContainText('长者');
-	await expect(desk.offerFlags).toContainText('急事急办');
+	await expect(desk.offerFlags).toContainText('绿色通道');
 	await expect(desk.offerCountdown).toContainText('秒');
 
 	await desk.acceptWithKeyboard();

@@ -30,6 +30,11 @@ test('the supervisor finds a break they set and a call offered to that agent in 
 		`call:${call.callId}`
 	);
 
+	// the caller gives up and the agent signs off: the agent's history stops growing, so the
+	// page and its CSV read the same rows
+	await call.leave();
+	await agent.api.signOff();
+
 	// one person: the supervisor's action and the state changes it made
 	await page.goto('/supervisor/audit');
 	await page

@@ -113,4 +113,47 @@ describe('server-sent events through Redis', () => {
 		await readFrames(res, 1);
 		expect(beats).toBeGreaterThanOrEqual(1);
 	});
+
+	it('refuses an invalid Last-Event-ID with 400 and keeps no listener behind', async () => {
+		const before = ctx.bus.listeners;
+		let released = 0;
+		for (const bad of ['99999999999999999999999-0', 'abc', '1-2-3', '0x10-0']) {
+			await expect(
+				eventStream(ctx, {
+					listener: { userId: 1, roles: ['agent'] },
+					lastEventId: bad,
+					onClose: () => void released++
+				})
+			).rejects.toMatchObject({ status: 400, code: 'invalid_last_event_id' });
+		}
+		expect(ctx.bus.listeners).toBe(before);
+		expect(released).toBe(4);
+	});
+
+	it('lets go of a stream whose client left or stopped reading, and of its listener', async () => {
+		const before = ctx.bus.listeners;
+		// a client gone before reading anything
+		const abort = new AbortController();
+		await eventStream(ctx, { listener: { userId: 5, roles: ['agent'] }, signal: abort.signal });
+		expect(ctx.bus.listeners).toBe(before + 1);
+		abort.abort();
+		expect(ctx.bus.listeners).toBe(before);
+
+		// a client that never reads while events pile up past the limit
+		let closed = false;
+		const res = await eventStream(ctx, {
+			listener: { userId: 6, roles: ['agent'] },
+			onClose: () => void (closed = true)
+		});
+		const big = 'x'.repeat(16 * 1024);
+		for (let i = 0; i < 80 && !closed; i++)
+			await ctx.bus.publish(
+				'offer.withdrawn',
+				{ offerId: `o${i}`, callId: big, reason: 'expired' },
+				{ users: [6] }
+			);
+		await expect.poll(() => closed).toBe(true);
+		expect(ctx.bus.listeners).toBe(before);
+		await expect(res.body!.getReader().read()).rejects.toThrow(/too slow/);
+	});
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from './params';
 import { OUTCOME_CODES } from './outcomes';
 
 /** Request and response schemas of /api/v1: they validate input and generate the OpenAPI document. */
@@ -37,7 +38,7 @@ export const CreateAgentBody = z
 			.regex(/^[a-z0-9._-]{3,32}$/i, 'username must be 3–32 letters, digits, ".", "_" or "-"'),
 		password: z.string().min(8, 'password must be at least 8 characters').max(200),
 		displayName: z.string().trim().min(1, 'displayName is required').max(64),
-		roles: z.array(RoleSchema).min(1, 'at least one role is required'),
+		roles: z.array(RoleSchema).min(1, 'at least one role is required').max(4, 'at most 4 roles'),
 		skills: z.array(SkillSchema).max(500).default([])
 	})
 	.meta({ id: 'CreateAgentBody' });
@@ -73,8 +74,8 @@ export const BoothCreated = z
 
 export const MatterQuery = z.object({
 	q: z.string().trim().max(50).optional(),
-	departmentId: z.coerce.number().int().positive().optional(),
-	limit: z.coerce.number().int().min(1).max(100).default(20)
+	departmentId: queryInt(1).optional(),
+	limit: queryInt(1, 100).default(20)
 });
 
 export const Matter = z

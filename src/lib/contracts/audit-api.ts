@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from './params';
 
 /** Schemas of the audit viewer: one time-ordered stream over the audit log and the history tables. */
 
@@ -10,7 +11,7 @@ const isoTime = z.iso.datetime({ offset: true });
 
 export const AuditQuery = z.object({
 	/** A staff user id: what they did, and what was done to them. */
-	actor: z.coerce.number().int().positive().optional(),
+	actor: queryInt(1).optional(),
 	/** `call:<callId>`, `user:<id>` or another audit target, exactly. */
 	target: z.string().min(1).max(200).optional(),
 	/** An action (`supervisor.assign`, `call.offered`, `agent.state`…) or its prefix (`supervisor`). */
@@ -21,7 +22,7 @@ export const AuditQuery = z.object({
 	to: isoTime.optional(),
 	/** The `next` of the previous page. */
 	cursor: z.string().max(200).optional(),
-	limit: z.coerce.number().int().min(1).max(200).optional(),
+	limit: queryInt(1, 200).optional(),
 	/** `csv` returns the whole filtered stream as CSV (also with `Accept: text/csv`). */
 	format: z.enum(['json', 'csv']).optional()
 });

@@ -23,7 +23,13 @@ export const callOperations: Op[] = [
 		auth: 'caller',
 		responses: {
 			200: { description: 'The event stream', type: 'text/event-stream', schema: r.EventStream },
-			401: err('Login or a caller token required', 'unauthorized')
+			400: err('Last-Event-ID is not an event id', 'invalid_last_event_id'),
+			401: err('Login or a caller token required', 'unauthorized'),
+			403: err('Not a staff role that receives events', 'forbidden'),
+			429: err(
+				'Too many streams open for this login, call or network (SSE_MAX_PER_SESSION, SSE_MAX_PER_ADDRESS)',
+				'rate_limited'
+			)
 		}
 	},
 	{
@@ -36,8 +42,9 @@ export const callOperations: Op[] = [
 		responses: {
 			201: { description: 'Queued (or already offered to an agent)', schema: s.CallCreated },
 			400: err(
-				'Invalid input, unknown matter, language or appointment, or a booth call without a booth token',
+				'Invalid input, unknown matter, language or appointment, a booth call without a booth token, or a caller asking for the urgent lane (a supervisor sets it)',
 				...BODY,
+				'lane_not_allowed',
 				'unknown_matter',
 				'unknown_language',
 				'booth_token_required',

@@ -22,7 +22,7 @@ export interface Response {
 }
 
 /** The codes every JSON body is checked with (`readBody`). */
-export const BODY = ['invalid_json', 'validation_failed'] as const;
+export const BODY = ['invalid_json', 'invalid_utf8', 'validation_failed'] as const;
 /** Paths where a bearer token can only be a booth's device token (POST). */
 export const BOOTH_TOKEN_PATHS: readonly string[] = ['/calls', '/bookings', '/booth/heartbeat'];
 /** Code of a bearer token that is neither a booth's nor a caller's (wrong, revoked). */

@@ -25,6 +25,7 @@ export const videoOperations: Op[] = [
 		auth: 'public',
 		responses: {
 			200: { description: 'Verified; whether it changed anything', schema: WebhookResult },
+			400: err('The body is not valid UTF-8 text', 'invalid_utf8', 'invalid_json'),
 			401: err('Missing or bad signature', 'unauthorized')
 		}
 	}

@@ -40,17 +40,37 @@ export function invalidBearerCode(method: string, path: string): string {
 		: INVALID_TOKEN;
 }
 
+/** Every operation that reads a body refuses one too large (413) or not sent as JSON (415). */
+function bodyLimits(op: Op): Record<number, Response> {
+	if (!op.body && !FOREIGN_AUTH_PATHS.includes(op.path)) return op.responses;
+	const limits: Record<number, Response> = {
+		413: {
+			description: 'The body is larger than the operation reads',
+			codes: ['body_too_large'],
+			schema: errorOf(['body_too_large'])
+		}
+	};
+	if (op.body)
+		limits[415] = {
+			description: 'The body is not sent as application/json',
+			codes: ['unsupported_media_type'],
+			schema: errorOf(['unsupported_media_type'])
+		};
+	return { ...limits, ...op.responses };
+}
+
 /**
  * An operation's responses as documented: a wrong or revoked bearer token is refused with 401
  * on every path before anything else is looked at, so each 401 lists that code too.
  */
 export function documentedResponses(op: Op): Record<number, Response> {
-	if (FOREIGN_AUTH_PATHS.includes(op.path)) return op.responses;
+	const withBody = bodyLimits(op);
+	if (FOREIGN_AUTH_PATHS.includes(op.path)) return withBody;
 	const bearer = invalidBearerCode(op.method, op.path);
 	const prior = op.responses[401];
 	const codes = [...(prior?.codes ?? []), bearer];
 	return {
-		...op.responses,
+		...withBody,
 		401: {
 			description: prior
 				? `${prior.description}; or a wrong or revoked bearer token`

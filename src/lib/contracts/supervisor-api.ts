@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from './params';
 import { WallAlert } from './alerts';
 
 /** Schemas of the supervisor wall: one snapshot, kept current by events. */
@@ -146,7 +147,7 @@ export const WallWaitingQuery = z
 			.optional(),
 		/** The `next` of the previous page. */
 		after: z.string().max(200).optional(),
-		limit: z.coerce.number().int().min(1).max(1000).default(200)
+		limit: queryInt(1, 1000).default(200)
 	})
 	.meta({ id: 'WallWaitingQuery' });
 

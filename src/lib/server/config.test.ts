@@ -13,6 +13,16 @@ describe('configuration', () => {
 		expect(c.SKIP_DEMO_SEED).toBe(false);
 	});
 
+	it('refuses the public LiveKit development credentials in production or behind https', () => {
+		expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/development credentials/);
+		expect(() => parseConfig({ ORIGIN: 'https://window.example.gov.cn' })).toThrow(
+			/LIVEKIT_API_KEY/
+		);
+		const own = { LIVEKIT_API_KEY: 'APIk3y', LIVEKIT_API_SECRET: 'a-long-real-secret' };
+		expect(parseConfig({ NODE_ENV: 'production', ...own }).LIVEKIT_API_KEY).toBe('APIk3y');
+		expect(parseConfig({ ORIGIN: 'http://127.0.0.1:3000' }).LIVEKIT_API_KEY).toBe('devkey');
+	});
+
 	it('puts the database under DATA_DIR unless DATABASE_PATH is given', () => {
 		expect(parseConfig({ DATA_DIR: '/tmp/x' }).databasePath).toBe('/tmp/x/console.db');
 		expect(parseConfig({ DATA_DIR: '/tmp/x', DATABASE_PATH: '/srv/db.sqlite' }).databasePath).toBe(

@@ -37,6 +37,10 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	AGENT_DISCONNECT_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 	SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+	/** Event streams one login (or one caller's call) may hold open at once. */
+	SSE_MAX_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
+	/** Event streams one network address may hold open at once (booths behind one NAT share it). */
+	SSE_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
 	/**
 	 * `schedule` (default) refuses calls outside the service hours stored in the database;
 	 * `always` opens every matter at any time (demos and end-to-end tests run at any hour).
@@ -141,6 +145,11 @@ export class ConfigError extends Error {
 	}
 }
 
+/** True while LiveKit's public development key and secret are in use (`livekit-server --dev`). */
+export function usesDevCredentials(c: { LIVEKIT_API_KEY: string; LIVEKIT_API_SECRET: string }) {
+	return c.LIVEKIT_API_KEY === 'devkey' && c.LIVEKIT_API_SECRET === 'secret';
+}
+
 /** Parses an environment into a validated config; throws ConfigError naming each bad setting. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
 	const cleaned = Object.fromEntries(
@@ -152,6 +161,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 			result.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`)
 		);
 	}
+	if (
+		usesDevCredentials(result.data) &&
+		(env.NODE_ENV === 'production' || result.data.ORIGIN?.startsWith('https://'))
+	)
+		throw new ConfigError([
+			"LIVEKIT_API_KEY / LIVEKIT_API_SECRET are the public development credentials (devkey / secret): anyone could sign webhooks and tokens. Set your LiveKit server's own key and secret"
+		]);
 	const dataDir = path.resolve(result.data.DATA_DIR);
 	return {
 		...result.data,
@@ -172,3 +188,7 @@ export function config(): Config {
 export function resetConfig(): void {
 	cached = undefined;
 }
+
+/** What the console says at every start while the development credentials are in use. */
+export const DEV_CREDENTIALS_WARNING =
+	'LiveKit development credentials (devkey / secret) are in use: fine for a demo, refused in production (NODE_ENV=production or an https ORIGIN). Set LIVEKIT_API_KEY and LIVEKIT_API_SECRET.';

@@ -16,6 +16,8 @@ import { defineVideoScripts } from './video/webhooks';
 export interface Limiters {
 	loginPair: RateLimiterRedis;
 	loginIp: RateLimiterRedis;
+	loginAccount: RateLimiterRedis;
+	loginLockouts: RateLimiterRedis;
 	mobileCall: RateLimiterRedis;
 }
 
@@ -41,7 +43,9 @@ export interface Ctx {
 function createLimiters(redis: Redis, prefix: string, cfg: Config): Limiters {
 	const base = { storeClient: redis, useRedisPackage: false };
 	return {
-		// 5 wrong tries for one user from one address per 15 minutes; 50 per address overall.
+		// Every try is counted before the password is checked (parallel tries cannot slip
+		// through): 5 for one user from one address per 15 minutes, 50 per address, 10 for one
+		// account from anywhere, then a lockout that doubles each time (15 min, 30 min, … 24 h).
 		loginPair: new RateLimiterRedis({
 			...base,
 			keyPrefix: `${prefix}:rl:login`,
@@ -53,6 +57,18 @@ function createLimiters(redis: Redis, prefix: string, cfg: Config): Limiters {
 			keyPrefix: `${prefix}:rl:loginip`,
 			points: 50,
 			duration: 900
+		}),
+		loginAccount: new RateLimiterRedis({
+			...base,
+			keyPrefix: `${prefix}:rl:loginacct`,
+			points: 10,
+			duration: 900
+		}),
+		loginLockouts: new RateLimiterRedis({
+			...base,
+			keyPrefix: `${prefix}:rl:lockouts`,
+			points: 1000,
+			duration: 86_400
 		}),
 		mobileCall: new RateLimiterRedis({
 			...base,

@@ -11,14 +11,58 @@ export function describeIssues(issues: z.core.$ZodIssue[]): string {
 		.join('; ');
 }
 
-/** Parses a JSON request body against a schema; throws 400 with what is wrong. */
+/** The largest JSON body an API operation reads (the adapter's BODY_SIZE_LIMIT bounds all). */
+export const MAX_JSON_BYTES = 256 * 1024;
+
+const tooLarge = (limit: number) =>
+	new DomainError(413, 'body_too_large', `The request body is larger than ${limit} bytes`);
+
+/** True for an error the adapter raised because a body went over its size limit. */
+function isTooLarge(e: unknown): boolean {
+	return (e as { status?: number } | null)?.status === 413;
+}
+
+/**
+ * A request body as text, at most `limit` bytes of valid UTF-8: 413 `body_too_large` beyond
+ * (by the declared length, before anything is read), 400 `invalid_utf8` for broken text.
+ */
+export async function readText(request: Request, limit: number): Promise<string> {
+	const declared = Number(request.headers.get('content-length') ?? '');
+	if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+	let buf: ArrayBuffer;
+	try {
+		buf = await request.arrayBuffer();
+	} catch (e) {
+		if (isTooLarge(e)) throw tooLarge(limit);
+		throw badRequest('the request body could not be read', 'invalid_json');
+	}
+	if (buf.byteLength > limit) throw tooLarge(limit);
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+	} catch {
+		throw badRequest('the request body is not valid UTF-8 text', 'invalid_utf8');
+	}
+}
+
+/**
+ * Parses a JSON request body against a schema: 415 unless it is sent as JSON, 413 over
+ * MAX_JSON_BYTES, 400 with what is wrong otherwise.
+ */
 export async function readBody<S extends z.ZodType>(
 	request: Request,
 	schema: S
 ): Promise<z.infer<S>> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type))
+		throw new DomainError(
+			415,
+			'unsupported_media_type',
+			'The request body must be JSON, sent with Content-Type: application/json'
+		);
+	const text = await readText(request, MAX_JSON_BYTES);
 	let raw: unknown;
 	try {
-		raw = await request.json();
+		raw = JSON.parse(text);
 	} catch {
 		throw badRequest('request body must be valid JSON', 'invalid_json');
 	}
@@ -57,6 +101,8 @@ export function api<E extends RequestEvent>(fn: (event: E) => Promise<Response> 
 				}
 				return res;
 			}
+			if (isTooLarge(e))
+				return errorResponse(413, 'body_too_large', 'The request body is too large');
 			logger.error(
 				{ err: e, requestId: event.locals.requestId, path: event.url.pathname },
 				'api failure'
@@ -70,9 +116,8 @@ export function api<E extends RequestEvent>(fn: (event: E) => Promise<Response> 
 	};
 }
 
-/** A positive integer id from a path parameter; 400 naming what it is otherwise. */
-export function readId(raw: string, what = 'id'): number {
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id <= 0) throw badRequest(`${what} must be a positive integer`);
-	return id;
+/** A positive integer id from a path parameter, decimal digits only; 400 naming what it is otherwise. */
+export function readId(raw: string, what = 'id', code = 'bad_request'): number {
+	if (!/^[1-9]\d{0,14}$/.test(raw)) throw badRequest(`${what} must be a positive integer`, code);
+	return Number(raw);
 }

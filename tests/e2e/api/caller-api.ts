@@ -33,7 +33,7 @@ export class Callers {
 	/** A caller on the phone joins the queue for `matterId` (普通话 unless told). */
 	async phoneIn(
 		matterId: number,
-		extra: { elderly?: boolean; priorityLane?: 'none' | 'green' | 'urgent'; language?: string } = {}
+		extra: { elderly?: boolean; priorityLane?: 'none' | 'green'; language?: string } = {}
 	): Promise<ApiCall> {
 		const res = await this.api.post('/api/v1/calls', {
 			data: { channel: 'mobile', matterId, language: 'zh', ...extra }

@@ -19,34 +19,47 @@ export interface StaffUser {
 	roles: Role[];
 }
 
-function loginLimiters(ctx: Ctx) {
-	return { byPair: ctx.limiters.loginPair, byIp: ctx.limiters.loginIp };
+/** A Redis key for a username: hashed, so what people type there (ID numbers) is never stored. */
+export function loginKeyOf(username: string): string {
+	return hashToken(`login:${username.trim().toLowerCase()}`).slice(0, 32);
 }
 
-async function isBlocked(limiter: RateLimiterRedis, key: string): Promise<number> {
-	const res = await limiter.get(key);
-	return res && res.remainingPoints <= 0 ? Math.ceil(res.msBeforeNext / 1000) : 0;
-}
+/** Seconds until a limiter lets this key try again, from the limiter's refusal. */
+const retryOf = (r: RateLimiterRes) => Math.max(1, Math.ceil(r.msBeforeNext / 1000));
 
-async function consume(limiter: RateLimiterRedis, key: string) {
+/** Counts one try under the key; the refusal (429) when it is over the limit. */
+async function count(limiter: RateLimiterRedis, key: string): Promise<number> {
 	try {
 		await limiter.consume(key);
+		return 0;
 	} catch (e) {
-		if (!(e instanceof RateLimiterRes)) throw e;
+		if (e instanceof RateLimiterRes) return retryOf(e);
+		throw e;
 	}
 }
 
+const LOCKOUT_SECONDS = 900;
+const MAX_LOCKOUT_SECONDS = 86_400;
+
 /**
  * Checks a username and password; on success creates a session and returns its cookie token.
- * Failed attempts count against the user+address pair and the address alone.
+ * Every try counts before the password is looked at (atomic, so parallel guesses cannot all be
+ * checked): per user and address, per address, and per account from anywhere, whose lockout
+ * doubles each time it is reached. A success gives the tries back.
  */
 export async function login(
 	ctx: Ctx,
 	input: { username: string; password: string; ip: string }
 ): Promise<{ token: string; expiresAt: Date; user: StaffUser }> {
-	const { byPair, byIp } = loginLimiters(ctx);
-	const pairKey = `${input.username.toLowerCase()}|${input.ip}`;
-	const wait = Math.max(await isBlocked(byPair, pairKey), await isBlocked(byIp, input.ip));
+	const { loginPair, loginIp, loginAccount, loginLockouts } = ctx.limiters;
+	const account = loginKeyOf(input.username);
+	const pairKey = `${account}|${input.ip}`;
+	const waits = await Promise.all([
+		count(loginPair, pairKey),
+		count(loginIp, input.ip),
+		count(loginAccount, account)
+	]);
+	const wait = Math.max(...waits);
 	if (wait > 0)
 		throw tooMany(`Too many failed logins. Try again in ${Math.ceil(wait / 60)} min.`, wait);
 
@@ -56,15 +69,28 @@ export async function login(
 		? await verifyPassword(input.password, row.passwordHash)
 		: await hashPassword(input.password).then(() => false);
 	if (!row || !ok || !row.active) {
-		await Promise.all([consume(byPair, pairKey), consume(byIp, input.ip)]);
+		const left = await loginAccount.get(account);
+		if (left && left.remainingPoints <= 0) {
+			// the account's tries are used up: lock it, longer each time today
+			const n = (await loginLockouts.consume(account).catch((r: RateLimiterRes) => r))
+				.consumedPoints;
+			const seconds = Math.min(LOCKOUT_SECONDS * 2 ** Math.max(0, n - 1), MAX_LOCKOUT_SECONDS);
+			await loginAccount.block(account, seconds);
+		}
 		audit(ctx, {
 			actorKind: 'system',
 			action: 'login.failed',
-			target: input.username.slice(0, 64)
+			// an existing account is named by its id; what someone typed is never kept
+			target: row ? `user:${row.id}` : null,
+			detail: row ? undefined : { username: 'unknown account' }
 		});
 		throw unauthorized('Wrong username or password');
 	}
-	await byPair.delete(pairKey);
+	await Promise.all([
+		loginPair.delete(pairKey),
+		loginAccount.delete(account),
+		loginIp.reward(input.ip, 1)
+	]);
 	const token = newToken();
 	const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
 	q.insertSession(ctx.db, hashToken(token), row.id, expiresAt);

@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
-import { SESSION_COOKIE } from './auth';
+import type { Ctx } from '../context';
+import { logout, SESSION_COOKIE } from './auth';
 
 /** Sets the session cookie: httpOnly, SameSite=Lax, Secure whenever the site is served over https. */
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
@@ -10,6 +11,21 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 		secure: url.protocol === 'https:',
 		expires: expiresAt
 	});
+}
+
+/**
+ * Starts a browser's new session after a login: the session it held before (if any) is ended
+ * on the server, not just replaced in the cookie, so one login leaves one session.
+ */
+export function startSession(
+	ctx: Ctx,
+	cookies: Cookies,
+	url: URL,
+	session: { token: string; expiresAt: Date }
+): void {
+	const previous = cookies.get(SESSION_COOKIE);
+	if (previous && previous !== session.token) logout(ctx, previous);
+	setSessionCookie(cookies, url, session.token, session.expiresAt);
 }
 
 /** Removes the session cookie. */

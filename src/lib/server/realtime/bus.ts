@@ -102,6 +102,11 @@ export class EventBus {
 		return rows[0]?.[0] ?? '0-0';
 	}
 
+	/** Live handlers registered in this process (one per open event stream). */
+	get listeners(): number {
+		return this.handlers.size;
+	}
+
 	/** Registers a live handler; returns the function that removes it. */
 	async listen(handler: (m: BusMessage) => void): Promise<() => void> {
 		if (!this.subscriber) throw new Error('this EventBus was created without a subscriber');

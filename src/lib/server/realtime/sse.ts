@@ -1,5 +1,6 @@
 import type { EventName } from '../../contracts/events';
 import type { Ctx } from '../context';
+import { badRequest } from '../errors';
 import { admits, type BusMessage, type Listener } from './bus';
 
 /** One SSE frame. */
@@ -15,22 +16,52 @@ export interface StreamOptions {
 	/** Called on open and on every heartbeat (presence); errors are ignored. */
 	onBeat?: () => Promise<void> | void;
 	onClose?: () => Promise<void> | void;
+	/** The request's abort signal: a client gone before the stream starts is cleaned up too. */
+	signal?: AbortSignal;
 }
+
+/** A well-formed event id (a Redis stream id: milliseconds-sequence). */
+export const EVENT_ID = /^\d{1,15}-\d{1,9}$/;
+
+/** Bytes a stream may hold for a client that does not read before it is dropped (it resumes). */
+export const SLOW_CLIENT_BYTES = 1024 * 1024;
 
 /**
  * An SSE response for one listener: replays what it missed after `lastEventId` (or tells it to
  * resync when that is too old), then forwards live events it may see, with heartbeats.
  */
 export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Response> {
+	const resumeFrom = opts.lastEventId?.trim();
+	if (resumeFrom && !EVENT_ID.test(resumeFrom)) {
+		await opts.onClose?.();
+		throw badRequest('Last-Event-ID is not an event id of this stream', 'invalid_last_event_id');
+	}
 	const enc = new TextEncoder();
 	let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
 	let beat: ReturnType<typeof setInterval> | undefined;
 	let closed = false;
+	let unlisten: () => void = () => {};
 	const pending: string[] = [];
+	/** Stops listening and beating, once, whichever way the stream ends. */
+	const finish = async () => {
+		if (closed) return;
+		closed = true;
+		clearInterval(beat);
+		unlisten();
+		opts.signal?.removeEventListener('abort', onAbort);
+		await opts.onClose?.();
+	};
+	const onAbort = () => void finish();
+	opts.signal?.addEventListener('abort', onAbort);
 	const send = (s: string) => {
 		if (closed) return;
-		if (controller) controller.enqueue(enc.encode(s));
-		else pending.push(s);
+		if (!controller) return void pending.push(s);
+		controller.enqueue(enc.encode(s));
+		// a client that stops reading is let go rather than buffered for: it resumes from its id
+		if ((controller.desiredSize ?? 0) < -SLOW_CLIENT_BYTES) {
+			controller.error(new Error('client too slow'));
+			void finish();
+		}
 	};
 	let lastSent = '0-0';
 	let replaying = true;
@@ -41,27 +72,6 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 		lastSent = m.id;
 		send(frame(m.id, m.type, m.data));
 	};
-	// Subscribe before reading the resume point, so nothing published meanwhile is lost.
-	const unlisten = await ctx.bus.listen((m) => (replaying ? buffered.push(m) : deliver(m)));
-	send(`retry: 3000\n\n`);
-	const resumeFrom = opts.lastEventId?.trim();
-	const missed = resumeFrom ? await ctx.bus.since(resumeFrom) : null;
-	if (resumeFrom && missed) {
-		lastSent = resumeFrom;
-		send(frame(null, 'ready', { resumed: true }));
-		missed.forEach(deliver);
-	} else {
-		lastSent = await ctx.bus.lastId();
-		send(
-			frame(
-				lastSent,
-				resumeFrom ? 'resync' : 'ready',
-				resumeFrom ? { reason: 'too_old' } : { resumed: false }
-			)
-		);
-	}
-	replaying = false;
-	buffered.splice(0).forEach(deliver);
 	const heartbeat = async () => {
 		send(`: ping ${Date.now()}\n\n`);
 		try {
@@ -70,21 +80,46 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 			/* presence is best effort; the stream itself is what matters */
 		}
 	};
-	await heartbeat();
-
-	const stream = new ReadableStream<Uint8Array>({
-		start: (c) => {
-			controller = c;
-			for (const s of pending.splice(0)) c.enqueue(enc.encode(s));
-			beat = setInterval(heartbeat, ctx.cfg.SSE_HEARTBEAT_SECONDS * 1000);
-		},
-		cancel: async () => {
-			closed = true;
-			clearInterval(beat);
-			unlisten();
-			await opts.onClose?.();
+	try {
+		// Subscribe before reading the resume point, so nothing published meanwhile is lost.
+		unlisten = await ctx.bus.listen((m) => (replaying ? buffered.push(m) : deliver(m)));
+		send(`retry: 3000\n\n`);
+		const missed = resumeFrom ? await ctx.bus.since(resumeFrom) : null;
+		if (resumeFrom && missed) {
+			lastSent = resumeFrom;
+			send(frame(null, 'ready', { resumed: true }));
+			missed.forEach(deliver);
+		} else {
+			lastSent = await ctx.bus.lastId();
+			send(
+				frame(
+					lastSent,
+					resumeFrom ? 'resync' : 'ready',
+					resumeFrom ? { reason: 'too_old' } : { resumed: false }
+				)
+			);
 		}
-	});
+		replaying = false;
+		buffered.splice(0).forEach(deliver);
+		await heartbeat();
+	} catch (e) {
+		// whatever failed, the listener registered above must not stay behind
+		await finish();
+		throw e;
+	}
+
+	const stream = new ReadableStream<Uint8Array>(
+		{
+			start: (c) => {
+				controller = c;
+				if (closed) return c.close();
+				for (const s of pending.splice(0)) c.enqueue(enc.encode(s));
+				beat = setInterval(heartbeat, ctx.cfg.SSE_HEARTBEAT_SECONDS * 1000);
+			},
+			cancel: finish
+		},
+		new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 })
+	);
 
 	return new Response(stream, {
 		headers: {

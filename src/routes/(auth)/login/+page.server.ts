@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { LoginBody } from '$lib/contracts/api';
 import { homeFor, login } from '$lib/server/auth/auth';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { startSession } from '$lib/server/auth/cookies';
 import { appContext } from '$lib/server/context';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,8 +24,9 @@ export const actions: Actions = {
 		const username = String(form.get('username') ?? '');
 		if (!parsed.success) return fail(400, { username, error: 'required' as const });
 		try {
-			const res = await login(await appContext(), { ...parsed.data, ip: getClientAddress() });
-			setSessionCookie(cookies, url, res.token, res.expiresAt);
+			const ctx = await appContext();
+			const res = await login(ctx, { ...parsed.data, ip: getClientAddress() });
+			startSession(ctx, cookies, url, res);
 			redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(res.user));
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
