@@ -4,7 +4,7 @@ import { skillFields } from '../agents/queries';
 import { listBooths } from '../booths/booths';
 import { factsOf } from '../calls/facts';
 import { listDepartments, listLanguages } from '../catalog/queries';
-import { monitorsOf } from '../calls/monitor';
+import { monitorsIn } from '../calls/monitor';
 import type { Ctx } from '../context';
 import { figures } from '../metrics/metrics';
 import * as live from '../routing/live';
@@ -190,9 +190,10 @@ export async function wallSnapshot(
 			lastSeenAt: b.lastSeenAt
 		})),
 		live: await Promise.all(
-			q
-				.connectedCalls(ctx.db)
-				.map(async (c) => ({ ...c, monitoredBy: await monitorsOf(ctx, c.callId) }))
+			q.connectedCalls(ctx.db).map(async (c) => {
+				const monitors = await monitorsIn(ctx, c.callId);
+				return { ...c, monitoredBy: monitors.map((m) => m.userId), monitors };
+			})
 		),
 		day: today.day,
 		hours: today.hours,
