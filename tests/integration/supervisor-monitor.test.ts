@@ -38,7 +38,7 @@ const staff = (id: number, roles: StaffUser['roles']): StaffUser => ({
 function roomCalls(callId: string) {
 	return recorder.calls
 		.filter((c) => [c.body.room, c.body.name].some((r) => String(r).endsWith(callId)))
-		.map((c) => ({ op: c.path.split('/').pop(), ...c.body }));
+		.map((c) => ({ op: c.path.split('/').pop(), ...c.body }) as Record<string, unknown>);
 }
 
 /** The `monitor.updated` events the agent received for a call, in order. */
