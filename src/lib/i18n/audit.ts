@@ -40,6 +40,10 @@ export const auditZh = {
 		supervisor_agent_state: '值班长设置坐席状态',
 		supervisor_assign: '值班长指派来电',
 		supervisor_lane: '值班长调整通道',
+		supervisor_monitor: '值班长监听通话',
+		supervisor_whisper: '值班长耳语',
+		supervisor_barge: '值班长强插',
+		supervisor_leave: '值班长退出通话',
 		call_rated: '市民评价',
 		call_created: '来电进入',
 		call_waiting: '排队等待',
@@ -54,6 +58,10 @@ export const auditZh = {
 		call_lane_changed: '调整通道',
 		call_interpreter_joined: '手语翻译加入',
 		call_interpreter_left: '手语翻译离开',
+		call_supervisor_monitoring: '值班长监听',
+		call_supervisor_whispering: '值班长耳语',
+		call_supervisor_barged: '值班长强插',
+		call_supervisor_left: '值班长退出',
 		agent_state: '坐席状态变化'
 	},
 	detail: {
@@ -127,6 +135,10 @@ export const auditEn: typeof auditZh = {
 		supervisor_agent_state: "Supervisor set an agent's state",
 		supervisor_assign: 'Supervisor assigned a call',
 		supervisor_lane: 'Supervisor changed a lane',
+		supervisor_monitor: 'Supervisor listened to a call',
+		supervisor_whisper: 'Supervisor whispered to the agent',
+		supervisor_barge: 'Supervisor barged in',
+		supervisor_leave: 'Supervisor left a call',
 		call_rated: 'Caller rated',
 		call_created: 'Call arrived',
 		call_waiting: 'Waiting',
@@ -141,6 +153,10 @@ export const auditEn: typeof auditZh = {
 		call_lane_changed: 'Lane changed',
 		call_interpreter_joined: 'Sign interpreter joined',
 		call_interpreter_left: 'Sign interpreter left',
+		call_supervisor_monitoring: 'Supervisor listening',
+		call_supervisor_whispering: 'Supervisor whispering',
+		call_supervisor_barged: 'Supervisor barged in',
+		call_supervisor_left: 'Supervisor left',
 		agent_state: 'Agent state changed'
 	},
 	detail: {
