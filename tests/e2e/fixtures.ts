@@ -37,7 +37,8 @@ export { loginAs } from './pages/login-page';
 
 /** Signed-in browser state of one role for this worker (a file under playwright/.auth/). */
 interface RoleSession {
-	account: { username: string; password: string };
+	/** The account (its display name when the admin made it for the test run). */
+	account: { username: string; password: string; displayName?: string };
 	storageState: string;
 }
 

@@ -66,7 +66,6 @@ export const consoleZh = {
 		supervisorListening: '值班长 {{name}} 正在监听本次通话',
 		supervisorWhispering: '值班长 {{name}} 正在对您耳语（市民听不到）',
 		supervisorSpeaking: '值班长 {{name}} 已加入通话（市民可以看到和听到）',
-		supervisorNotice: '值班长',
 		whisperAudioUnavailable: '耳语音频暂时无法连接',
 		title: '通话',
 		timer: '通话时长',
@@ -248,7 +247,6 @@ export const consoleEn: typeof consoleZh = {
 		supervisorWhispering: 'Duty supervisor {{name}} is whispering to you (the caller cannot hear)',
 		supervisorSpeaking:
 			'Duty supervisor {{name}} has joined the call (the caller can see and hear them)',
-		supervisorNotice: 'Duty supervisor',
 		whisperAudioUnavailable: 'The whisper audio cannot connect right now',
 		title: 'Call',
 		timer: 'Call time',
