@@ -181,7 +181,8 @@ export const wallZh = {
 		cancel: '取消',
 		failed: '操作失败：{{message}}',
 		pane: '通话画面',
-		paneTitle: '正在{{mode}}：{{agent}} · {{matter}}',
+		paneTitle: '{{mode}}：{{agent}} · {{matter}}',
+		paneModes: { monitor: '正在监听', whisper: '正在耳语', barge: '已强插' },
 		videoUnavailable: '视频暂不可用（无法连接视频服务器），监听、耳语、强插和退出仍然有效。',
 		videoRetry: '重试',
 		videoConnecting: '正在连接视频…',
@@ -379,6 +380,7 @@ export const wallEn: typeof wallZh = {
 		failed: 'That did not work: {{message}}',
 		pane: 'Call video',
 		paneTitle: '{{mode}}: {{agent}} · {{matter}}',
+		paneModes: { monitor: 'Listening', whisper: 'Whispering', barge: 'Barged in' },
 		videoUnavailable:
 			'Video unavailable (the video server cannot be reached); listen, whisper, barge and leave still work.',
 		videoRetry: 'Retry',
