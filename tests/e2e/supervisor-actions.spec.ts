@@ -112,4 +112,10 @@ test('the supervisor listens, whispers, barges in after confirming and leaves; t
 	await expect(row.monitors).toHaveText('—');
 	await expect(wall.pane).toBeHidden();
 	await expect(desk.supervisorNotice).toHaveCount(0);
+
+	// A supervisor who closes the wall while listening leaves the call: the agent is told.
+	await row.listen();
+	await expect(desk.supervisorNotice).toHaveText(`值班长 ${name} 正在监听本次通话`);
+	await page.goto('/supervisor/audit');
+	await expect(desk.supervisorNotice).toHaveCount(0);
 });

@@ -75,6 +75,18 @@ export class MonitorSession {
 		}
 	}
 
+	/**
+	 * The wall is closing (navigation, reload, tab closed): leaves the call so the agent and the
+	 * other supervisors are not told of someone whose video has gone. A beacon survives unload.
+	 */
+	leaveOnExit(): void {
+		const callId = this.callId;
+		if (!callId) return;
+		this.#clear();
+		const body = new Blob([JSON.stringify({ mode: 'leave' })], { type: 'application/json' });
+		navigator.sendBeacon(`/api/v1/supervisor/calls/${encodeURIComponent(callId)}/monitor`, body);
+	}
+
 	async #post(callId: string, mode: MonitorAction): Promise<ApiError | null> {
 		const r = await api('POST /supervisor/calls/{id}/monitor', {
 			params: { id: callId },
