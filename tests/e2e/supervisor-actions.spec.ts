@@ -1,3 +1,4 @@
+import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
 import { WallLive } from './pages/wall-live';
 
@@ -95,6 +96,9 @@ test('the supervisor listens, whispers, barges in after confirming and leaves; t
 	await row.expectMode('耳语');
 	await expect(row.monitors).toHaveText(`${name} · 耳语中`);
 	await expect(desk.supervisorNotice).toHaveText(`值班长 ${name} 正在对您耳语（市民听不到）`);
+	// The controls, the pane and the notice pass an accessibility check.
+	expect(await seriousViolations(page)).toEqual([]);
+	expect(await seriousViolations(desk.page)).toEqual([]);
 
 	// Barging needs a confirmation: cancelled, nothing changes.
 	let dialog = await row.askToBarge();
