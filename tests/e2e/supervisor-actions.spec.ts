@@ -1,4 +1,6 @@
+import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
+import { WallLive } from './pages/wall-live';
 
 test.use({ matterName: '公租房申请' });
 
@@ -56,4 +58,68 @@ test('the supervisor sends a Korean caller to an English seat with an override, 
 	await expect(desk.offer.getByTestId('offer-assigned')).toContainText('不完全符合');
 	await desk.accept();
 	await expect(row).toHaveCount(0);
+});
+
+test('the supervisor listens, whispers, barges in after confirming and leaves; the agent is told each time', async ({
+	supervisorPage: page,
+	supervisorSession,
+	agents,
+	callers,
+	matter
+}) => {
+	const name = supervisorSession.account.displayName!;
+	const agent = await agents.create({ matters: [matter] });
+	const desk = await agent.openDesk();
+	await desk.goAvailable();
+	const call = await callers.phoneIn(matter.id);
+	await expect(desk.offer).toBeVisible();
+	await desk.accept();
+	await (await desk.inCall(call.callId)).expectConnected();
+	await expect(desk.supervisorNotice).toHaveCount(0);
+
+	const wall = new WallLive(page);
+	await wall.open();
+	const row = wall.call(call.callId);
+	await expect(row.monitors).toHaveText('—');
+
+	await row.listen();
+	await row.expectMode('监听');
+	await expect(row.monitors).toHaveText(`${name} · 监听中`);
+	// Without a media server the pane says so, and the controls still work.
+	await expect(wall.pane.getByTestId('monitor-call-unavailable')).toContainText('视频暂不可用');
+	await expect(desk.supervisorNotice).toHaveText(`值班长 ${name} 正在监听本次通话`);
+	// The notice comes back with the desk's snapshot after a reload.
+	await desk.reload();
+	await expect(desk.supervisorNotice).toHaveText(`值班长 ${name} 正在监听本次通话`);
+
+	await row.whisper();
+	await row.expectMode('耳语');
+	await expect(row.monitors).toHaveText(`${name} · 耳语中`);
+	await expect(desk.supervisorNotice).toHaveText(`值班长 ${name} 正在对您耳语（市民听不到）`);
+	// The controls, the pane and the notice pass an accessibility check.
+	expect(await seriousViolations(page)).toEqual([]);
+	expect(await seriousViolations(desk.page)).toEqual([]);
+
+	// Barging needs a confirmation: cancelled, nothing changes.
+	let dialog = await row.askToBarge();
+	await expect(dialog).toContainText(`值班长 ${name}`);
+	await dialog.getByRole('button', { name: '取消' }).click();
+	await expect(dialog).toBeHidden();
+	await row.expectMode('耳语');
+	dialog = await row.askToBarge();
+	await dialog.getByRole('button', { name: '确认强插' }).click();
+	await row.expectMode('强插');
+	await expect(row.monitors).toHaveText(`${name} · 已强插`);
+	await expect(desk.supervisorNotice).toHaveText(`值班长 ${name} 已加入通话（市民可以看到和听到）`);
+
+	await row.leave();
+	await expect(row.monitors).toHaveText('—');
+	await expect(wall.pane).toBeHidden();
+	await expect(desk.supervisorNotice).toHaveCount(0);
+
+	// A supervisor who closes the wall while listening leaves the call: the agent is told.
+	await row.listen();
+	await expect(desk.supervisorNotice).toHaveText(`值班长 ${name} 正在监听本次通话`);
+	await page.goto('/supervisor/audit');
+	await expect(desk.supervisorNotice).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import { devices, type Browser, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Mobile } from './pages/mobile';
+import { WallLive } from './pages/wall-live';
 import { SignallingStandIn } from './support/signalling-stand-in';
 import { E2E_LIVEKIT_URL } from './support/env';
 
@@ -81,6 +82,65 @@ test('a 60 s call: the caller page and the agent page each open one signalling c
 		await expect(agent.getByTestId('agent-video')).toHaveAttribute('data-video', 'connected');
 	} finally {
 		// The agents fixture ends, wraps up and signs off the agent; the phone leaves its call.
+		await phone.leaveAnyCall();
+	}
+});
+
+test('the caller sees a barging duty supervisor by name, and never a listening one', async ({
+	browser,
+	baseURL,
+	agents,
+	catalogue,
+	supervisorPage,
+	supervisorSession
+}) => {
+	const name = supervisorSession.account.displayName!;
+	const peer = await pageIn(browser);
+	opened.push(peer);
+	await peer.goto(`${baseURL}/api/v1/health`);
+	standIn = new SignallingStandIn(E2E_LIVEKIT_URL, peer);
+	await standIn.start();
+
+	const caller = await pageIn(browser, { viewport: devices['Pixel 7'].viewport, hasTouch: true });
+	opened.push(caller);
+	const phone = new Mobile(caller);
+	await phone.open();
+	const firstPopular = (await phone.popularMatters.getByRole('button').first().textContent())!;
+	const desk = await (
+		await agents.create({ matters: [await catalogue.matter(firstPopular.trim())] })
+	).openDesk();
+	await desk.goAvailable();
+	await phone.chooseFirstPopular();
+	await expect
+		.poll(() => caller.evaluate(() => localStorage.getItem('cw.caller.mobile')))
+		.not.toBeNull();
+	const callId = await phone.callId();
+	try {
+		await expect(desk.offer).toBeVisible({ timeout: 15_000 });
+		await desk.accept();
+		await expect(caller.getByTestId('caller-video')).toHaveAttribute('data-video', 'connected', {
+			timeout: 15_000
+		});
+		const official = caller.getByTestId('official');
+
+		const wall = new WallLive(supervisorPage);
+		await wall.open();
+		const row = wall.call(callId);
+		await row.listen();
+		await expect.poll(() => standIn!.count(`monitor-`), { timeout: 15_000 }).toBeGreaterThan(0);
+		await expect(wall.pane.getByTestId('monitor-call-room')).toHaveAttribute(
+			'data-video',
+			'connected'
+		);
+		await expect(official).toHaveCount(0);
+
+		await (await row.askToBarge()).getByRole('button', { name: '确认强插' }).click();
+		await expect(official).toHaveText(`值班长 ${name} 已加入通话`, { timeout: 15_000 });
+		await expect(desk.supervisorNotice).toContainText('已加入通话');
+
+		await row.leave();
+		await expect(official).toHaveCount(0, { timeout: 15_000 });
+	} finally {
 		await phone.leaveAnyCall();
 	}
 });

@@ -253,6 +253,26 @@ export const table: Record<string, Entry> = {
 			body: { mode: 'monitor' }
 		})
 	},
+	// Only the call's agent (listening) and a supervisor whispering in it (speaking) get a
+	// whisper-room token; the caller and its booth never do, nor an admin who is not whispering.
+	'GET /calls/{id}/whisper': {
+		expect: { ...by(401, 401, 401, 200, 200, 403, 403), otherAgent: 403 },
+		build: async (w, actor) => {
+			const s = await w.scene(actor === 'otherAgent' ? 'otherAgent' : 'agent', 'connected');
+			const whisperer = await w.as('supervisor');
+			await ok('POST', `/supervisor/calls/${s.callId}/monitor`, {
+				as: whisperer,
+				body: { mode: 'whisper' }
+			});
+			const as =
+				actor === 'agent' || actor === 'otherAgent'
+					? s.as
+					: actor === 'mobile'
+						? s.caller
+						: await w.as(actor as Role);
+			return { path: `/calls/${s.callId}/whisper`, as };
+		}
+	},
 	'PUT /agent/state': { expect: agents(200), build: shared({ state: 'break', reason: 'meal' }) },
 	'GET /agent/state': { expect: agents(200) },
 	'POST /agent/heartbeat': { expect: agents(204) },

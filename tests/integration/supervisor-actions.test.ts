@@ -238,7 +238,7 @@ describe('a supervisor joins a live call', () => {
 	it('monitor: hidden and listening only; the agent is told; the wall lists the supervisor', async () => {
 		const { agent, callId } = await connectedCall(ctx);
 		const r = await monitorCallAs(ctx, supervisor, callId, 'monitor');
-		const c = claims(r.video.token);
+		const c = claims(r.video!.token);
 		expect(c.sub).toBe(`monitor-${supervisor.id}`);
 		expect(c.video).toMatchObject({
 			room: `call-${callId}`,
@@ -263,7 +263,7 @@ describe('a supervisor joins a live call', () => {
 	it('barge: visible, can speak, named as 值班长 to the caller; audited', async () => {
 		const { callId } = await connectedCall(ctx);
 		const r = await monitorCallAs(ctx, supervisor, callId, 'barge');
-		const c = claims(r.video.token);
+		const c = claims(r.video!.token);
 		expect(c.name).toBe('值班长 duty-super');
 		expect(c.video.hidden).toBeUndefined();
 		expect(c.video.canPublish).toBe(true);

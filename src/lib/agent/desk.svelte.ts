@@ -16,6 +16,8 @@ export type DeskCall = DeskCallValue;
 export type TodayCall = ResponseOf<'GET /agent/calls'>['calls'][number];
 /** How the interpreter the agent asked for stands (last event for the open call). */
 export type InterpreterStatus = EventMap['interpreter.updated'];
+/** A duty supervisor in the agent's call, as the console's policy lets the agent know. */
+export type SupervisorNotice = DeskData['monitors'][number];
 
 /**
  * The agent's desk in the browser, the one owner of its state: live state and today's figures,
@@ -40,8 +42,13 @@ export class AgentDesk {
 	/** The call the call page shows, kept current by events. */
 	call = $state<DeskCall | null>(null);
 	interpreter = $state<InterpreterStatus | null>(null);
-	/** A duty supervisor listening to or speaking in the open call (per the console's policy). */
-	monitor = $state<EventMap['monitor.updated'] | null>(null);
+	/**
+	 * Duty supervisors listening to, whispering in or speaking in the agent's live call, as far as
+	 * the console's policy (MONITOR_NOTICE) tells the agent.
+	 */
+	monitors = $state<SupervisorNotice[]>([]);
+	/** Whether a supervisor whispers in the live call now (the desk then plays the whisper room). */
+	readonly whispering = $derived(this.monitors.some((m) => m.mode === 'whisper'));
 	/** Why the last offer disappeared (shown briefly), or an action error. */
 	notice = $state<string | null>(null);
 	/** A state change is on its way (the state bar waits for it). */
@@ -83,7 +90,8 @@ export class AgentDesk {
 			this.#reloadCall?.();
 		});
 		this.live.on('monitor.updated', (e) => {
-			this.monitor = e;
+			this.#epoch++;
+			this.applyMonitor(e);
 		});
 		this.live.on('interpreter.updated', (e) => {
 			if (e.callId !== this.call?.callId) return;
@@ -109,6 +117,7 @@ export class AgentDesk {
 			this.reason = d.reason;
 			this.changedBy = d.changedBy;
 			this.liveCallId = d.liveCallId;
+			this.monitors = d.monitors;
 			const o = d.offer;
 			if (o && o.offerId !== this.offer?.offerId) this.#offered(o);
 			else if (!o && this.offer) this.#clearOffer();
@@ -139,6 +148,17 @@ export class AgentDesk {
 		return this.#refreshing;
 	}
 
+	/** A supervisor joined, switched mode in or left the agent's call. */
+	applyMonitor(e: EventMap['monitor.updated']): void {
+		const others = this.monitors.filter(
+			(m) => m.callId !== e.callId || m.supervisor.userId !== e.supervisor.userId
+		);
+		this.monitors =
+			e.mode === 'left'
+				? others
+				: [...others, { callId: e.callId, mode: e.mode, supervisor: e.supervisor }];
+	}
+
 	/** Today's calls from the page's snapshot, then kept current by the desk. */
 	seedToday(calls: TodayCall[]): void {
 		this.#todaySeq++;
@@ -158,10 +178,7 @@ export class AgentDesk {
 	 * say it changed.
 	 */
 	openCall(call: DeskCall, reload: () => void): void {
-		if (this.call?.callId !== call.callId) {
-			this.interpreter = null;
-			if (this.monitor?.callId !== call.callId) this.monitor = null;
-		}
+		if (this.call?.callId !== call.callId) this.interpreter = null;
 		this.call = call;
 		this.#reloadCall = reload;
 	}
@@ -172,7 +189,6 @@ export class AgentDesk {
 		this.#reloadCall = null;
 		this.call = null;
 		this.interpreter = null;
-		this.monitor = null;
 	}
 
 	/** Sets available, break (with a reason) or offline. Returns what went wrong, or null. */

@@ -31,6 +31,7 @@ export const endpoints = {
 	'DELETE /calls/{id}': { response: s.CallStatusResult },
 	'POST /calls/{id}/rating': { body: c.RatingBody, response: c.RatingCreated },
 	'GET /calls/{id}/video': { response: v.VideoToken },
+	'GET /calls/{id}/whisper': { response: v.VideoToken },
 	'GET /agent/desk': { response: v.DeskView },
 	'GET /agent/calls': { response: a.TodayCalls },
 	'GET /agent/colleagues': { response: a.Colleagues },
@@ -50,6 +51,7 @@ export const endpoints = {
 		response: s.SupervisorAgentState
 	},
 	'POST /supervisor/calls/{id}/assign': { body: s.AssignCallBody, response: s.CallAssigned },
+	'POST /supervisor/calls/{id}/monitor': { body: s.MonitorBody, response: s.MonitorJoined },
 	'POST /supervisor/calls/{id}/lane': { body: s.LaneBody, response: s.LaneChanged },
 	'POST /supervisor/alerts/{key}/ack': { response: al.AlertAcknowledged },
 	'GET /audit': { query: au.AuditQuery, response: au.AuditPage }

@@ -43,7 +43,15 @@ export const DeskSnapshot = z
 		ratedToday: z.number().int(),
 		offer: OfferSchema.nullable(),
 		liveCallId: z.string().nullable(),
-		pendingWrapUps: z.array(z.string())
+		pendingWrapUps: z.array(z.string()),
+		/** Duty supervisors in the live call the agent is told about (per MONITOR_NOTICE). */
+		monitors: z.array(
+			z.object({
+				callId: z.string(),
+				mode: z.enum(['monitor', 'whisper', 'barge']),
+				supervisor: z.object({ userId: z.number().int(), displayName: z.string() })
+			})
+		)
 	})
 	.meta({ id: 'DeskSnapshot' });
 

@@ -200,16 +200,24 @@ export const LaneChanged = z
 	})
 	.meta({ id: 'LaneChanged' });
 
-/** A supervisor joins a live call: listening hidden (`monitor`) or speaking to both (`barge`). */
+/**
+ * A supervisor joins a live call, switches mode, or leaves it: listening hidden (`monitor`),
+ * speaking to the agent only (`whisper`), speaking to both (`barge`), or `leave`.
+ */
 export const MonitorBody = z
-	.object({ mode: z.enum(['monitor', 'barge']) })
+	.object({ mode: z.enum(['monitor', 'whisper', 'barge', 'leave']) })
 	.meta({ id: 'MonitorBody' });
+
+const JoinToken = z.object({ url: z.string(), token: z.string(), expiresAt: z.string() });
 
 export const MonitorJoined = z
 	.object({
 		callId: z.string(),
-		mode: z.enum(['monitor', 'barge']),
-		video: z.object({ url: z.string(), token: z.string(), expiresAt: z.string() })
+		mode: z.enum(['monitor', 'whisper', 'barge', 'leave']),
+		/** The token for the call's room (null after `leave`). */
+		video: JoinToken.nullable(),
+		/** While whispering: the microphone-only token for the call's whisper room. */
+		whisper: JoinToken.nullable()
 	})
 	.meta({ id: 'MonitorJoined' });
 

@@ -30,8 +30,21 @@ export interface EventMap {
 		status: 'requested' | 'joined' | 'declined' | 'expired' | 'withdrawn' | 'left';
 		displayName: string | null;
 	};
-	/** A duty supervisor joined the agent's call, listening (`monitor`) or speaking (`barge`). */
-	'monitor.updated': { callId: string; mode: 'monitor' | 'barge'; supervisor: StateChanger };
+	/**
+	 * A duty supervisor in the agent's call, as far as the console's policy (MONITOR_NOTICE) tells
+	 * the agent: listening (`monitor`), speaking to the agent only (`whisper`), speaking to both
+	 * (`barge`), or gone / no longer heard (`left`).
+	 */
+	'monitor.updated': {
+		callId: string;
+		mode: 'monitor' | 'whisper' | 'barge' | 'left';
+		supervisor: StateChanger;
+	};
+	/** Who is in a live call as a duty supervisor now, and how (for supervisors). */
+	'monitors.updated': {
+		callId: string;
+		monitors: { userId: number; displayName: string; mode: 'monitor' | 'whisper' | 'barge' }[];
+	};
 	/** A booth's state changed (for supervisors). */
 	'booth.updated': { boothId: number; state: string; lastSeenAt: string | null };
 	/**
@@ -69,6 +82,7 @@ export const EVENT_NAMES: EventName[] = [
 	'agent.updated',
 	'interpreter.updated',
 	'monitor.updated',
+	'monitors.updated',
 	'booth.updated',
 	'alert.updated',
 	'ready',

@@ -1,5 +1,6 @@
 import * as s from './api';
-import { BODY, err, supervisorOnly, type Op } from './openapi-op';
+import { VideoToken } from './api-responses';
+import { BODY, err, staffOnly, supervisorOnly, type Op } from './openapi-op';
 
 /** What a supervisor does on the wall: every action is checked by role and audited. */
 export const supervisorActionOperations: Op[] = [
@@ -60,19 +61,34 @@ export const supervisorActionOperations: Op[] = [
 		method: 'post',
 		path: '/supervisor/calls/{id}/monitor',
 		summary:
-			'Join a live call: monitor (hidden, subscribe-only) or barge (visible, speaks, shown to the caller as 值班长); the agent is told per MONITOR_NOTICE; audited',
+			'Join, switch or leave a live call: monitor (hidden, subscribe-only), whisper (hidden in the call room; microphone-only in the whisper room only the agent can hear), barge (visible, speaks, shown to the caller as 值班长) or leave; switching revokes the old mode in LiveKit; the agent is told per MONITOR_NOTICE; audited',
 		tag: 'supervisor',
 		auth: 'staff',
 		body: s.MonitorBody,
 		responses: {
 			200: {
-				description: 'A short-lived LiveKit token for the call room',
+				description:
+					'Short-lived LiveKit tokens: the call room (null after leave) and, while whispering, the whisper room',
 				schema: s.MonitorJoined
 			},
 			400: err('Invalid input', ...BODY),
 			...supervisorOnly(),
 			404: err('No such call', 'not_found'),
 			409: err('The call is not connected', 'not_connected')
+		}
+	},
+	{
+		method: 'get',
+		path: '/calls/{id}/whisper',
+		summary:
+			"A token for the call's whisper room: subscribe-only for the call's agent while a supervisor whispers, microphone-only for the whispering supervisor; never for the caller",
+		tag: 'video',
+		auth: 'staff',
+		responses: {
+			200: { description: 'A join token for the whisper room', schema: VideoToken },
+			...staffOnly('the agent of this call or a supervisor whispering in it'),
+			404: err('No such call', 'not_found'),
+			409: err('Nobody (or not you) is whispering in this call', 'not_whispering')
 		}
 	}
 ];

@@ -102,7 +102,15 @@ export const WallLiveCall = z
 		channel: z.enum(['booth', 'mobile']),
 		since: z.string().nullable(),
 		interpreterId: z.number().int().nullable(),
-		monitoredBy: z.array(z.number().int())
+		monitoredBy: z.array(z.number().int()),
+		/** The duty supervisors in the call now, and how (listening, whispering, barged in). */
+		monitors: z.array(
+			z.object({
+				userId: z.number().int(),
+				displayName: z.string(),
+				mode: z.enum(['monitor', 'whisper', 'barge'])
+			})
+		)
 	})
 	.meta({ id: 'WallLiveCall' });
 

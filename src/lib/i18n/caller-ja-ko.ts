@@ -69,6 +69,7 @@ export const callerJa: typeof callerZh = {
 		connected: '接続しました',
 		agent: '担当者：{{name}}',
 		agentVideo: '担当者の映像',
+		official: '当番責任者 {{name}} が通話に参加しました',
 		self: 'あなた',
 		videoUnavailable:
 			'現在ビデオを利用できません。通話は続いています。担当者の案内に従ってください。',
@@ -197,6 +198,7 @@ export const callerKo: typeof callerZh = {
 		connected: '연결되었습니다',
 		agent: '상담원: {{name}}',
 		agentVideo: '상담원 영상',
+		official: '당직 책임자 {{name}} 님이 통화에 참여했습니다',
 		self: '나',
 		videoUnavailable:
 			'지금은 영상을 사용할 수 없습니다. 통화는 계속됩니다. 상담원의 안내에 따라 주세요.',

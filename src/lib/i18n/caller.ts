@@ -65,6 +65,7 @@ export const callerZh = {
 		connected: '已接通',
 		agent: '工作人员：{{name}}',
 		agentVideo: '工作人员画面',
+		official: '值班长 {{name}} 已加入通话',
 		self: '您的画面',
 		videoUnavailable: '视频暂时不可用，通话仍在继续，请按工作人员的指引操作。',
 		connecting: '正在连接视频…',
@@ -198,6 +199,7 @@ export const callerEn: typeof callerZh = {
 		connected: 'Connected',
 		agent: 'Agent: {{name}}',
 		agentVideo: "Agent's video",
+		official: 'Duty supervisor {{name}} has joined the call',
 		self: 'You',
 		videoUnavailable:
 			'Video is unavailable right now. The call continues: follow the agent’s guidance.',

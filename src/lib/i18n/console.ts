@@ -63,8 +63,10 @@ export const consoleZh = {
 		appointment: '预约'
 	},
 	call: {
-		supervisorListening: '值班长 {{name}} 正在旁听本次通话',
-		supervisorSpeaking: '值班长 {{name}} 已加入通话并发言',
+		supervisorListening: '值班长 {{name}} 正在监听本次通话',
+		supervisorWhispering: '值班长 {{name}} 正在对您耳语（市民听不到）',
+		supervisorSpeaking: '值班长 {{name}} 已加入通话（市民可以看到和听到）',
+		whisperAudioUnavailable: '耳语音频暂时无法连接',
 		title: '通话',
 		timer: '通话时长',
 		video: '视频',
@@ -242,7 +244,10 @@ export const consoleEn: typeof consoleZh = {
 	},
 	call: {
 		supervisorListening: 'Duty supervisor {{name}} is listening to this call',
-		supervisorSpeaking: 'Duty supervisor {{name}} has joined the call and is speaking',
+		supervisorWhispering: 'Duty supervisor {{name}} is whispering to you (the caller cannot hear)',
+		supervisorSpeaking:
+			'Duty supervisor {{name}} has joined the call (the caller can see and hear them)',
+		whisperAudioUnavailable: 'The whisper audio cannot connect right now',
 		title: 'Call',
 		timer: 'Call time',
 		video: 'Video',

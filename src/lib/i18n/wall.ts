@@ -89,6 +89,7 @@ export const wallZh = {
 			agent_not_available: '该坐席已不空闲，请另选',
 			not_eligible: '该坐席不符合来电需求，如仍要指派请勾选确认',
 			in_call: '坐席正在通话，通话结束后才能更改状态',
+			not_connected: '这通电话已经结束',
 			not_found: '坐席或来电不存在',
 			other: '操作失败：{{message}}'
 		}
@@ -168,7 +169,35 @@ export const wallZh = {
 		duration: '通话时长',
 		interpreter: '手语翻译',
 		withInterpreter: '有',
-		none: '—'
+		none: '—',
+		supervisors: '值班长',
+		actions: '操作',
+		modes: { monitor: '监听中', whisper: '耳语中', barge: '已强插' },
+		monitor: '监听',
+		whisper: '耳语',
+		barge: '强插',
+		leave: '退出',
+		monitorHint: '隐身旁听，双方都不会听到您',
+		whisperHint: '只有坐席能听到您，市民听不到',
+		bargeHint: '加入通话，市民会看到并听到您',
+		actionsFor: '{{agent}} 的通话',
+		bargeConfirmTitle: '强插这通电话？',
+		bargeConfirmText: '市民和坐席都会看到并听到您，您将以“值班长 {{name}}”的身份出现。',
+		bargeConfirm: '确认强插',
+		cancel: '取消',
+		failed: '操作失败：{{message}}',
+		pane: '通话画面',
+		paneTitle: '{{mode}}：{{agent}} · {{matter}}',
+		paneModes: { monitor: '正在监听', whisper: '正在耳语', barge: '已强插' },
+		videoUnavailable: '视频暂不可用（无法连接视频服务器），监听、耳语、强插和退出仍然有效。',
+		videoRetry: '重试',
+		videoConnecting: '正在连接视频…',
+		videoReconnecting: '视频重新连接中…',
+		videoEnded: '视频已结束',
+		micUnavailable: '麦克风不可用，对方听不到您',
+		whisperUnavailable: '耳语音频无法连接，坐席暂时听不到您',
+		whisperLive: '您的麦克风只传给坐席',
+		bargeLive: '您的画面和声音传给通话双方'
 	}
 };
 
@@ -263,6 +292,7 @@ export const wallEn: typeof wallZh = {
 			agent_not_available: 'That seat is no longer free; pick another',
 			not_eligible: 'That seat does not meet the call’s needs; tick the box to assign it anyway',
 			in_call: 'The agent is in a call; change the state once it ends',
+			not_connected: 'This call has ended',
 			not_found: 'No such agent or call',
 			other: 'That did not work: {{message}}'
 		}
@@ -342,6 +372,36 @@ export const wallEn: typeof wallZh = {
 		duration: 'Talk time',
 		interpreter: 'Interpreter',
 		withInterpreter: 'Yes',
-		none: '—'
+		none: '—',
+		supervisors: 'Supervisors',
+		actions: 'Actions',
+		modes: { monitor: 'listening', whisper: 'whispering', barge: 'barged in' },
+		monitor: 'Listen',
+		whisper: 'Whisper',
+		barge: 'Barge in',
+		leave: 'Leave',
+		monitorHint: 'Listen hidden: neither side hears you',
+		whisperHint: 'Only the agent hears you, not the caller',
+		bargeHint: 'Join the call: the caller sees and hears you',
+		actionsFor: "{{agent}}'s call",
+		bargeConfirmTitle: 'Barge in on this call?',
+		bargeConfirmText:
+			'The caller and the agent will see and hear you; you appear as “值班长 {{name}}” (duty supervisor).',
+		bargeConfirm: 'Barge in',
+		cancel: 'Cancel',
+		failed: 'That did not work: {{message}}',
+		pane: 'Call video',
+		paneTitle: '{{mode}}: {{agent}} · {{matter}}',
+		paneModes: { monitor: 'Listening', whisper: 'Whispering', barge: 'Barged in' },
+		videoUnavailable:
+			'Video unavailable (the video server cannot be reached); listen, whisper, barge and leave still work.',
+		videoRetry: 'Retry',
+		videoConnecting: 'Connecting video…',
+		videoReconnecting: 'Video reconnecting…',
+		videoEnded: 'Video ended',
+		micUnavailable: 'Microphone unavailable: nobody hears you',
+		whisperUnavailable: 'The whisper audio cannot connect: the agent does not hear you yet',
+		whisperLive: 'Your microphone goes to the agent only',
+		bargeLive: 'Your camera and microphone go to both sides'
 	}
 };

@@ -95,6 +95,7 @@ export class SupervisorWall {
 		this.events.on('call.updated', (e) => this.applyCall(e));
 		this.events.on('agent.updated', (e) => this.applyAgent(e));
 		this.events.on('booth.updated', (e) => this.applyBooth(e));
+		this.events.on('monitors.updated', (e) => this.applyMonitors(e));
 		this.events.on('alert.updated', (e, id) => this.alerts.apply(e, id));
 	}
 
@@ -360,6 +361,14 @@ export class SupervisorWall {
 		}
 		// Seats available per queue, and why calls wait, follow agents' states.
 		this.#later();
+	}
+
+	/** Who is in a live call as a duty supervisor now (a call not on the wall yet comes later). */
+	applyMonitors(e: EventMap['monitors.updated']): void {
+		const c = this.live.find((x) => x.callId === e.callId);
+		if (!c) return;
+		c.monitors = e.monitors;
+		c.monitoredBy = e.monitors.map((m) => m.userId);
 	}
 
 	/** A booth's new state (a booth not on the wall yet comes with the next snapshot). */

@@ -16,10 +16,23 @@ export type RoomStatus =
 	'idle' | 'connecting' | 'connected' | 'reconnecting' | 'unavailable' | 'ended';
 export type DeviceProblem = 'permission_denied' | 'not_found' | 'in_use' | 'other' | null;
 
+/** What this participant sends: camera and microphone, the microphone only, or nothing. */
+export type Publish = 'camera+mic' | 'mic' | 'none';
+
+/** Someone else in the room, as their token names them (a barging supervisor: 值班长 …). */
+export interface RemotePerson {
+	identity: string;
+	name: string;
+}
+
 export interface CallRoomOptions {
 	callId: string;
 	/** The caller's bearer token (agents and booths authenticate by session or cookie). */
 	callerToken?: string | null;
+	/** Which room: the call's own (default) or its whisper room (agent and whisperers only). */
+	room?: 'call' | 'whisper';
+	/** What to send once connected (default camera and microphone). */
+	publish?: Publish;
 	/** First wait before trying again after a failed connect; it doubles up to `maxRetryMs`. */
 	retryMs?: number;
 	maxRetryMs?: number;
@@ -48,6 +61,8 @@ export class CallRoom {
 	quality = $state<'excellent' | 'good' | 'poor' | 'lost' | 'unknown'>('unknown');
 	device = $state<DeviceProblem>(null);
 	remoteCount = $state(0);
+	/** The other people in the room (hidden participants are never listed by LiveKit). */
+	remotes = $state<RemotePerson[]>([]);
 	readonly #opts: Required<Omit<CallRoomOptions, 'callerToken'>>;
 	readonly #tokens: TokenKeeper;
 	#room: Room | undefined;
@@ -59,10 +74,18 @@ export class CallRoom {
 	#connecting = false;
 
 	constructor(opts: CallRoomOptions) {
-		this.#opts = { retryMs: 30_000, maxRetryMs: 120_000, ...opts };
+		this.#opts = {
+			retryMs: 30_000,
+			maxRetryMs: 120_000,
+			room: 'call',
+			publish: 'camera+mic',
+			...opts
+		};
 		const { callId, callerToken } = opts;
+		const endpoint =
+			this.#opts.room === 'whisper' ? 'GET /calls/{id}/whisper' : 'GET /calls/{id}/video';
 		this.#tokens = new TokenKeeper(async () => {
-			const r = await api('GET /calls/{id}/video', { params: { id: callId }, token: callerToken });
+			const r = await api(endpoint, { params: { id: callId }, token: callerToken });
 			if (r.ok) return r.data;
 			// The call has no video any more (or never will for this person): stop trying.
 			throw Object.assign(new Error(r.error.message), {
@@ -123,7 +146,7 @@ export class CallRoom {
 			if (!this.#running || this.#room !== room) return void room.disconnect(true);
 			this.#failures = 0;
 			this.status = 'connected';
-			this.remoteCount = room.remoteParticipants.size;
+			this.#people(room);
 			this.#connecting = false;
 			await this.#publish(room);
 		} finally {
@@ -160,15 +183,15 @@ export class CallRoom {
 					this.#scheduleRetry();
 				}
 			})
-			.on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => this.#showRemote(track))
+			.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub, p: Participant) =>
+				this.#showRemote(track, p)
+			)
 			.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) =>
 				track.detach().forEach((el) => el.remove())
 			)
-			.on(RoomEvent.ParticipantConnected, () => (this.remoteCount = room.remoteParticipants.size))
-			.on(
-				RoomEvent.ParticipantDisconnected,
-				() => (this.remoteCount = room.remoteParticipants.size)
-			)
+			.on(RoomEvent.ParticipantConnected, () => this.#people(room))
+			.on(RoomEvent.ParticipantDisconnected, () => this.#people(room))
+			.on(RoomEvent.ParticipantNameChanged, () => this.#people(room))
 			.on(RoomEvent.ConnectionQualityChanged, (q: ConnectionQuality, p: Participant) => {
 				if (p.isLocal) this.quality = q as typeof this.quality;
 			})
@@ -176,8 +199,23 @@ export class CallRoom {
 		return room;
 	}
 
+	#people(room: Room): void {
+		this.remoteCount = room.remoteParticipants.size;
+		this.remotes = [...room.remoteParticipants.values()].map((p) => ({
+			identity: p.identity,
+			name: p.name ?? ''
+		}));
+	}
+
 	async #publish(room: Room): Promise<void> {
+		const what = this.#opts.publish;
+		if (what === 'none') return;
 		try {
+			if (what === 'mic') {
+				await room.localParticipant.setMicrophoneEnabled(this.micOn);
+				this.device = null;
+				return;
+			}
 			await room.localParticipant.enableCameraAndMicrophone();
 			this.device = null;
 			const cam = room.localParticipant.getTrackPublication(Track.Source.Camera)?.track;
@@ -213,10 +251,12 @@ export class CallRoom {
 		if (this.status !== 'idle') this.status = 'ended';
 	}
 
-	#showRemote(track: RemoteTrack): void {
+	#showRemote(track: RemoteTrack, p: Participant): void {
 		if (!this.#remoteEl) return;
 		const el = track.attach();
 		el.setAttribute('data-kind', track.kind);
+		el.setAttribute('data-identity', p.identity);
+		if (p.name) el.setAttribute('title', p.name);
 		if (track.kind === Track.Kind.Video) el.setAttribute('playsinline', '');
 		this.#remoteEl.appendChild(el);
 	}

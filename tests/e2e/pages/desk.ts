@@ -12,8 +12,11 @@ export class Desk {
 	readonly offerLanguage;
 	readonly offerFlags;
 	readonly offerCountdown;
+	/** What the agent is told of a duty supervisor in the call (listening, whispering, barged in). */
+	readonly supervisorNotice;
 
 	constructor(readonly page: Page) {
+		this.supervisorNotice = page.getByTestId('monitor-notice');
 		this.state = page.getByTestId('agent-state');
 		this.handledToday = page.getByTestId('handled-today');
 		this.offer = page.getByTestId('offer-card');

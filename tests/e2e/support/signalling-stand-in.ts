@@ -6,6 +6,7 @@ import {
 	ParticipantInfo,
 	ParticipantInfo_State,
 	ParticipantPermission,
+	ParticipantUpdate,
 	Room,
 	ServerInfo,
 	ServerInfo_Edition,
@@ -35,6 +36,7 @@ export interface SignalAttempt {
 /** The subject, room and grants of a LiveKit join token (read, not verified: the console minted it). */
 function claimsOf(token: string): {
 	identity: string;
+	name: string;
 	room: string;
 	permission: ParticipantPermission;
 } {
@@ -47,7 +49,12 @@ function claimsOf(token: string): {
 		canPublishData: v.canPublishData !== false,
 		hidden: v.hidden === true
 	});
-	return { identity: String(payload.sub ?? ''), room: String(v.room ?? ''), permission };
+	return {
+		identity: String(payload.sub ?? ''),
+		name: String(payload.name ?? ''),
+		room: String(v.room ?? ''),
+		permission
+	};
 }
 
 /** The JoinRequest of the v1 signalling path (`/rtc/v1?join_request=…`), if there is one. */
@@ -102,7 +109,9 @@ const PEER_SCRIPT = () => {
  * counts every WebSocket a browser opens to `/rtc…`, answers the join as a LiveKit server
  * would (JoinResponse, SDP answers, ICE candidates, track publications, pongs), and terminates
  * the media in a page of its own (`peer`), so livekit-client sees a healthy room and has no
- * reason to retry: every further connection is one the console itself asked for.
+ * reason to retry: every further connection is one the console itself asked for. Like LiveKit,
+ * it tells the others in a room who joined or left (by the name in their token), except hidden
+ * participants, whom nobody is told about.
  * Plain HTTP gets 404, so the console's health check still reports video as unavailable.
  */
 export class SignallingStandIn {
@@ -111,6 +120,8 @@ export class SignallingStandIn {
 	#wss: WebSocketServer | undefined;
 	#sockets = new Map<string, WebSocket>();
 	#byId = new Map<string, SignalAttempt>();
+	/** Who is in which room, by connection (hidden participants too, flagged). */
+	#present = new Map<string, { room: string; hidden: boolean; info: ParticipantInfo }>();
 	#seq = 0;
 	#url: URL;
 	#peer: Page;
@@ -168,15 +179,37 @@ export class SignallingStandIn {
 
 	async #join(ws: WebSocket, url: URL): Promise<void> {
 		const id = `c${++this.#seq}`;
-		const { identity, room, permission } = claimsOf(url.searchParams.get('access_token') ?? '');
+		const { identity, name, room, permission } = claimsOf(
+			url.searchParams.get('access_token') ?? ''
+		);
 		const join = joinRequestOf(url);
 		const reconnect = join?.reconnect ?? url.searchParams.get('reconnect') === '1';
 		const attempt = { at: Date.now(), path: url.pathname, identity, room, reconnect, media: 'new' };
 		this.attempts.push(attempt);
 		this.#byId.set(id, attempt);
 		this.#sockets.set(id, ws);
+		const me = new ParticipantInfo({
+			sid: `PA_${id}`,
+			identity,
+			name,
+			state: ParticipantInfo_State.ACTIVE,
+			permission,
+			joinedAt: BigInt(Math.floor(Date.now() / 1000))
+		});
+		const others = [...this.#present.entries()].filter(
+			([, p]) => p.room === room && !p.hidden && p.info.identity !== identity
+		);
+		this.#present.set(id, { room, hidden: permission.hidden, info: me });
 		ws.on('close', () => {
 			this.#sockets.delete(id);
+			const gone = this.#present.get(id);
+			this.#present.delete(id);
+			if (gone && !gone.hidden)
+				this.#tell(
+					id,
+					gone.room,
+					new ParticipantInfo({ ...gone.info, state: ParticipantInfo_State.DISCONNECTED })
+				);
 			void this.#peer
 				.evaluate((i) => (window as never as Record<string, (i: string) => void>).peerClose!(i), id)
 				.catch(() => {});
@@ -193,13 +226,8 @@ export class SignallingStandIn {
 							name: room,
 							creationTime: BigInt(Math.floor(Date.now() / 1000))
 						}),
-						participant: new ParticipantInfo({
-							sid: `PA_${id}`,
-							identity,
-							state: ParticipantInfo_State.ACTIVE,
-							permission,
-							joinedAt: BigInt(Math.floor(Date.now() / 1000))
-						}),
+						participant: me,
+						otherParticipants: others.map(([, p]) => p.info),
 						serverVersion: '1.9.0',
 						serverInfo: new ServerInfo({
 							edition: ServerInfo_Edition.Standard,
@@ -214,8 +242,21 @@ export class SignallingStandIn {
 				}
 			})
 		);
+		if (!permission.hidden) this.#tell(id, room, me);
 		const offer = join?.publisherOffer;
 		if (offer?.sdp) await this.#answer(id, offer);
+	}
+
+	/** Tells everyone else in `room` that a participant joined, changed or left. */
+	#tell(from: string, room: string, info: ParticipantInfo): void {
+		for (const [id, p] of this.#present)
+			if (id !== from && p.room === room)
+				this.#send(
+					id,
+					new SignalResponse({
+						message: { case: 'update', value: new ParticipantUpdate({ participants: [info] }) }
+					})
+				);
 	}
 
 	async #answer(id: string, offer: SessionDescription): Promise<void> {

@@ -16,6 +16,7 @@ import {
 	type CallVideoEvent
 } from '../video/webhooks';
 import { leaveCall } from './calls';
+import { monitorModeOf } from './monitor';
 import { callById } from './queries';
 
 /**
@@ -90,7 +91,8 @@ const LIVE = ['connected', 'wrap_up'];
 
 /**
  * A fresh join token for someone already entitled to the call's video: its caller, its agent or
- * interpreter, or a supervisor (who joins hidden, listening only).
+ * interpreter, or a supervisor (hidden and listening only, unless they barged in: then visible
+ * and speaking, as 值班长).
  */
 export async function refreshVideo(
 	ctx: Ctx,
@@ -110,7 +112,14 @@ export async function refreshVideo(
 		return videoAccess(ctx, callId, { role: 'agent', subjectId: user.id, displayName: name });
 	if (call.interpreterId === user.id)
 		return videoAccess(ctx, callId, { role: 'interpreter', subjectId: user.id, displayName: name });
-	if (user.roles.includes('supervisor'))
+	const mode = await monitorModeOf(ctx, callId, user.id);
+	if (mode === 'barge')
+		return videoAccess(ctx, callId, {
+			role: 'barge',
+			subjectId: user.id,
+			displayName: `值班长 ${name}`
+		});
+	if (mode || user.roles.includes('supervisor'))
 		return videoAccess(ctx, callId, { role: 'monitor', subjectId: user.id, displayName: name });
 	throw forbidden('Only the agents of this call can join its video');
 }

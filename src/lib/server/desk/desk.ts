@@ -3,6 +3,7 @@ import { callContext } from '../calls/context';
 import * as cq from '../calls/queries';
 import { conflict, forbidden, notFound } from '../errors';
 import { availableAgents } from '../agents/state';
+import { monitorsToldToAgent } from '../calls/monitor';
 import { currentOffer } from '../calls/offers';
 import * as live from '../routing/live';
 import { averageScore, dayStartIso, secondsBetween } from './day';
@@ -35,6 +36,7 @@ export async function deskSnapshot(ctx: Ctx, agentId: number, now = Date.now()) 
 	const ended = calls.filter((c) => c.status === 'ended');
 	const rated = ended.map((c) => c.rating).filter((r): r is number => r !== null);
 	const liveCalls = q.liveCallOf(ctx.db, agentId);
+	const connected = liveCalls.find((c) => c.status === 'connected' && c.agentId === agentId);
 	return {
 		eventsFrom,
 		state,
@@ -50,7 +52,8 @@ export async function deskSnapshot(ctx: Ctx, agentId: number, now = Date.now()) 
 		offer: await currentOffer(ctx, agentId),
 		liveCallId:
 			liveCalls.find((c) => c.status === 'connected' || c.agentId === agentId)?.id ?? null,
-		pendingWrapUps: liveCalls.filter((c) => c.status === 'wrap_up').map((c) => c.id)
+		pendingWrapUps: liveCalls.filter((c) => c.status === 'wrap_up').map((c) => c.id),
+		monitors: connected ? await monitorsToldToAgent(ctx, connected.id) : []
 	};
 }
 

@@ -3,7 +3,7 @@ import { audit } from '../audit/audit';
 import type { StaffUser } from '../auth/auth';
 import { assignCall } from '../calls/assign';
 import { changeLane, type SupervisorLane } from '../calls/lane';
-import { monitorCall, type MonitorMode } from '../calls/monitor';
+import { monitorCall, type MonitorAction } from '../calls/monitor';
 import { setAgentState } from '../calls/seats';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
@@ -90,12 +90,12 @@ export async function changeLaneAs(
 	return r;
 }
 
-/** A supervisor listens to or speaks in a live call (see calls/monitor.ts); audited. */
+/** A supervisor listens to, whispers in, speaks in or leaves a live call (calls/monitor.ts); audited. */
 export async function monitorCallAs(
 	ctx: Ctx,
 	actor: StaffUser,
 	callId: string,
-	mode: MonitorMode,
+	mode: MonitorAction,
 	requestId?: string | null
 ) {
 	assertCallInScope(ctx, scopeOf(ctx, actor), callId);

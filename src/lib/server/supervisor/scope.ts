@@ -112,6 +112,7 @@ export function scopeFilter(
 		const d = m.data as Record<string, unknown>;
 		switch (m.type) {
 			case 'call.updated':
+			case 'monitors.updated':
 				return q.callInScope(ctx.db, scope, String(d.callId));
 			case 'agent.updated':
 				return q.agentInScope(ctx.db, scope, Number(d.agentId));

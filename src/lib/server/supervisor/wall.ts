@@ -11,7 +11,7 @@ import { skillFields } from '../agents/queries';
 import { listBooths } from '../booths/booths';
 import { factsOf } from '../calls/facts';
 import { listDepartments, listLanguages } from '../catalog/queries';
-import { monitorsOf } from '../calls/monitor';
+import { monitorsIn } from '../calls/monitor';
 import type { StaffUser } from '../auth/auth';
 import type { Ctx } from '../context';
 import { figures, type MetricSettings } from '../metrics/metrics';
@@ -237,9 +237,10 @@ export async function wallSnapshot(
 				lastSeenAt: b.lastSeenAt
 			})),
 		live: await Promise.all(
-			q
-				.connectedCalls(ctx.db, where)
-				.map(async (c) => ({ ...c, monitoredBy: await monitorsOf(ctx, c.callId) }))
+			q.connectedCalls(ctx.db, where).map(async (c) => {
+				const monitors = await monitorsIn(ctx, c.callId);
+				return { ...c, monitoredBy: monitors.map((m) => m.userId), monitors };
+			})
 		),
 		day: today.day,
 		hours: today.hours,

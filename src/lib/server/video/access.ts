@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { mintToken, type VideoRole } from './tokens';
+import { mintToken, mintWhisperToken, type VideoRole, type WhisperRole } from './tokens';
 
 /** What a participant needs to join a call's video: where, and a short-lived token. */
 export interface VideoAccess {
@@ -37,6 +37,26 @@ export async function videoAccess(
 ): Promise<VideoAccess> {
 	void ensureCallRoom(ctx, callId).catch(() => false);
 	const t = await mintToken({
+		apiKey: ctx.cfg.LIVEKIT_API_KEY,
+		apiSecret: ctx.cfg.LIVEKIT_API_SECRET,
+		callId,
+		role: who.role,
+		subjectId: who.subjectId,
+		displayName: who.displayName
+	});
+	return { url: ctx.cfg.LIVEKIT_URL, token: t.token, expiresAt: t.expiresAt };
+}
+
+/**
+ * A join token for a call's whisper room: `whisper` for the supervisor (microphone only), `agent`
+ * for the call's agent (listening only). The caller is never given one.
+ */
+export async function whisperAccess(
+	ctx: Ctx,
+	callId: string,
+	who: { role: WhisperRole; subjectId: number; displayName: string }
+): Promise<VideoAccess> {
+	const t = await mintWhisperToken({
 		apiKey: ctx.cfg.LIVEKIT_API_KEY,
 		apiSecret: ctx.cfg.LIVEKIT_API_SECRET,
 		callId,

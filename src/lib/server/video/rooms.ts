@@ -1,7 +1,7 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Config } from '../config';
 import { logger } from '../logger';
-import { roomName } from './tokens';
+import { roomName, whisperRoomName } from './tokens';
 
 /** The LiveKit server's HTTP base for a ws(s):// URL. */
 export function livekitHttpUrl(url: string): string {
@@ -14,6 +14,8 @@ export const EMPTY_TIMEOUT_SECONDS = 120;
 export const DEPARTURE_TIMEOUT_SECONDS = 90;
 /** Caller, agent, interpreter and a supervisor. */
 export const MAX_PARTICIPANTS = 4;
+/** The agent and the supervisors whispering to them. */
+export const WHISPER_MAX_PARTICIPANTS = 3;
 
 export type RoomResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -28,7 +30,9 @@ export class VideoRooms {
 		this.client = new RoomServiceClient(
 			livekitHttpUrl(cfg.LIVEKIT_URL),
 			cfg.LIVEKIT_API_KEY,
-			cfg.LIVEKIT_API_SECRET
+			cfg.LIVEKIT_API_SECRET,
+			// A media server that does not answer soon is down: calls go on without it.
+			{ requestTimeout: 5 }
 		);
 	}
 
@@ -53,6 +57,31 @@ export class VideoRooms {
 			});
 			return room.name;
 		});
+	}
+
+	/** Creates a call's whisper room (agent and whispering supervisors only; see tokens.ts). */
+	ensureWhisperRoom(callId: string): Promise<RoomResult<string>> {
+		return this.attempt('createRoom', async () => {
+			const room = await this.client.createRoom({
+				name: whisperRoomName(callId),
+				emptyTimeout: EMPTY_TIMEOUT_SECONDS,
+				departureTimeout: DEPARTURE_TIMEOUT_SECONDS,
+				maxParticipants: WHISPER_MAX_PARTICIPANTS
+			});
+			return room.name;
+		});
+	}
+
+	/** Removes a supervisor from a call's whisper room: their microphone stops reaching the agent. */
+	removeFromWhisper(callId: string, identity: string): Promise<RoomResult<void>> {
+		return this.attempt('removeParticipant', () =>
+			this.client.removeParticipant(whisperRoomName(callId), identity)
+		);
+	}
+
+	/** Closes a call's whisper room (the last whisperer stopped): the agent is disconnected too. */
+	closeWhisperRoom(callId: string): Promise<RoomResult<void>> {
+		return this.attempt('deleteRoom', () => this.client.deleteRoom(whisperRoomName(callId)));
 	}
 
 	/** Identities currently in a call's room (for reconciling webhooks). */

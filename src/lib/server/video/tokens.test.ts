@@ -1,6 +1,13 @@
 import { decodeJwt, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { callIdOfRoom, mintToken, roleOfIdentity, type VideoRole } from './tokens';
+import {
+	callIdOfRoom,
+	mintToken,
+	mintWhisperToken,
+	roleOfIdentity,
+	whisperRoomName,
+	type VideoRole
+} from './tokens';
 
 const key = { apiKey: 'devkey', apiSecret: 'secret' };
 const callId = '0b8f6c1e-1111-4aaa-8bbb-123456789abc';
@@ -62,6 +69,48 @@ describe('LiveKit tokens', () => {
 		const { c } = await claims('barge', 3);
 		expect(c.video.hidden).toBeUndefined();
 		expect(c.video.canPublish).toBe(true);
+	});
+
+	it('lets a whispering supervisor publish a microphone only, in the whisper room only', async () => {
+		const { token, room, identity } = await mintWhisperToken({
+			...key,
+			callId,
+			role: 'whisper',
+			subjectId: 3,
+			displayName: '值班长 x'
+		});
+		const c = decodeJwt(token) as { sub: string; video: Record<string, unknown> };
+		expect(room).toBe(`whisper-${callId}`);
+		expect(identity).toBe('whisper-3');
+		expect(c.video).toMatchObject({
+			room,
+			roomJoin: true,
+			canPublish: true,
+			canSubscribe: false,
+			canPublishData: false
+		});
+		expect(c.video.canPublishSources).toEqual(['microphone']);
+		expect(c.video.roomAdmin).toBeUndefined();
+	});
+
+	it('lets the agent only listen in the whisper room, which is no call room', async () => {
+		const { token } = await mintWhisperToken({
+			...key,
+			callId,
+			role: 'agent',
+			subjectId: 17,
+			displayName: 'x'
+		});
+		const c = decodeJwt(token) as { sub: string; video: Record<string, unknown> };
+		expect(c.sub).toBe('agent-17');
+		expect(c.video).toMatchObject({
+			room: whisperRoomName(callId),
+			canSubscribe: true,
+			canPublish: false,
+			canPublishData: false
+		});
+		// Its webhooks (e.g. room_finished) never touch the call itself.
+		expect(callIdOfRoom(whisperRoomName(callId))).toBeNull();
 	});
 
 	it('never lives longer than 10 minutes', async () => {
