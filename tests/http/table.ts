@@ -88,7 +88,8 @@ export const table: Record<string, Entry> = {
 		build: async (w, actor) => {
 			const s = await w.loginTarget();
 			return {
-				as: await w.as(actor as Role),
+				// a fresh login of each kind: logging in again ends the browser's previous session
+				as: await w.as(actor as Role, true),
 				body: { username: s.username, password: s.password }
 			};
 		}

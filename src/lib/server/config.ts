@@ -131,6 +131,8 @@ const schema = z.object({
 	ALERT_INTERPRETER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 	/** How often the worker re-derives the supervisors' alerts and tells the walls what changed. */
 	ALERT_SWEEP_SECONDS: z.coerce.number().min(0.5).max(600).default(5),
+	/** Days the free text of a call (notes, mailing address, rating comment) is kept. */
+	RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 	/** Working days to contact the citizen, and to rectify, after a bad rating (local rules). */
 	RECTIFY_CONTACT_WORKDAYS: z.coerce.number().int().min(0).max(60).default(1),
 	RECTIFY_WORKDAYS: z.coerce.number().int().min(1).max(60).default(5)

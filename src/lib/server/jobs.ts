@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
  * - `routing`: timers (wrap-up) and the job schedulers that sweep expired offers and silent
  *   agents and booths, and re-derive the supervisors' alerts.
  * - `video`: follow-ups of LiveKit webhooks (did a caller who left the room come back?).
- * - `maintenance`: housekeeping (expired sessions).
+ * - `maintenance`: housekeeping (expired sessions, free text past its retention).
  */
 export interface JobPayloads {
 	calls: { call: { callId: string } };
@@ -19,7 +19,10 @@ export interface JobPayloads {
 		alerts: Record<string, never>;
 	};
 	video: { 'caller-departure': { callId: string } };
-	maintenance: { 'purge-sessions': Record<string, never> };
+	maintenance: {
+		'purge-sessions': Record<string, never>;
+		'purge-personal-data': Record<string, never>;
+	};
 }
 
 export type QueueName = keyof JobPayloads;

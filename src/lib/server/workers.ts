@@ -10,7 +10,7 @@ import type { Ctx } from './context';
 import { flushed } from './db/group-commit';
 import { bullPrefix, unknownJob, type Processor, type QueueName } from './jobs';
 import { logger } from './logger';
-import { purgeExpiredSessions } from './maintenance/maintenance';
+import { purgeExpiredSessions, purgePersonalData } from './maintenance/maintenance';
 import { syncAlerts } from './supervisor/alerts';
 
 /** One processor per queue, each a switch over its job names (the compiler checks it is complete). */
@@ -59,8 +59,10 @@ function processors(ctx: Ctx): { [Q in QueueName]: Processor<Q> } {
 			switch (job.name) {
 				case 'purge-sessions':
 					return { purged: purgeExpiredSessions(ctx) };
+				case 'purge-personal-data':
+					return purgePersonalData(ctx);
 				default:
-					return unknownJob(job.name);
+					return unknownJob(job);
 			}
 		}
 	};
@@ -119,6 +121,11 @@ export async function startWorkers(ctx: Ctx, connection: Redis) {
 		'purge-sessions',
 		{ every: 60 * 60 * 1000 },
 		{ name: 'purge-sessions' }
+	);
+	await ctx.queues.maintenance.upsertJobScheduler(
+		'purge-personal-data',
+		{ every: 6 * 60 * 60 * 1000 },
+		{ name: 'purge-personal-data', opts: { removeOnComplete: true, removeOnFail: 100 } }
 	);
 	const recovered = await recover(ctx);
 	logger.info(recovered, 'routing state recovered');

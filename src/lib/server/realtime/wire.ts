@@ -1,3 +1,4 @@
+import { maskDeep } from '../privacy';
 import type { Audience, EventMap, EventName } from '../../contracts/events';
 
 /**
@@ -17,9 +18,9 @@ export interface BusMessage {
 	audience: Audience;
 }
 
-/** The wire form of an event. */
+/** The wire form of an event; free text in it is masked (it goes to Redis and to browsers). */
 export function serialize([type, data, audience]: Outgoing): string {
-	return JSON.stringify({ type, data, audience });
+	return JSON.stringify({ type, data: maskDeep(data), audience });
 }
 
 /** Reads a stream entry's `m` back; undefined for anything malformed. */

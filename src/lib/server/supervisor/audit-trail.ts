@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import type { Before, HistoryWindow } from '../db/history';
 import { badRequest } from '../errors';
 import { auditWindow } from '../audit/queries';
+import { maskDeep } from '../privacy';
 import { boothStateWindow } from '../booths/queries';
 import type { StaffUser } from '../auth/auth';
 import { scopeOf, type Scope } from './scope';
@@ -236,6 +237,8 @@ export function auditPage(
 	return {
 		items: page.map((r) => ({
 			...r.item,
+			// the history's free text (reasons, notes) as supervisors may read it
+			detail: r.item.detail ? maskDeep(r.item.detail) : null,
 			actor: {
 				...r.item.actor,
 				displayName:

@@ -19,6 +19,7 @@ import * as live from '../routing/live';
 import { requirementOf } from '../routing/policy';
 import { laneOf, satisfies, type Lane, type SkillFields } from '../routing/rules';
 import { openAlerts } from './alerts';
+import { maskText } from '../privacy';
 import * as q from './queries';
 import {
 	agentIdsInScope,
@@ -221,7 +222,8 @@ export async function wallSnapshot(
 					id: a.id,
 					displayName: a.displayName,
 					state: s.state,
-					reason: last?.state === s.state ? (last.reason ?? null) : null,
+					// free text an agent typed: ID card and phone numbers in it are masked
+					reason: last?.state === s.state && last.reason ? maskText(last.reason) : null,
 					since: iso(s.since) ?? last?.at ?? null,
 					callId: s.callId
 				}
