@@ -15,25 +15,33 @@ export interface Reply {
 
 export interface Request {
 	as?: Identity;
-	/** A JSON body, or `raw` text sent as application/json as is. */
+	/** A JSON body, or `raw` text (or bytes) sent as application/json (or `headers`' type) as is. */
 	body?: unknown;
-	raw?: string;
+	raw?: string | Uint8Array;
 	headers?: Record<string, string>;
 }
 
 const base = () => `${inject('baseUrl')}/api/v1`;
+
+/** The console's base URL (pages and API). */
+export const origin = () => inject('baseUrl');
 
 /** One request to the running console; an event stream is closed once its headers are in. */
 export async function send(method: string, path: string, req: Request = {}): Promise<Reply> {
 	const headers: Record<string, string> = { ...req.headers };
 	if (req.as?.cookie) headers.cookie = req.as.cookie;
 	if (req.as?.bearer) headers.authorization = `Bearer ${req.as.bearer}`;
-	let body: string | undefined;
+	let body: string | Uint8Array | undefined;
 	if (req.raw !== undefined || req.body !== undefined) {
-		headers['content-type'] = 'application/json';
+		headers['content-type'] ??= 'application/json';
 		body = req.raw ?? JSON.stringify(req.body);
 	}
-	const res = await fetch(base() + path, { method, headers, body, redirect: 'manual' });
+	const res = await fetch(base() + path, {
+		method,
+		headers,
+		body: body as BodyInit | undefined,
+		redirect: 'manual'
+	});
 	const type = res.headers.get('content-type') ?? '';
 	if (type.startsWith('text/event-stream')) {
 		await res.body?.cancel();

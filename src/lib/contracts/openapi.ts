@@ -40,9 +40,13 @@ export function invalidBearerCode(method: string, path: string): string {
 		: INVALID_TOKEN;
 }
 
-/** Every operation that reads a body refuses one too large (413) or not sent as JSON (415). */
+/**
+ * Every operation that reads a body refuses one too large (413) or not sent as JSON (415);
+ * every mutation refuses a cross-site request riding on cookies (403 `cross_origin`).
+ */
 function bodyLimits(op: Op): Record<number, Response> {
-	if (!op.body && !FOREIGN_AUTH_PATHS.includes(op.path)) return op.responses;
+	const responses = crossSite(op);
+	if (!op.body && !FOREIGN_AUTH_PATHS.includes(op.path)) return responses;
 	const limits: Record<number, Response> = {
 		413: {
 			description: 'The body is larger than the operation reads',
@@ -56,7 +60,23 @@ function bodyLimits(op: Op): Record<number, Response> {
 			codes: ['unsupported_media_type'],
 			schema: errorOf(['unsupported_media_type'])
 		};
-	return { ...limits, ...op.responses };
+	return { ...limits, ...responses };
+}
+
+function crossSite(op: Op): Record<number, Response> {
+	if (op.method === 'get') return op.responses;
+	const prior = op.responses[403];
+	const codes = [...(prior?.codes ?? []), 'cross_origin'];
+	return {
+		...op.responses,
+		403: {
+			description: prior
+				? `${prior.description}; or a cross-site request riding on cookies`
+				: 'A cross-site request riding on cookies',
+			codes,
+			schema: errorOf(codes)
+		}
+	};
 }
 
 /**

@@ -20,17 +20,23 @@ function livekitOrigins(url: string): string[] {
 	}
 }
 
+/** Content types a page on another site can send without asking (a plain HTML form). */
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
+
 /**
- * A cookie-authenticated mutation from another site is refused (403 `cross_origin`): the
- * browser says where a request comes from in `Origin` (every POST, PUT, PATCH and DELETE) or
- * `Sec-Fetch-Site`. Requests with a bearer token carry no ambient authority and pass; so do
- * requests without cookies. Null when the request may go on.
+ * A mutation from another site is refused (403 `cross_origin`) when it rides on the browser's
+ * cookies or is a plain form post (a login form on another site included): the browser says
+ * where a request comes from in `Origin` (every POST, PUT, PATCH and DELETE) or
+ * `Sec-Fetch-Site`. A request with a bearer token carries no ambient authority and passes.
+ * Null when the request may go on.
  */
 export function crossSiteRefusal(event: RequestEvent): Response | null {
 	const { request, url } = event;
 	if (!MUTATIONS.has(request.method)) return null;
-	if (!request.headers.get('cookie')) return null;
 	if (request.headers.get('authorization')?.startsWith('Bearer ')) return null;
+	const ambient =
+		!!request.headers.get('cookie') || FORM_TYPES.test(request.headers.get('content-type') ?? '');
+	if (!ambient) return null;
 	const origin = request.headers.get('origin');
 	const site = request.headers.get('sec-fetch-site');
 	const foreign =
@@ -49,7 +55,7 @@ export function crossSiteRefusal(event: RequestEvent): Response | null {
 /**
  * The browser protections every response carries: the page's Content-Security-Policy (set by
  * SvelteKit with a nonce for its own scripts, here widened to the LiveKit server only), a
- * locked-down one for the API, no framing, no sniffing, no referrer, camera and microphone for
+ * locked-down one for the API, no framing, no sniffing, no referrer to other sites, camera and microphone for
  * this origin only, and HSTS when the console is served over https.
  */
 export function secureHeaders(res: Response, event: RequestEvent, cfg: Config): void {
@@ -66,11 +72,13 @@ export function secureHeaders(res: Response, event: RequestEvent, cfg: Config): 
 	}
 	h.set('x-content-type-options', 'nosniff');
 	h.set('x-frame-options', 'DENY');
-	h.set('referrer-policy', 'no-referrer');
+	// nothing leaves for other sites (URLs may carry a booth or caller token); same-origin requests
+	// keep their Origin, which the cross-site check reads
+	h.set('referrer-policy', 'same-origin');
 	h.set('cross-origin-opener-policy', 'same-origin');
 	h.set(
 		'permissions-policy',
-		'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()'
+		'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=(), serial=()'
 	);
 	const origin = cfg.ORIGIN ?? event.url.origin;
 	if (origin.startsWith('https://'))
