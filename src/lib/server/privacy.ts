@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Personal data in free text (an agent's state reason, notes, a comment) is masked wherever it
  * leaves its record: events, logs, the audit trail and what supervisors read. What is masked:
@@ -28,4 +30,9 @@ export function maskDeep<T>(value: T): T {
 		return out as T;
 	}
 	return value;
+}
+
+/** A key for a rate-limit counter or similar: the same input gives the same key, unreadable. */
+export function opaqueKey(kind: string, value: string): string {
+	return createHash('sha256').update(`${kind}:${value}`).digest('base64url').slice(0, 24);
 }

@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import type { Role } from '../db/schema';
 import { forbidden, tooMany, unauthorized } from '../errors';
 import { audit } from '../audit/audit';
+import { opaqueKey } from '../privacy';
 import { hashPassword, verifyPassword } from './password';
 import * as q from './queries';
 import { hashToken, newToken } from './tokens';
@@ -21,7 +22,7 @@ export interface StaffUser {
 
 /** A Redis key for a username: hashed, so what people type there (ID numbers) is never stored. */
 export function loginKeyOf(username: string): string {
-	return hashToken(`login:${username.trim().toLowerCase()}`).slice(0, 32);
+	return opaqueKey('login', username.trim().toLowerCase());
 }
 
 /** Seconds until a limiter lets this key try again, from the limiter's refusal. */
@@ -53,10 +54,11 @@ export async function login(
 ): Promise<{ token: string; expiresAt: Date; user: StaffUser }> {
 	const { loginPair, loginIp, loginAccount, loginLockouts } = ctx.limiters;
 	const account = loginKeyOf(input.username);
-	const pairKey = `${account}|${input.ip}`;
+	const ip = opaqueKey('ip', input.ip);
+	const pairKey = `${account}|${ip}`;
 	const waits = await Promise.all([
 		count(loginPair, pairKey),
-		count(loginIp, input.ip),
+		count(loginIp, ip),
 		count(loginAccount, account)
 	]);
 	const wait = Math.max(...waits);
@@ -89,7 +91,7 @@ export async function login(
 	await Promise.all([
 		loginPair.delete(pairKey),
 		loginAccount.delete(account),
-		loginIp.reward(input.ip, 1)
+		loginIp.reward(ip, 1)
 	]);
 	const token = newToken();
 	const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);

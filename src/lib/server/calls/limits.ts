@@ -1,6 +1,7 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Ctx } from '../context';
 import { tooMany } from '../errors';
+import { opaqueKey } from '../privacy';
 
 /**
  * Counts an anonymous mobile call attempt from one address; 429 once the address has used up
@@ -8,7 +9,7 @@ import { tooMany } from '../errors';
  */
 export async function limitMobileCall(ctx: Ctx, ip: string): Promise<void> {
 	try {
-		await ctx.limiters.mobileCall.consume(ip);
+		await ctx.limiters.mobileCall.consume(opaqueKey('ip', ip));
 	} catch (e) {
 		if (!(e instanceof RateLimiterRes)) throw e;
 		const wait = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
