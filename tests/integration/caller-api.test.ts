@@ -63,7 +63,11 @@ async function finish(callId: string) {
 }
 
 function jsonRequest(body: unknown) {
-	return new Request('http://x/', { method: 'POST', body: JSON.stringify(body) });
+	return new Request('http://x/', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body)
+	});
 }
 
 describe('rating a call', () => {
@@ -132,7 +136,14 @@ describe('rating a call', () => {
 			});
 		}
 		await expect(
-			readBody(new Request('http://x/', { method: 'POST', body: '{' }), RatingBody)
+			readBody(
+				new Request('http://x/', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: '{'
+				}),
+				RatingBody
+			)
 		).rejects.toMatchObject({ status: 400, code: 'invalid_json' });
 		expect(ratingOf(ctx.db, c.callId)).toBeUndefined();
 		expect(await readBody(jsonRequest({ score: 1, reasons: ['attitude'] }), RatingBody)).toEqual({
