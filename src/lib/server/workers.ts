@@ -4,10 +4,12 @@ import { sweepSilentBooths } from './booths/presence';
 import { wrapUpElapsed } from './calls/handling';
 import { expireOverdueOffers } from './calls/offers';
 import { sweepDisconnected } from './calls/seats';
+import { startReconciler } from './calls/reconcile';
 import { recover, superviseCall } from './calls/supervise';
 import { checkCallerDeparture } from './calls/video';
 import type { Ctx } from './context';
 import { flushed } from './db/group-commit';
+import { beat, BEAT_MS, leave } from './heartbeat';
 import { bullPrefix, unknownJob, type Processor, type QueueName } from './jobs';
 import { logger } from './logger';
 import { purgeExpiredSessions } from './maintenance/maintenance';
@@ -114,9 +116,17 @@ export async function startWorkers(ctx: Ctx, connection: Redis) {
 	);
 	const recovered = await recover(ctx);
 	logger.info(recovered, 'routing state recovered');
+	const reconciler = startReconciler(ctx, ctx.cfg.RECONCILE_SECONDS * 1000);
+	// Health reports the workers it has heard from lately.
+	const alive = () => beat(ctx).catch(() => {});
+	await alive();
+	const beating = setInterval(alive, BEAT_MS);
 	return {
 		async close() {
+			clearInterval(beating);
+			await reconciler.stop();
 			await Promise.all(workers.map((w) => w.close()));
+			await leave(ctx).catch(() => {});
 		}
 	};
 }

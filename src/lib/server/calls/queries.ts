@@ -238,3 +238,19 @@ export function callEventsWindow(
 		.limit(f.limit)
 		.all();
 }
+
+/**
+ * Takes back a call that was never accepted (its live state could not be written): the call, its
+ * events and offers go, as if it had never been made.
+ */
+export function deleteCall(db: Db, id: string): void {
+	groupWrite(
+		db,
+		() => {
+			db.delete(offers).where(eq(offers.callId, id)).run();
+			db.delete(callEvents).where(eq(callEvents.callId, id)).run();
+			db.delete(calls).where(eq(calls.id, id)).run();
+		},
+		true
+	);
+}
