@@ -29,9 +29,14 @@ export class OwnRedis {
 		return this.server.stop();
 	}
 
-	/** Starts it again on its port, with its data. */
-	async restart(): Promise<void> {
+	/** Starts it again on its port, with its data (after `stop`). */
+	async start(): Promise<void> {
 		await this.server.stop();
 		this.server = await startRedis(this.dir, () => {}, this.server.port);
+	}
+
+	/** Stops it and starts it again on its port, with its data. */
+	restart(): Promise<void> {
+		return this.start();
 	}
 }
