@@ -1,5 +1,6 @@
 import http from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { config, ConfigError } from '../src/lib/server/config';
 import { DEMO_PASSWORD } from '../src/lib/server/seed/seed';
 import { buildIfStale } from './lib/build';
@@ -13,6 +14,7 @@ import { nodeProcess, Supervisor } from './lib/supervise';
  * worker or private Redis that dies is started again (see scripts/lib/supervise.ts); Ctrl-C stops
  * them all.
  */
+const TSX_LOADER = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
 const log = (l: string) => console.log(`[console] ${l}`);
 const supervisor = new Supervisor((l) => console.error(`[console] ${l}`));
 let redis: EmbeddedRedis | undefined;
@@ -99,10 +101,9 @@ async function main() {
 	await supervisor.add({
 		name: 'worker',
 		start: () =>
-			nodeProcess(
-				[path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('src/worker.ts')],
-				worker
-			)
+			// tsx as a loader, not its CLI: a signal reaches the worker itself, not a relay that may
+			// SIGKILL a worker slow to answer it
+			nodeProcess(['--import', TSX_LOADER, path.resolve('src/worker.ts')], worker)
 	});
 	await waitForWeb(url);
 	printReady({

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { buildIfStale } from '../../scripts/lib/build';
 import { freePort } from '../../scripts/lib/redis-server';
 import { parseConfig } from '../../src/lib/server/config';
 import { closeContext, createContext, type Ctx } from '../../src/lib/server/context';
+import { liveWorkers } from '../../src/lib/server/heartbeat';
 import * as live from '../../src/lib/server/routing/live';
 import { waitFor } from './routing-helpers';
 import { Console } from './support/console';
@@ -21,10 +23,13 @@ import { OwnRedis } from './support/own-redis';
  */
 const AGENTS = 6;
 const ADMIN_PASSWORD = 'faults-admin-pass';
+const METRICS_TOKEN = 'faults-metrics-token-0123';
 
 let redis: OwnRedis;
 let konsole: Console;
 let dataDir: string;
+/** The test's own view of the console's stores (Redis live state, workers' heartbeats). */
+let ctx: Ctx;
 
 beforeAll(async () => {
 	buildIfStale(() => {});
@@ -36,7 +41,7 @@ beforeAll(async () => {
 		CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
 		SKIP_DEMO_SEED: '1',
 		SERVICE_HOURS: 'always',
-		LOG_LEVEL: 'silent',
+		LOG_LEVEL: 'error',
 		MOBILE_CALL_LIMIT: '1000000',
 		LIVEKIT_URL: 'ws://127.0.0.1:1',
 		OFFER_TIMEOUT_SECONDS: '4',
@@ -45,16 +50,21 @@ beforeAll(async () => {
 		RECONCILE_SECONDS: '1',
 		WRAP_UP_SECONDS: '0',
 		AGENT_DISCONNECT_SECONDS: '3600',
-		BOOTH_DISINFECT_SECONDS: '0'
+		BOOTH_DISINFECT_SECONDS: '0',
+		METRICS_TOKEN: METRICS_TOKEN
 	});
 	await waitFor(
 		async () => (await konsole.health()).body?.checks.worker?.ok,
 		`the console to start:\n${konsole.output}`,
 		120_000
 	);
+	ctx = await createContext(
+		parseConfig({ REDIS_URL: redis.url, DATABASE_PATH: path.join(dataDir, 'console.db') })
+	);
 }, 300_000);
 
 afterAll(async () => {
+	if (ctx) await closeContext(ctx);
 	const code = await konsole?.stop();
 	await redis?.stop();
 	expect(code).toBe(0);
@@ -68,8 +78,9 @@ async function killAndAwaitRestart(part: 'web' | 'worker') {
 	await waitFor(
 		async () => {
 			const now = konsole.pidOf(part);
-			const h = await konsole.health();
-			return now && now !== before && h.status === 200 && h.body?.checks.worker?.ok;
+			if (!now || now === before || (await konsole.health()).status !== 200) return false;
+			// a new worker counts once it has started (recovered) and says so
+			return part === 'web' || (await liveWorkers(ctx)).ids.includes(`${os.hostname()}:${now}`);
 		},
 		`the ${part} to be restarted`,
 		30_000
@@ -165,14 +176,7 @@ describe('faults under load', () => {
 			});
 		}
 		// No orphan: nothing waits or is offered in Redis that SQLite has not ended.
-		const ctx: Ctx = await createContext(
-			parseConfig({ REDIS_URL: redis.url, DATABASE_PATH: path.join(dataDir, 'console.db') })
-		);
-		try {
-			expect(await live.waitingOrOffered(ctx)).toEqual([]);
-		} finally {
-			await closeContext(ctx);
-		}
+		expect(await live.waitingOrOffered(ctx)).toEqual([]);
 		// No double offer: no call was accepted twice, and no agent held two calls at once.
 		const twice = db
 			.prepare(
@@ -189,12 +193,26 @@ describe('faults under load', () => {
 		expect(overlaps).toEqual([]);
 		// The supervisor restarted exactly what was killed: nothing else fell over (e.g. in the outage).
 		const restarts = konsole.output.split('\n').filter((l) => l.includes('stopped unexpectedly'));
-		expect(restarts.map((l) => l.match(/\] (\w+) stopped/)?.[1])).toEqual(['web', 'worker']);
+		expect(
+			restarts.map((l) => l.match(/\] (\w+) stopped/)?.[1]),
+			konsole.output
+		).toEqual(['web', 'worker']);
 		// A call refused during the outage was refused in the API's words, with Retry-After.
 		expect(f.badRefusals).toEqual([]);
 
 		// A refused call left nothing behind: the record holds the accepted calls, and at most the
 		// calls whose answer was cut off with the web.
+		// The operator's view afterwards: /metrics for the scraper's token only, nothing waiting.
+		expect((await fetch(`${base}/metrics`)).status).toBe(401);
+		const metrics = await fetch(`${base}/metrics`, {
+			headers: { authorization: `Bearer ${METRICS_TOKEN}` }
+		});
+		expect(metrics.status).toBe(200);
+		const text = await metrics.text();
+		expect(text).toContain('cw_routing_step_seconds_bucket');
+		expect(text).not.toMatch(/^cw_calls_waiting\{[^}]*\} [1-9]/m);
+		expect(text).toMatch(/^cw_worker_processes [1-9]/m);
+
 		const total = (db.prepare('select count(*) n from calls').get() as { n: number }).n;
 		expect(total).toBeGreaterThanOrEqual(f.accepted.length);
 		expect(total).toBeLessThanOrEqual(f.accepted.length + (f.refused[0] ?? 0));

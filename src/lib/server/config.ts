@@ -34,6 +34,8 @@ const schema = z.object({
 		.string()
 		.regex(/^[a-z0-9:_-]+$/i, 'may use letters, digits, ":", "_" and "-" only')
 		.default('cw'),
+	/** Bearer token a Prometheus scraper sends to read /metrics (admins may read it logged in). */
+	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	AGENT_DISCONNECT_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 	SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),

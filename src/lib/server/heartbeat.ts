@@ -24,14 +24,18 @@ export async function leave(ctx: Ctx, id = workerId()): Promise<void> {
 	await ctx.redis.zrem(key(ctx), id);
 }
 
-/** Workers heard from within SILENT_MS, and when the last one was heard from (ms ago). */
+/** Workers heard from within SILENT_MS (their ids), and when the last one was heard from (ms ago). */
 export async function liveWorkers(
 	ctx: Ctx,
 	now = Date.now()
-): Promise<{ count: number; lastSeenMsAgo: number | null }> {
-	const [count, last] = await Promise.all([
-		ctx.redis.zcount(key(ctx), String(now - SILENT_MS), '+inf'),
+): Promise<{ count: number; ids: string[]; lastSeenMsAgo: number | null }> {
+	const [ids, last] = await Promise.all([
+		ctx.redis.zrangebyscore(key(ctx), String(now - SILENT_MS), '+inf'),
 		ctx.redis.zrange(key(ctx), '-1', '-1', 'WITHSCORES')
 	]);
-	return { count, lastSeenMsAgo: last[1] ? Math.max(0, now - Number(last[1])) : null };
+	return {
+		count: ids.length,
+		ids,
+		lastSeenMsAgo: last[1] ? Math.max(0, now - Number(last[1])) : null
+	};
 }

@@ -12,6 +12,7 @@ import { flushed } from './db/group-commit';
 import { beat, BEAT_MS, leave } from './heartbeat';
 import { bullPrefix, unknownJob, type Processor, type QueueName } from './jobs';
 import { logger } from './logger';
+import { jobFailures, startPublishing } from './telemetry';
 import { purgeExpiredSessions } from './maintenance/maintenance';
 
 /** One processor per queue, each a switch over its job names (the compiler checks it is complete). */
@@ -93,7 +94,10 @@ export async function startWorkers(ctx: Ctx, connection: Redis) {
 			},
 			{ ...common, concurrency: CONCURRENCY[name] }
 		);
-		w.on('failed', (job, err) => logger.error({ err, queue: name, job: job?.name }, 'job failed'));
+		w.on('failed', (job, err) => {
+			jobFailures.inc({ queue: name });
+			logger.error({ err, queue: name, job: job?.name }, 'job failed');
+		});
 		// Lock renewals can race a job that just re-scheduled itself; BullMQ recovers on its own.
 		w.on('error', (err) => logger.warn({ err, queue: name }, 'worker error'));
 		return w;
@@ -121,9 +125,11 @@ export async function startWorkers(ctx: Ctx, connection: Redis) {
 	const alive = () => beat(ctx).catch(() => {});
 	await alive();
 	const beating = setInterval(alive, BEAT_MS);
+	const publishing = startPublishing(ctx.redis, ctx.prefix);
 	return {
 		async close() {
 			clearInterval(beating);
+			publishing.stop();
 			await reconciler.stop();
 			await Promise.all(workers.map((w) => w.close()));
 			await leave(ctx).catch(() => {});

@@ -57,14 +57,10 @@ export class Console {
 	}
 
 	static start(port: number, env: Record<string, string>): Console {
-		const child = spawn(
-			process.execPath,
-			[path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'],
-			{
-				env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-				stdio: ['ignore', 'pipe', 'pipe']
-			}
-		);
+		const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+			env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		return new Console(child, `http://127.0.0.1:${port}`);
 	}
 
@@ -75,11 +71,7 @@ export class Console {
 	/** The pid of the web or worker process now running under the supervisor, or null. */
 	pidOf(part: 'web' | 'worker'): number | null {
 		const mark = part === 'web' ? 'build/index.js' : 'src/worker.ts';
-		const found = descendants(this.child.pid!).filter(
-			(p) => p.args.includes(mark) && !p.args.includes('tsx/dist/cli.mjs')
-		);
-		// tsx runs the worker in a child node process: the innermost one is the worker itself
-		return found.at(-1)?.pid ?? null;
+		return descendants(this.child.pid!).find((p) => p.args.includes(mark))?.pid ?? null;
 	}
 
 	/** Ctrl-C, and waits for the console to exit. */

@@ -6,7 +6,7 @@ import { logger } from '../logger';
 import * as live from '../routing/live';
 import { callEvent } from './events';
 import * as q from './queries';
-import { routeAgent, routeCall } from './route';
+import { followCall, routeAgent, routeCall } from './route';
 import { addCallJob, restore } from './supervise';
 
 /** What one pass repaired. */
@@ -19,6 +19,8 @@ export interface Reconciled {
 	discarded: number;
 	/** Calls Redis had closed (the caller left) that SQLite still showed waiting, recorded as abandoned. */
 	abandoned: number;
+	/** Agents left busy or in wrap-up by a call the record has ended, made available. */
+	freed: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function reconcile(
 	graceMs: number,
 	now = Date.now()
 ): Promise<Reconciled> {
-	const out: Reconciled = { jobs: 0, restored: 0, discarded: 0, abandoned: 0 };
+	const out: Reconciled = { jobs: 0, restored: 0, discarded: 0, abandoned: 0, freed: 0 };
 	const rows = q.liveCalls(ctx.db);
 	const liveIds = new Set(rows.map((r) => r.id));
 	const seen = new Set<string>();
@@ -95,6 +97,18 @@ export async function reconcile(
 		await discardLive(ctx, id);
 		out.discarded++;
 	}
+	// An agent whose call ended while Redis was away (or the web process died between the two
+	// writes) would stay busy or in wrap-up with nothing to wrap up.
+	for (const agentId of await live.onlineAgents(ctx)) {
+		const a = await live.agent(ctx, agentId);
+		if ((a.state !== 'busy' && a.state !== 'wrap_up') || !a.callId) continue;
+		if (liveIds.has(a.callId)) continue;
+		const mark = `agent:${agentId}:${a.callId}`;
+		seen.add(mark);
+		if (!suspects.has(mark)) continue;
+		await followCall(ctx, agentId, 'available', 'call already over');
+		out.freed++;
+	}
 	suspects.clear();
 	for (const id of seen) suspects.add(id);
 	await flushed(ctx.db);
@@ -115,7 +129,7 @@ export function startReconciler(ctx: Ctx, everyMs: number): { stop(): Promise<vo
 		if (Date.now() - lastSuspectPass > everyMs * 3) suspects.clear();
 		const r = await reconcile(ctx, suspects, Math.max(5000, everyMs * 2));
 		lastSuspectPass = Date.now();
-		if (r.jobs || r.restored || r.discarded || r.abandoned) logger.warn(r, 'reconciled live state');
+		if (Object.values(r).some((n) => n > 0)) logger.warn(r, 'reconciled live state');
 	};
 	const timer = setInterval(() => {
 		if (running) return;

@@ -1,5 +1,6 @@
 import type { EventName } from '../../contracts/events';
 import type { Ctx } from '../context';
+import { sseClients } from '../telemetry';
 import { admits, type BusMessage, type Listener } from './bus';
 
 /** One SSE frame. */
@@ -75,10 +76,12 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 	const stream = new ReadableStream<Uint8Array>({
 		start: (c) => {
 			controller = c;
+			sseClients.inc();
 			for (const s of pending.splice(0)) c.enqueue(enc.encode(s));
 			beat = setInterval(heartbeat, ctx.cfg.SSE_HEARTBEAT_SECONDS * 1000);
 		},
 		cancel: async () => {
+			if (!closed) sseClients.dec();
 			closed = true;
 			clearInterval(beat);
 			unlisten();
