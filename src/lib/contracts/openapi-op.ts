@@ -38,9 +38,10 @@ export function errorOf(codes: readonly string[]) {
 	// A rate-limited or briefly unavailable request is told when to try again (also in the
 	// Retry-After header).
 	return z.object({
-		error: codes.includes('rate_limited') || codes.includes('service_unavailable')
-			? error.extend({ retryAfterSeconds: z.number().int().optional() })
-			: error
+		error:
+			codes.includes('rate_limited') || codes.includes('service_unavailable')
+				? error.extend({ retryAfterSeconds: z.number().int().optional() })
+				: error
 	});
 }
 

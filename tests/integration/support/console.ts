@@ -1,6 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 
 /** The console's health as its endpoint reports it (null when nothing answers). */
 export interface HealthReply {
