@@ -9,6 +9,7 @@ import * as q from '../../src/lib/server/calls/queries';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
 import { calls } from '../../src/lib/server/db/schema';
+import { health } from '../../src/lib/server/health';
 import { liveWorkers } from '../../src/lib/server/heartbeat';
 import { newToken, hashToken } from '../../src/lib/server/auth/tokens';
 import * as live from '../../src/lib/server/routing/live';
@@ -66,6 +67,10 @@ describe('a Redis outage while a booth calls', () => {
 			extra: { retryAfterSeconds: 5 }
 		});
 		expect(callsOfBooth(booth.id)).toEqual([]);
+		expect(await health(ctx)).toMatchObject({
+			status: 'down',
+			checks: { sqlite: { ok: true }, redis: { ok: false }, worker: { ok: false } }
+		});
 
 		await redis.restart();
 		await waitFor(() => ctx.redis.status === 'ready', 'Redis to be back', 15_000);
@@ -117,13 +122,31 @@ describe('a Redis outage while a booth calls', () => {
 	});
 });
 
-describe('the reconciler', () => {
+describe('the worker', () => {
 	let worker: ChildProcess;
 	beforeAll(async () => {
 		worker = spawnWorker(ctx, { RECONCILE_SECONDS: '0.5' });
 		await waitFor(async () => (await liveWorkers(ctx)).count > 0, 'the worker to start', 20_000);
 	});
 	afterAll(() => stopWorker(worker));
+
+	it('health names the worker when it is down, and the console keeps taking calls', async () => {
+		expect((await health(ctx)).checks.worker).toMatchObject({ ok: true, count: 1 });
+		const other = spawnWorker(ctx);
+		await waitFor(async () => (await liveWorkers(ctx)).count === 2, 'a second worker');
+		await stopWorker(other);
+		await waitFor(async () => (await liveWorkers(ctx)).count === 1, 'the second worker to leave');
+		await stopWorker(worker);
+		const h = await health(ctx);
+		expect(h.status).toBe('degraded');
+		expect(h.checks.worker).toMatchObject({ ok: false, count: 0 });
+		expect(h.checks.worker.error).toMatch(/no worker process/);
+		expect(
+			(await createCall(ctx, { ...boothCall(m.otherDept.id), channel: 'mobile' })).status
+		).toBe('queued');
+		worker = spawnWorker(ctx, { RECONCILE_SECONDS: '0.5' });
+		await waitFor(async () => (await liveWorkers(ctx)).count > 0, 'the worker to start', 20_000);
+	});
 
 	it('routes a call SQLite has and Redis lacks within seconds, without a worker restart', async () => {
 		const agent = await makeAgent(ctx, [
