@@ -20,7 +20,7 @@ import { avgHandleSeconds, callEvent, positionEvents, publishCall, waitInfo } fr
 import { factsOf } from './facts';
 import { releaseInterpreter } from './interpreter';
 import * as q from './queries';
-import { discardLive } from './reconcile';
+import { takeBack } from './reconcile';
 import { followCall, offerEvents, offered, waiting } from './route';
 import { addCallJob } from './supervise';
 
@@ -150,16 +150,6 @@ export async function createCall(
 		status: routed.kind === 'offered' ? 'offered' : 'queued',
 		...wait
 	};
-}
-
-/**
- * Undoes a call live state could not take: the row goes, and the live entry too when Redis took
- * it after all (if Redis is still away, the reconciler takes it out later).
- */
-async function takeBack(ctx: Ctx, callId: string): Promise<void> {
-	q.deleteCall(ctx.db, callId);
-	await flushed(ctx.db);
-	await discardLive(ctx, callId).catch(() => {});
 }
 
 /** Whether a bearer token is the caller token of this call. */

@@ -40,6 +40,16 @@ export async function discardLive(ctx: Ctx, callId: string): Promise<void> {
 }
 
 /**
+ * Undoes a call live state could not take: the row goes, and the live entry too when Redis took
+ * it after all (if Redis is still away, the reconciler takes it out later).
+ */
+export async function takeBack(ctx: Ctx, callId: string): Promise<void> {
+	q.deleteCall(ctx.db, callId);
+	await flushed(ctx.db);
+	await discardLive(ctx, callId).catch(() => {});
+}
+
+/**
  * Compares SQLite (the record) with Redis (live state and durable jobs) and repairs the
  * difference. Calls younger than `graceMs` are left alone (their creation may still be under
  * way), and a call seen only in Redis is discarded only when the previous pass saw it too
