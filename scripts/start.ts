@@ -1,17 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { config, ConfigError } from '../src/lib/server/config';
 import { DEMO_PASSWORD } from '../src/lib/server/seed/seed';
 import { buildIfStale } from './lib/build';
 import { checkRedis, prepareDatabase } from './lib/prepare';
 import { startRedis, type EmbeddedRedis } from './lib/redis-server';
 import { printReady } from './lib/banner';
+import { nodeProcess, Supervisor } from './lib/supervise';
 
-/** `npm start`: provisions Redis if needed, migrates and seeds, builds, runs web + worker. */
+/**
+ * `npm start`: provisions Redis if needed, migrates and seeds, builds, runs web + worker. A web,
+ * worker or private Redis that dies is started again (see scripts/lib/supervise.ts); Ctrl-C stops
+ * them all.
+ */
+const TSX_LOADER = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
 const log = (l: string) => console.log(`[console] ${l}`);
+const supervisor = new Supervisor((l) => console.error(`[console] ${l}`));
 let redis: EmbeddedRedis | undefined;
-const children: ChildProcess[] = [];
 let stopping = false;
 let stopped: Promise<void> | undefined;
 
@@ -19,34 +25,12 @@ let stopped: Promise<void> | undefined;
 async function shutdown(code: number): Promise<never> {
 	stopping = true;
 	stopped ??= (async () => {
-		for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-		const force = setTimeout(
-			() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')),
-			10_000
-		);
-		await Promise.all(
-			children.map((c) =>
-				c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r))
-			)
-		);
-		clearTimeout(force);
+		await supervisor.stop(['web', 'worker']);
+		await supervisor.stop();
 		await redis?.stop();
 	})();
 	await stopped;
 	process.exit(code);
-}
-
-function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-	const child = spawn(cmd, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
-	child.once('exit', (code, signal) => {
-		if (stopping) return;
-		console.error(
-			`[console] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); shutting down.`
-		);
-		void shutdown(1);
-	});
-	children.push(child);
-	return child;
 }
 
 /** The health endpoint's HTTP status, or 0 when nothing answers (node:http: fetch refuses some ports). */
@@ -77,9 +61,21 @@ async function main() {
 	let redisUrl = cfg.REDIS_URL;
 	if (redisUrl) await checkRedis(redisUrl);
 	else {
-		redis = await startRedis(path.join(cfg.dataDir, 'redis'), log);
+		const dir = path.join(cfg.dataDir, 'redis');
+		redis = await startRedis(dir, log);
+		const port = redis.port;
 		redisUrl = redis.url;
-		log(`Redis (private, port ${redis.port}, data in ${path.join(cfg.dataDir, 'redis')})`);
+		log(`Redis (private, port ${port}, data in ${dir})`);
+		// A private Redis that dies comes back on its port with its append-only data.
+		let first: EmbeddedRedis | undefined = redis;
+		await supervisor.add({
+			name: 'redis',
+			start: async () => {
+				redis = first ?? (await startRedis(dir, () => {}, port));
+				first = undefined;
+				return redis.child;
+			}
+		});
 	}
 	const prepared = await prepareDatabase(cfg);
 	buildIfStale(log);
@@ -96,17 +92,19 @@ async function main() {
 		HOST: cfg.HOST
 	};
 	// Live SSE streams never finish by themselves: give them 3 s on shutdown, not the default 30.
-	run('web', process.execPath, [path.resolve('build/index.js')], {
-		SHUTDOWN_TIMEOUT: '3',
-		...env,
-		CONSOLE_PROCESS: 'web'
+	const web = { SHUTDOWN_TIMEOUT: '3', ...env, CONSOLE_PROCESS: 'web' };
+	await supervisor.add({
+		name: 'web',
+		start: () => nodeProcess([path.resolve('build/index.js')], web)
 	});
-	run(
-		'worker',
-		process.execPath,
-		[path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('src/worker.ts')],
-		{ ...env, CONSOLE_PROCESS: 'worker' }
-	);
+	const worker = { ...env, CONSOLE_PROCESS: 'worker' };
+	await supervisor.add({
+		name: 'worker',
+		start: () =>
+			// tsx as a loader, not its CLI: a signal reaches the worker itself, not a relay that may
+			// SIGKILL a worker slow to answer it
+			nodeProcess(['--import', TSX_LOADER, path.resolve('src/worker.ts')], worker)
+	});
 	await waitForWeb(url);
 	printReady({
 		url: origin,

@@ -11,13 +11,19 @@ import { crossSiteRefusal, secureHeaders } from '$lib/server/edge';
 import { errorResponse } from '$lib/server/http';
 import { DEV_CREDENTIALS_WARNING, usesDevCredentials } from '$lib/server/config';
 import { logger } from '$lib/server/logger';
+import { startPublishing } from '$lib/server/telemetry';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	const ctx = await appContext();
 	if (usesDevCredentials(ctx.cfg)) logger.warn(DEV_CREDENTIALS_WARNING);
+	// this process's metrics reach /metrics in whichever web process is scraped
+	const publishing = startPublishing(ctx.redis, ctx.prefix);
 	// adapter-node emits this once the HTTP server has closed; open connections would keep us alive.
-	process.once('sveltekit:shutdown' as 'exit', () => void closeContext(ctx));
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		publishing.stop();
+		void closeContext(ctx);
+	});
 };
 
 const requestId: Handle = async ({ event, resolve }) => {

@@ -61,17 +61,19 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 
 /**
  * Starts a private redis-server with its data under `dir` (append-only, noeviction), on a free
- * loopback port, so two consoles on one machine never share state.
+ * loopback port (or `port`, to come back where clients expect it after a restart), so two
+ * consoles on one machine never share state.
  */
 export async function startRedis(
 	dir: string,
-	log: (l: string) => void = console.log
+	log: (l: string) => void = console.log,
+	fixedPort?: number
 ): Promise<EmbeddedRedis> {
 	const bin = ensure('redis', log);
 	fs.mkdirSync(dir, { recursive: true });
 	const pidFile = path.join(dir, 'redis.pid');
 	killStale(pidFile);
-	const port = await freePort();
+	const port = fixedPort ?? (await freePort());
 	const args = [
 		'--port',
 		String(port),

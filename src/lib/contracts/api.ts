@@ -105,6 +105,13 @@ export const Health = z
 		checks: z.object({
 			sqlite: z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() }),
 			redis: z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() }),
+			/** Worker processes heard from in the last 10 s (0: timers and sweeps are not running). */
+			worker: z.object({
+				ok: z.boolean(),
+				ms: z.number(),
+				count: z.number().int(),
+				error: z.string().optional()
+			}),
 			livekit: z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() })
 		})
 	})

@@ -167,11 +167,11 @@ export const adminOperations: Op[] = [
 	{
 		method: 'get',
 		path: '/health',
-		summary: 'SQLite, Redis and LiveKit reachability',
+		summary: 'Which part is down: SQLite, Redis, the worker processes, LiveKit',
 		tag: 'system',
 		auth: 'public',
 		responses: {
-			200: { description: 'Up (possibly without video)', schema: s.Health },
+			200: { description: 'Up (possibly without video or a worker)', schema: s.Health },
 			503: { description: 'Down', schema: s.Health }
 		}
 	},

@@ -56,7 +56,11 @@ export const callOperations: Op[] = [
 				codes: ['booth_busy', 'closed'],
 				schema: z.union([s.ClosedError, errorOf(['booth_busy'])])
 			},
-			429: err('Too many anonymous calls from this network', 'rate_limited')
+			429: err('Too many anonymous calls from this network', 'rate_limited'),
+			503: err(
+				'Live state (Redis) is briefly unreachable: the call was not made and nothing is left behind; try again after Retry-After seconds',
+				'service_unavailable'
+			)
 		}
 	},
 	{

@@ -35,11 +35,13 @@ export function errorOf(codes: readonly string[]) {
 	const [first, ...rest] = codes;
 	if (!first) throw new Error('an error response lists at least one code');
 	const error = z.object({ code: z.enum([first, ...rest]), message: z.string() });
-	// A rate-limited request is told when to try again (also in the Retry-After header).
+	// A rate-limited or briefly unavailable request is told when to try again (also in the
+	// Retry-After header).
 	return z.object({
-		error: codes.includes('rate_limited')
-			? error.extend({ retryAfterSeconds: z.number().int().optional() })
-			: error
+		error:
+			codes.includes('rate_limited') || codes.includes('service_unavailable')
+				? error.extend({ retryAfterSeconds: z.number().int().optional() })
+				: error
 	});
 }
 

@@ -34,6 +34,8 @@ const schema = z.object({
 		.string()
 		.regex(/^[a-z0-9:_-]+$/i, 'may use letters, digits, ":", "_" and "-" only')
 		.default('cw'),
+	/** Bearer token a Prometheus scraper sends to read /metrics (admins may read it logged in). */
+	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	AGENT_DISCONNECT_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 	SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
@@ -104,6 +106,12 @@ const schema = z.object({
 	 * time: acceptance checks the expiry itself; this only bounds how late the call moves on.
 	 */
 	OFFER_SWEEP_MS: z.coerce.number().int().min(50).max(10_000).default(250),
+	/**
+	 * How often a worker compares SQLite with Redis and repairs the difference: a call the record
+	 * has and live state lacks is queued and routed again (a few seconds after it was made at the
+	 * earliest), one only live state has is taken out.
+	 */
+	RECONCILE_SECONDS: z.coerce.number().min(0.2).max(600).default(2),
 	/** BullMQ lock time: a killed worker's active jobs are picked up by another after this. */
 	WORKER_LOCK_SECONDS: z.coerce.number().min(1).max(600).default(30),
 	/** Average handle time used for the estimated wait until real calls give history. */

@@ -135,8 +135,11 @@ export async function closeContext(ctx: Ctx): Promise<void> {
 
 let appCtx: Promise<Ctx> | undefined;
 
-/** The web process's shared context, created on first use. */
+/** The web process's shared context, created on first use (tried again after a failed try). */
 export function appContext(): Promise<Ctx> {
-	appCtx ??= createContext(config(), { subscribe: true, checkpoint: true });
+	appCtx ??= createContext(config(), { subscribe: true, checkpoint: true }).catch((e) => {
+		appCtx = undefined;
+		throw e;
+	});
 	return appCtx;
 }

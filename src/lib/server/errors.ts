@@ -21,4 +21,11 @@ export const conflict = (code: string, message: string, extra = {}) =>
 	new DomainError(409, code, message, extra);
 export const tooMany = (message: string, retryAfterSeconds: number) =>
 	new DomainError(429, 'rate_limited', message, { retryAfterSeconds });
-export const unavailable = (code: string, message: string) => new DomainError(503, code, message);
+export const unavailable = (code: string, message: string, retryAfterSeconds = 5) =>
+	new DomainError(503, code, message, { retryAfterSeconds });
+/** Redis (live state, queues) cannot be reached: nothing was changed; try again shortly. */
+export const serviceUnavailable = () =>
+	unavailable(
+		'service_unavailable',
+		'The service is briefly unavailable (live state cannot be reached); nothing was changed. Try again in a few seconds.'
+	);

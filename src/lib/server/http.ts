@@ -1,7 +1,8 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { badRequest, DomainError } from './errors';
+import { badRequest, DomainError, serviceUnavailable } from './errors';
 import { logger } from './logger';
+import { isRedisUnavailable } from './redis';
 
 /** Turns zod issues into one readable sentence naming each bad field. */
 export function describeIssues(issues: z.core.$ZodIssue[]): string {
@@ -93,10 +94,21 @@ export function api<E extends RequestEvent>(fn: (event: E) => Promise<Response> 
 	return async (event: E): Promise<Response> => {
 		try {
 			return await fn(event);
-		} catch (e) {
+		} catch (thrown) {
+			// Redis away is an outage the client can wait out, not a server bug.
+			const outage = !(thrown instanceof DomainError) && isRedisUnavailable(thrown);
+			if (outage)
+				logger.warn(
+					{ err: thrown, requestId: event.locals.requestId, path: event.url.pathname },
+					'redis unavailable'
+				);
+			const e = outage ? serviceUnavailable() : thrown;
 			if (e instanceof DomainError) {
 				const res = errorResponse(e.status, e.code, e.message, e.extra);
-				if (e.status === 429 && typeof e.extra.retryAfterSeconds === 'number') {
+				if (
+					(e.status === 429 || e.status === 503) &&
+					typeof e.extra.retryAfterSeconds === 'number'
+				) {
 					res.headers.set('retry-after', String(e.extra.retryAfterSeconds));
 				}
 				return res;

@@ -6,6 +6,8 @@ export function createRedis(url: string, opts: RedisOptions = {}): Redis {
 		enableOfflineQueue: false,
 		maxRetriesPerRequest: 1,
 		connectTimeout: 3000,
+		// a Redis that accepts the connection but does not answer must not hold a request forever
+		commandTimeout: 5000,
 		lazyConnect: false,
 		...opts
 	});
@@ -41,3 +43,16 @@ export async function waitReady(redis: Redis, timeoutMs = 5000): Promise<void> {
 		redis.once('error', onError);
 	});
 }
+
+const UNAVAILABLE =
+	/Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Command timed out|Reached the max retries|LOADING|Redis did not answer|Redis is unreachable/;
+
+/** Whether an error means Redis could not be reached (as opposed to a bug or a refused command). */
+export function isRedisUnavailable(e: unknown, depth = 0): boolean {
+	if (!(e instanceof Error) || depth > 3) return false;
+	if (e.name === 'MaxRetriesPerRequestError' || UNAVAILABLE.test(e.message)) return true;
+	return isRedisUnavailable((e as { cause?: unknown }).cause, depth + 1);
+}
+
+/** Whether a connection is ready for commands right now (a fail-fast one refuses otherwise). */
+export const redisReady = (redis: Redis) => redis.status === 'ready';

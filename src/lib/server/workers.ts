@@ -4,12 +4,15 @@ import { sweepSilentBooths } from './booths/presence';
 import { wrapUpElapsed } from './calls/handling';
 import { expireOverdueOffers } from './calls/offers';
 import { sweepDisconnected } from './calls/seats';
+import { startReconciler } from './calls/reconcile';
 import { recover, superviseCall } from './calls/supervise';
 import { checkCallerDeparture } from './calls/video';
 import type { Ctx } from './context';
 import { flushed } from './db/group-commit';
+import { beat, BEAT_MS, leave } from './heartbeat';
 import { bullPrefix, unknownJob, type Processor, type QueueName } from './jobs';
 import { logger } from './logger';
+import { jobFailures, startPublishing } from './telemetry';
 import { purgeExpiredSessions, purgePersonalData } from './maintenance/maintenance';
 import { syncAlerts } from './supervisor/alerts';
 
@@ -96,7 +99,10 @@ export async function startWorkers(ctx: Ctx, connection: Redis) {
 			},
 			{ ...common, concurrency: CONCURRENCY[name] }
 		);
-		w.on('failed', (job, err) => logger.error({ err, queue: name, job: job?.name }, 'job failed'));
+		w.on('failed', (job, err) => {
+			jobFailures.inc({ queue: name });
+			logger.error({ err, queue: name, job: job?.name }, 'job failed');
+		});
 		// Lock renewals can race a job that just re-scheduled itself; BullMQ recovers on its own.
 		w.on('error', (err) => logger.warn({ err, queue: name }, 'worker error'));
 		return w;
@@ -129,9 +135,19 @@ export async function startWorkers(ctx: Ctx, connection: Redis) {
 	);
 	const recovered = await recover(ctx);
 	logger.info(recovered, 'routing state recovered');
+	const reconciler = startReconciler(ctx, ctx.cfg.RECONCILE_SECONDS * 1000);
+	// Health reports the workers it has heard from lately.
+	const alive = () => beat(ctx).catch(() => {});
+	await alive();
+	const beating = setInterval(alive, BEAT_MS);
+	const publishing = startPublishing(ctx.redis, ctx.prefix);
 	return {
 		async close() {
+			clearInterval(beating);
+			publishing.stop();
+			await reconciler.stop();
 			await Promise.all(workers.map((w) => w.close()));
+			await leave(ctx).catch(() => {});
 		}
 	};
 }

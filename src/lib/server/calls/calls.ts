@@ -5,8 +5,10 @@ import { hashToken, newToken } from '../auth/tokens';
 import { languageByCode, matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
 import { flushed } from '../db/group-commit';
-import { badRequest, conflict } from '../errors';
+import { badRequest, conflict, serviceUnavailable } from '../errors';
 import { addJob, JOB_OPTIONS } from '../jobs';
+import { logger } from '../logger';
+import { isRedisUnavailable, redisReady } from '../redis';
 import { serialize, templates } from '../realtime/wire';
 import * as live from '../routing/live';
 import * as matching from '../routing/matching';
@@ -18,6 +20,7 @@ import { avgHandleSeconds, callEvent, positionEvents, publishCall, waitInfo } fr
 import { factsOf } from './facts';
 import { releaseInterpreter } from './interpreter';
 import * as q from './queries';
+import { takeBack } from './reconcile';
 import { followCall, offerEvents, offered, waiting } from './route';
 import { addCallJob } from './supervise';
 
@@ -33,7 +36,9 @@ export interface NewCall {
 
 /**
  * A caller joins the queue: checks matter, language, booth and service hours, stores the call,
- * starts its durable job and routes it at once. Returns the caller's token (shown once).
+ * starts its durable job and routes it at once. Returns the caller's token (shown once). A call
+ * is made in both stores or not at all: when live state cannot take it (Redis unreachable), the
+ * stored row is taken back and the caller hears 503 `service_unavailable`.
  */
 export async function createCall(
 	ctx: Ctx,
@@ -53,6 +58,8 @@ export async function createCall(
 	const hours = matterHours(ctx, matter.weekendExtended, now);
 	if (!hours.open)
 		throw conflict('closed', 'This matter is not served at this time', { opensAt: hours.opensAt });
+	// Nothing is stored while live state is known to be away.
+	if (!redisReady(ctx.redis)) throw serviceUnavailable();
 
 	const id = randomUUID();
 	const callerToken = newToken();
@@ -97,29 +104,46 @@ export async function createCall(
 	);
 	const job = addCallJob(ctx, id, ctx.cfg.ROUTING_CHECK_SECONDS * 1000);
 	job.catch(() => {});
-	const routed = await routing;
-	let wait = { position: 0, estimatedWaitSeconds: 0 };
-	if (routed.kind === 'offered')
-		await offered(ctx, {
-			...routed,
-			callId: id,
-			candidates: routed.eligible,
-			now,
-			requirement: routed.bucket,
-			bucket: '',
-			announced: true,
-			call: stored
-		});
-	else if (routed.kind === 'waiting') {
-		await waiting(ctx, id, routed);
-		const aht = await avgHandleSeconds(ctx);
-		wait = {
-			position: routed.position,
-			estimatedWaitSeconds: estimateWaitSeconds(routed.position, aht, routed.eligibleOnline)
-		};
-		await ctx.bus.publishMany([callEvent(id, 'queued', wait)]);
+	let routed: Awaited<typeof routing>;
+	try {
+		routed = await routing;
+	} catch (e) {
+		await takeBack(ctx, id);
+		throw isRedisUnavailable(e) ? serviceUnavailable() : e;
 	}
-	await Promise.all([job, flushed(ctx.db)]);
+	// From here the call is in both stores: it is accepted, whatever else fails. A lost durable
+	// job or event is repaired by the worker's reconciler within seconds.
+	let wait = { position: 0, estimatedWaitSeconds: 0 };
+	try {
+		if (routed.kind === 'offered')
+			await offered(ctx, {
+				...routed,
+				callId: id,
+				candidates: routed.eligible,
+				now,
+				requirement: routed.bucket,
+				bucket: '',
+				announced: true,
+				call: stored
+			});
+		else if (routed.kind === 'waiting') {
+			await waiting(ctx, id, routed);
+			const aht = await avgHandleSeconds(ctx);
+			wait = {
+				position: routed.position,
+				estimatedWaitSeconds: estimateWaitSeconds(routed.position, aht, routed.eligibleOnline)
+			};
+			await ctx.bus.publishMany([callEvent(id, 'queued', wait)]);
+		}
+		await job;
+	} catch (e) {
+		if (!isRedisUnavailable(e)) throw e;
+		logger.warn(
+			{ err: e, callId: id },
+			'call accepted while Redis went away; the reconciler completes it'
+		);
+	}
+	await flushed(ctx.db);
 	return {
 		callId: id,
 		callerToken,

@@ -2,8 +2,9 @@ import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { groupWrite } from '../db/group-commit';
 import { encoded, prepared, slots } from '../db/prepared';
-import { callEvents, calls, followUps, offers, outcomes } from '../db/schema';
+import { callEvents, calls, departments, followUps, matters, offers, outcomes } from '../db/schema';
 import { windowConditions, type HistoryWindow } from '../db/history';
+import { offersTotal } from '../telemetry';
 
 export type CallRow = typeof calls.$inferSelect;
 export type OfferRow = typeof offers.$inferSelect;
@@ -162,7 +163,8 @@ export function insertOffer(db: Db, row: typeof offers.$inferInsert): void {
 			.onConflictDoNothing()
 			.prepare()
 	);
-	groupWrite(db, () => insert.run(encoded(offers, row)));
+	const r = groupWrite(db, () => insert.run(encoded(offers, row)));
+	if (r.changes > 0) offersTotal.inc({ outcome: 'offered' });
 }
 
 /** Marks an offer answered. */
@@ -174,7 +176,8 @@ export function answerOffer(db: Db, id: string, status: OfferRow['status'], at: 
 			.where(eq(offers.id, sql.placeholder('id')))
 			.prepare()
 	);
-	groupWrite(db, () => update.run({ id, status, at }));
+	const r = groupWrite(db, () => update.run({ id, status, at }));
+	if (r.changes > 0) offersTotal.inc({ outcome: status });
 }
 
 /** An offer by id. */
@@ -236,5 +239,33 @@ export function callEventsWindow(
 		)
 		.orderBy(desc(callEvents.at), desc(callEvents.id))
 		.limit(f.limit)
+		.all();
+}
+
+/**
+ * Takes back a call that was never accepted (its live state could not be written): the call, its
+ * events and offers go, as if it had never been made.
+ */
+export function deleteCall(db: Db, id: string): void {
+	groupWrite(
+		db,
+		() => {
+			db.delete(offers).where(eq(offers.callId, id)).run();
+			db.delete(callEvents).where(eq(callEvents.callId, id)).run();
+			db.delete(calls).where(eq(calls.id, id)).run();
+		},
+		true
+	);
+}
+
+/** Calls waiting for an agent (queued or offered) by department code. */
+export function waitingByDepartment(db: Db): { code: string; n: number }[] {
+	return db
+		.select({ code: departments.code, n: sql<number>`count(*)` })
+		.from(calls)
+		.innerJoin(matters, eq(matters.id, calls.matterId))
+		.innerJoin(departments, eq(departments.id, matters.departmentId))
+		.where(inArray(calls.status, ['queued', 'offered']))
+		.groupBy(departments.code)
 		.all();
 }

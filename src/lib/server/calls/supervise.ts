@@ -17,7 +17,7 @@ export async function addCallJob(ctx: Ctx, callId: string, delayMs: number): Pro
 }
 
 /** Puts a stored waiting call back into live state (after a restart or a lost write). */
-async function restore(ctx: Ctx, call: q.CallRow): Promise<void> {
+export async function restore(ctx: Ctx, call: q.CallRow): Promise<void> {
 	const facts = factsOf(ctx, call);
 	const req = requirementOf(ctx, facts, call.escalationStep);
 	const { version } = await live.enqueue(

@@ -1,6 +1,7 @@
 import type { EventName } from '../../contracts/events';
 import type { Ctx } from '../context';
 import { badRequest } from '../errors';
+import { sseClients } from '../telemetry';
 import { admits, type BusMessage, type Listener } from './bus';
 
 /** One SSE frame. */
@@ -40,12 +41,15 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 	let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
 	let beat: ReturnType<typeof setInterval> | undefined;
 	let closed = false;
+	/** Counted among the open streams (from the moment the response body starts). */
+	let counted = false;
 	let unlisten: () => void = () => {};
 	const pending: string[] = [];
 	/** Stops listening and beating, once, whichever way the stream ends. */
 	const finish = async () => {
 		if (closed) return;
 		closed = true;
+		if (counted) sseClients.dec();
 		clearInterval(beat);
 		unlisten();
 		opts.signal?.removeEventListener('abort', onAbort);
@@ -113,6 +117,8 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 			start: (c) => {
 				controller = c;
 				if (closed) return c.close();
+				counted = true;
+				sseClients.inc();
 				for (const s of pending.splice(0)) c.enqueue(enc.encode(s));
 				beat = setInterval(heartbeat, ctx.cfg.SSE_HEARTBEAT_SECONDS * 1000);
 			},

@@ -261,3 +261,21 @@ export async function overdueOffers(ctx: Ctx, now: number, graceMs: number): Pro
 export async function onlineAgents(ctx: Ctx): Promise<number[]> {
 	return (await ctx.redis.smembers(rk(ctx, 'online'))).map(Number);
 }
+
+/** Calls waiting or offered in live state (the reconciler compares them with SQLite). */
+export async function waitingOrOffered(ctx: Ctx): Promise<string[]> {
+	const buckets = await ctx.redis.smembers(rk(ctx, 'qb'));
+	const queued = await Promise.all(
+		buckets.map((b) => ctx.redis.zrange(rk(ctx, `q:${b}`), '0', '-1'))
+	);
+	const offerIds = await ctx.redis.zrange(rk(ctx, 'oexp'), '0', '-1');
+	const offered = await Promise.all(offerIds.map((o) => ctx.redis.hget(rk(ctx, `o:${o}`), 'call')));
+	return [...new Set([...queued.flat(), ...offered.filter((c): c is string => !!c)])];
+}
+
+/** Takes a lock for `ms` unless another process holds it; true when this one got it. */
+export async function tryLock(ctx: Ctx, name: string, ms: number): Promise<boolean> {
+	return (
+		(await ctx.redis.set(rk(ctx, `lock:${name}`), String(process.pid), 'PX', ms, 'NX')) === 'OK'
+	);
+}

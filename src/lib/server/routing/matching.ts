@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
+import { timedStep } from '../telemetry';
 import { removedOf, run, type Raw, type Removed } from './scripts';
 
 /**
@@ -69,15 +70,18 @@ export async function matchCall(
 	forcedAgent?: number
 ): Promise<MatchCallResult> {
 	const { offerId, expiresAt } = newOffer(ctx, now);
-	const r = (await run(ctx).rMatchCall(
-		ctx.prefix,
-		callId,
-		offerId,
-		now,
-		expiresAt,
-		K,
-		forcedAgent ? String(forcedAgent) : '',
-		ctx.cfg.OFFER_RETRY_SECONDS * 1000
+	const r = (await timedStep(
+		'call',
+		run(ctx).rMatchCall(
+			ctx.prefix,
+			callId,
+			offerId,
+			now,
+			expiresAt,
+			K,
+			forcedAgent ? String(forcedAgent) : '',
+			ctx.cfg.OFFER_RETRY_SECONDS * 1000
+		)
 	)) as Raw;
 	return matchCallResult(r, offerId, expiresAt);
 }
@@ -93,7 +97,10 @@ export async function assign(
 	now: number
 ): Promise<MatchCallResult | { kind: 'agent_busy'; state: string }> {
 	const { offerId, expiresAt } = newOffer(ctx, now);
-	const r = (await run(ctx).rAssign(ctx.prefix, callId, agentId, offerId, now, expiresAt)) as Raw;
+	const r = (await timedStep(
+		'assign',
+		run(ctx).rAssign(ctx.prefix, callId, agentId, offerId, now, expiresAt)
+	)) as Raw;
 	if (r[0] === 'agent_busy') return { kind: 'agent_busy', state: String(r[1]) };
 	return matchCallResult(r, offerId, expiresAt);
 }
@@ -113,19 +120,22 @@ export async function routeNew(
 	announce: (offerId: string, expiresAt: number) => string[]
 ): Promise<MatchCallResult> {
 	const { offerId, expiresAt } = newOffer(ctx, now);
-	const r = (await run(ctx).rRouteNew(
-		ctx.prefix,
-		callId,
-		bucket,
-		score,
-		elderly ? '1' : '0',
-		offerId,
-		now,
-		expiresAt,
-		K,
-		ctx.cfg.OFFER_RETRY_SECONDS * 1000,
-		...busArgs(ctx),
-		...announce(offerId, expiresAt)
+	const r = (await timedStep(
+		'new_call',
+		run(ctx).rRouteNew(
+			ctx.prefix,
+			callId,
+			bucket,
+			score,
+			elderly ? '1' : '0',
+			offerId,
+			now,
+			expiresAt,
+			K,
+			ctx.cfg.OFFER_RETRY_SECONDS * 1000,
+			...busArgs(ctx),
+			...announce(offerId, expiresAt)
+		)
 	)) as Raw;
 	return matchCallResult(r, offerId, expiresAt);
 }
@@ -167,14 +177,17 @@ export async function matchAgent(
 	now: number
 ): Promise<MatchAgentResult> {
 	const { offerId, expiresAt } = newOffer(ctx, now);
-	const r = (await run(ctx).rMatchAgent(
-		ctx.prefix,
-		agentId,
-		offerId,
-		now,
-		expiresAt,
-		S,
-		ctx.cfg.OFFER_RETRY_SECONDS * 1000
+	const r = (await timedStep(
+		'agent_freed',
+		run(ctx).rMatchAgent(
+			ctx.prefix,
+			agentId,
+			offerId,
+			now,
+			expiresAt,
+			S,
+			ctx.cfg.OFFER_RETRY_SECONDS * 1000
+		)
 	)) as Raw;
 	return matchAgentResult(r, offerId, expiresAt);
 }
