@@ -4,6 +4,10 @@ import { endCall, wrapUp } from '../../src/lib/server/calls/handling';
 import { acceptOffer, currentOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
+import { setSkills } from '../../src/lib/server/agents/agents';
+import { changeLane } from '../../src/lib/server/calls/lane';
+import { SHARE_MS, sharedWallSnapshot } from '../../src/lib/server/supervisor/shared';
+import { readToday } from '../../src/lib/server/supervisor/today';
 import { wallSnapshot } from '../../src/lib/server/supervisor/wall';
 import {
 	closeRouting,
@@ -178,5 +182,45 @@ describe('the supervisor wall', () => {
 		expect(queue(w, `dept:${m.otherDept.departmentId}`)).toMatchObject({ waiting: 3 });
 		expect((await wallSnapshot(ctx)).waitingLimit).toBe(200);
 		for (const c of calls) await leaveCall(ctx, c.callId);
+	});
+
+	it('keeps today’s figures from what changed since the last snapshot, as a fresh read has them', async () => {
+		const same = () => {
+			const now = Date.now();
+			expect(readToday(ctx, now)).toEqual(readToday(ctx, now, { fresh: true }));
+		};
+		same();
+		const a = await mobileCall(ctx, { matterId: m.otherDept.id });
+		const b = await mobileCall(ctx);
+		same();
+		await changeLane(ctx, a.callId, 'green', 0);
+		same();
+		expect(queue(await wallSnapshot(ctx), 'lane:green')).toMatchObject({ waiting: 1 });
+		await leaveCall(ctx, a.callId);
+		await leaveCall(ctx, b.callId);
+		same();
+	});
+
+	it('counts an agent’s new skills on the wall at once', async () => {
+		const agent = await makeAgent(ctx, [{ kind: 'language', code: 'zh', level: 5 }]);
+		await setAgentState(ctx, agent, 'break');
+		const c = await mobileCall(ctx, { matterId: m.otherDept.id });
+		const row = async () => (await wallSnapshot(ctx)).waiting.find((x) => x.callId === c.callId)!;
+		expect((await row()).eligibleAgentIds).not.toContain(agent);
+		await setSkills(ctx, 0, agent, [
+			{ kind: 'language', code: 'zh', level: 5 },
+			{ kind: 'matter', matterId: m.otherDept.id, level: 3 }
+		]);
+		expect((await row()).eligibleAgentIds).toContain(agent);
+		await leaveCall(ctx, c.callId);
+		await setAgentState(ctx, agent, 'offline');
+	});
+
+	it('reads the wall once for every supervisor asking within a moment, and afresh after it', async () => {
+		const first = sharedWallSnapshot(ctx);
+		expect(sharedWallSnapshot(ctx)).toBe(first);
+		await first;
+		await new Promise((r) => setTimeout(r, SHARE_MS + 10));
+		expect(sharedWallSnapshot(ctx)).not.toBe(first);
 	});
 });

@@ -20,6 +20,12 @@ const THRESHOLDS_KEY = 'cw.wall.thresholds';
 export const DEFAULT_THRESHOLDS: Thresholds = { amberSeconds: 60, redSeconds: 180 };
 /** Events arriving close together reload the snapshot once. */
 const RELOAD_DEBOUNCE_MS = 400;
+/**
+ * While events keep coming, the snapshot is reloaded at most this often: what an event applies
+ * shows at once; a new call's matter and the day's figures may follow a little later, and a hall
+ * of walls does not re-read and re-draw the whole wall several times a second.
+ */
+const RELOAD_MIN_INTERVAL_MS = 2000;
 const isoAt = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -61,6 +67,12 @@ export class SupervisorWall {
 	#debounce: ReturnType<typeof setTimeout> | undefined;
 	#inFlight: Promise<void> | null = null;
 	#again = false;
+	#lastReload = -Infinity;
+	// Where each agent and waiting call sits in its list: an event finds its row at once.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#agentAt = new Map<number, number>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#waitingAt = new Map<string, number>();
 
 	constructor(initial: WallSnapshot | null = null) {
 		if (initial) this.load(initial);
@@ -88,7 +100,7 @@ export class SupervisorWall {
 			params: { id: callId },
 			body: { agentId, override }
 		});
-		if (r.ok) this.#later();
+		if (r.ok) this.#later(true);
 		return r.ok ? null : r.error;
 	}
 
@@ -98,7 +110,7 @@ export class SupervisorWall {
 			params: { id: callId },
 			body: { lane }
 		});
-		if (r.ok) this.#later();
+		if (r.ok) this.#later(true);
 		return r.ok ? null : r.error;
 	}
 
@@ -108,9 +120,11 @@ export class SupervisorWall {
 		this.now = receivedAt + this.#skew;
 		this.queues = s.queues;
 		this.waiting = s.waiting;
+		this.#waitingAt = new Map(s.waiting.map((c, i) => [c.callId, i]));
 		this.waitingTotal = s.waitingTotal;
 		this.waitingLimit = s.waitingLimit;
 		this.agents = s.agents;
+		this.#agentAt = new Map(s.agents.map((a, i) => [a.id, i]));
 		this.booths = s.booths;
 		this.live = s.live;
 		this.day = s.day;
@@ -145,6 +159,7 @@ export class SupervisorWall {
 			return this.#inFlight;
 		}
 		this.refreshing = true;
+		this.#lastReload = Date.now();
 		this.#inFlight = (async () => {
 			do {
 				this.#again = false;
@@ -232,18 +247,35 @@ export class SupervisorWall {
 		}
 	}
 
-	/** Reloads soon; a steady stream of events still reloads every RELOAD_DEBOUNCE_MS at most. */
-	#later(): void {
+	/**
+	 * Reloads soon: RELOAD_DEBOUNCE_MS after the first event, and no sooner than
+	 * RELOAD_MIN_INTERVAL_MS after the last reload while events keep coming (`own`: after the
+	 * supervisor's own action, RELOAD_DEBOUNCE_MS in any case).
+	 */
+	#later(own = false): void {
+		if (own) {
+			clearTimeout(this.#debounce);
+			this.#debounce = undefined;
+		}
 		if (this.#debounce !== undefined) return;
+		const wait = own
+			? RELOAD_DEBOUNCE_MS
+			: Math.max(RELOAD_DEBOUNCE_MS, this.#lastReload + RELOAD_MIN_INTERVAL_MS - Date.now());
 		this.#debounce = setTimeout(() => {
 			this.#debounce = undefined;
 			void this.reload();
-		}, RELOAD_DEBOUNCE_MS);
+		}, wait);
+	}
+
+	#waitingCall(callId: string): WallWaitingCall | undefined {
+		const i = this.#waitingAt.get(callId);
+		const c = i === undefined ? undefined : this.waiting[i];
+		return c?.callId === callId ? c : undefined;
 	}
 
 	/** A call's new status: waiting, ringing, answered or over. */
 	applyCall(e: EventMap['call.updated']): void {
-		const w = this.waiting.find((c) => c.callId === e.callId);
+		const w = this.#waitingCall(e.callId);
 		if (e.status === 'queued' || e.status === 'offered') {
 			if (w) w.status = e.status;
 			if (w && e.status === 'offered') w.reason = { code: 'being_offered', text: '' };
@@ -251,6 +283,7 @@ export class SupervisorWall {
 			// Answered, ended or abandoned: no longer waiting; ended: no longer live.
 			if (w) {
 				this.waiting = this.waiting.filter((c) => c.callId !== e.callId);
+				this.#waitingAt = new Map(this.waiting.map((c, i) => [c.callId, i]));
 				this.waitingTotal = Math.max(0, this.waitingTotal - 1);
 			}
 			if (e.status !== 'connected') this.live = this.live.filter((c) => c.callId !== e.callId);
@@ -261,8 +294,9 @@ export class SupervisorWall {
 
 	/** An agent's new state. */
 	applyAgent(e: EventMap['agent.updated']): void {
-		const a = this.agents.find((x) => x.id === e.agentId);
-		if (a) {
+		const i = this.#agentAt.get(e.agentId);
+		const a = i === undefined ? undefined : this.agents[i];
+		if (a?.id === e.agentId) {
 			a.state = e.state;
 			a.reason = e.reason ?? null;
 			a.since = e.since;

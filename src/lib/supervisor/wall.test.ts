@@ -109,6 +109,22 @@ describe('the wall in the browser', () => {
 		expect(wall.waitingTotal).toBe(2);
 	});
 
+	it('reloads at most every two seconds while events keep coming, but soon after the supervisor’s own action', async () => {
+		const wall = new SupervisorWall(snapshot());
+		next = snapshot();
+		for (let t = 0; t < 5000; t += 100) {
+			wall.applyAgent({ agentId: 8, state: t % 200 ? 'available' : 'break', since: AT });
+			await vi.advanceTimersByTimeAsync(100);
+		}
+		// at 400 ms, then 2 s after each reload
+		expect(fetches).toBe(3);
+		expect(wall.agents.find((a) => a.id === 8)!.state).toBe('available');
+		wall.applyAgent({ agentId: 8, state: 'available', since: AT });
+		await wall.changeLane('c1', 'green');
+		await vi.advanceTimersByTimeAsync(500);
+		expect(fetches).toBe(5);
+	});
+
 	it('updates a known booth in place and reloads for an unknown one', async () => {
 		const wall = new SupervisorWall(snapshot());
 		wall.applyBooth({ boothId: 2, state: 'idle', lastSeenAt: AT });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, min, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { agentStateLog, booths, callEvents, calls, matters, towns, users } from '../db/schema';
@@ -68,6 +68,7 @@ export function historySince(db: Db, from: string, to: string) {
 			departmentId: matters.departmentId,
 			language: calls.language,
 			lane: laneSql,
+			eventId: callEvents.id,
 			type: callEvents.type,
 			at: callEvents.at
 		})
@@ -77,6 +78,59 @@ export function historySince(db: Db, from: string, to: string) {
 		.where(and(gte(calls.queuedAt, from), lt(calls.queuedAt, to)))
 		.orderBy(asc(calls.queuedAt), asc(calls.id), asc(callEvents.id))
 		.all();
+}
+
+/** The newest call event's id (0 with none): ids grow in commit order. */
+export function lastCallEventId(db: Db): number {
+	return (
+		prepared(db, 'wall.lastCallEvent', () =>
+			db
+				.select({ id: max(callEvents.id) })
+				.from(callEvents)
+				.prepare()
+		).get()?.id ?? 0
+	);
+}
+
+/** The call events written after `id`, oldest first (a read by primary key). */
+export function callEventsAfter(db: Db, id: number) {
+	return prepared(db, 'wall.eventsAfter', () =>
+		db
+			.select({
+				id: callEvents.id,
+				callId: callEvents.callId,
+				type: callEvents.type,
+				at: callEvents.at
+			})
+			.from(callEvents)
+			.where(gt(callEvents.id, sql.placeholder('id')))
+			.orderBy(asc(callEvents.id))
+			.prepare()
+	).all({ id });
+}
+
+/** What the wall's queues need of these calls now: arrival, department, language and lane. */
+export function callFacts(db: Db, ids: string[]) {
+	const out = new Map<
+		string,
+		{ queuedAt: string; departmentId: number; language: string; lane: string }
+	>();
+	for (let i = 0; i < ids.length; i += 500) {
+		const rows = db
+			.select({
+				id: calls.id,
+				queuedAt: calls.queuedAt,
+				departmentId: matters.departmentId,
+				language: calls.language,
+				lane: laneSql
+			})
+			.from(calls)
+			.innerJoin(matters, eq(matters.id, calls.matterId))
+			.where(inArray(calls.id, ids.slice(i, i + 500)))
+			.all();
+		for (const { id, ...f } of rows) out.set(id, f);
+	}
+	return out;
 }
 
 /** Calls connected to an agent now, oldest connection first, with matter and agent name. */

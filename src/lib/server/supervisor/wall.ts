@@ -1,6 +1,6 @@
 import type { WallQueue, WallSnapshot } from '../../contracts/supervisor-api';
 import { agentRoster } from '../agents/agents';
-import { skillFields } from '../agents/queries';
+import { allSkillFields } from '../agents/queries';
 import { listBooths } from '../booths/booths';
 import { factsOf } from '../calls/facts';
 import { listDepartments, listLanguages } from '../catalog/queries';
@@ -156,10 +156,11 @@ export async function wallSnapshot(
 			)
 			.map((s) => [s.userId, s])
 	);
+	const fields = allSkillFields(ctx.db);
 	const seats: Seat[] = roster.map((a, i) => ({
 		id: a.id,
 		state: states[i]!.state,
-		fields: states[i]!.state === 'offline' ? {} : skillFields(ctx.db, a.id)
+		fields: states[i]!.state === 'offline' ? {} : (fields.get(a.id) ?? {})
 	}));
 	const groups = q.waitingGroups(ctx.db);
 	const today = readToday(ctx, now);
