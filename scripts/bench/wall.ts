@@ -330,7 +330,9 @@ const loadedBaseline = pubsubRoundTrips(redis.url, MEASURE_S * 10, 100);
 const rss: number[] = [];
 const clients: number[] = [];
 const open = () => agents.filter((a) => !a.stream.closed).length + callers.size + SUPERVISORS;
+const supPid = supervisors.pid!;
 const cpu0 = { ...procStats(webPid), at: performance.now() };
+const sup0 = procStats(supPid);
 const accepted0 = accepted;
 for (let s = 0; s < MEASURE_S; s++) {
 	await sleep(1000);
@@ -338,6 +340,7 @@ for (let s = 0; s < MEASURE_S; s++) {
 	clients.push(open());
 }
 const cpu1 = { ...procStats(webPid), at: performance.now() };
+const sup1 = procStats(supPid);
 const wall = await (async () => {
 	const done = fromSupervisors('result');
 	supervisors.send({ type: 'stop' });
@@ -352,7 +355,9 @@ const wall = await (async () => {
 })();
 const baseline = await loadedBaseline;
 const answeredPerS = (accepted - accepted0) / MEASURE_S;
-const webCpuPct = ((cpu1.cpuS - cpu0.cpuS) / ((cpu1.at - cpu0.at) / 1000)) * 100;
+const windowS = (cpu1.at - cpu0.at) / 1000;
+const webCpuPct = ((cpu1.cpuS - cpu0.cpuS) / windowS) * 100;
+const supCpuPct = ((sup1.cpuS - sup0.cpuS) / windowS) * 100;
 clearInterval(arrivals);
 interface Summary {
 	n: number;
@@ -459,7 +464,7 @@ const clientsMed = pct(clients, 50);
 console.log(
 	`\nweb process with ${clientsMed.toLocaleString('en')} SSE clients (min ${Math.min(...clients)}): ` +
 		`RSS median ${f(rssMed, 0)} MB, max ${f(rssMax, 0)} MB (${f(idleRssMb, 0)} MB at start); CPU ${f(webCpuPct, 0)} % of one core; ` +
-		`${f(answeredPerS)} calls answered/s; supervisors' process RSS ${f(wall.rssMb, 0)} MB, ${wall.reconnects} stream drops`
+		`${f(answeredPerS)} calls answered/s; supervisors' process (all 100 walls) CPU ${f(supCpuPct, 0)} % of one core, RSS ${f(wall.rssMb, 0)} MB, ${wall.reconnects} stream drops`
 );
 const last = snapshots.find((s) => s.depth === 10_000) ?? snapshots.at(-1)!;
 const first = snapshots[0]!;

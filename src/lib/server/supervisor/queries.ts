@@ -36,26 +36,41 @@ export function waitingPage(db: Db, limit: number) {
 		.all();
 }
 
-/** How many calls wait, and the oldest arrival, per department, language and lane. */
+type Group<T> = { g: T; n: number; oldest: string | null };
+
+/**
+ * How many calls wait, and the oldest arrival, per department, language and lane: one pass over
+ * the waiting calls (by the status index), grouped by all three, then summed per kind.
+ */
 export function waitingGroups(db: Db) {
-	const waiting = inArray(calls.status, [...WAITING]);
-	const of = <T>(col: T) => ({ n: count(), oldest: min(calls.queuedAt), g: col });
+	const rows = db
+		.select({
+			dept: matters.departmentId,
+			language: calls.language,
+			lane: laneSql,
+			n: count(),
+			oldest: min(calls.queuedAt)
+		})
+		.from(calls)
+		.innerJoin(matters, eq(matters.id, calls.matterId))
+		.where(inArray(calls.status, [...WAITING]))
+		.groupBy(matters.departmentId, calls.language, laneSql)
+		.all();
+	const sum = <T>(key: (r: (typeof rows)[number]) => T): Group<T>[] => {
+		const out = new Map<T, Group<T>>();
+		for (const r of rows) {
+			const g = out.get(key(r)) ?? { g: key(r), n: 0, oldest: null };
+			g.n += r.n;
+			if (r.oldest !== null && (g.oldest === null || r.oldest < g.oldest)) g.oldest = r.oldest;
+			out.set(g.g, g);
+		}
+		return [...out.values()];
+	};
 	return {
-		total: db.select({ n: count() }).from(calls).where(waiting).get()?.n ?? 0,
-		department: db
-			.select(of(matters.departmentId))
-			.from(calls)
-			.innerJoin(matters, eq(matters.id, calls.matterId))
-			.where(waiting)
-			.groupBy(matters.departmentId)
-			.all(),
-		language: db
-			.select(of(calls.language))
-			.from(calls)
-			.where(waiting)
-			.groupBy(calls.language)
-			.all(),
-		lane: db.select(of(laneSql)).from(calls).where(waiting).groupBy(laneSql).all()
+		total: rows.reduce((n, r) => n + r.n, 0),
+		department: sum((r) => r.dept),
+		language: sum((r) => r.language),
+		lane: sum((r) => r.lane)
 	};
 }
 

@@ -147,7 +147,10 @@ export async function wallSnapshot(
 	// taken first: whatever happens while the snapshot is read is replayed after it
 	const eventsFrom = await ctx.bus.lastId();
 	const roster = agentRoster(ctx);
-	const states = await Promise.all(roster.map((a) => live.agent(ctx, a.id)));
+	const states = await live.agents(
+		ctx,
+		roster.map((a) => a.id)
+	);
 	const logged = new Map(
 		q
 			.latestStates(
