@@ -135,15 +135,17 @@ process.on('message', (m: { type: string }) => {
 		measuring = true;
 	} else if (m.type === 'stop') {
 		measuring = false;
+		const connected = walls.filter((w) => w.events.connected).length;
 		for (const w of walls) w.stop();
 		process.send!(
 			{
 				type: 'result',
+				samples: applied,
 				applied: summary(applied),
 				byType: Object.fromEntries([...appliedByType].map(([k, v]) => [k, summary(v)])),
 				reloads: summary(reloads),
 				reconnects,
-				connected: walls.filter((w) => w.events.connected).length,
+				connected,
 				rssMb: process.memoryUsage().rss / 1e6
 			},
 			() => process.exit(0)

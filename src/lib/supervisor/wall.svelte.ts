@@ -21,9 +21,10 @@ export const DEFAULT_THRESHOLDS: Thresholds = { amberSeconds: 60, redSeconds: 18
 /** Events arriving close together reload the snapshot once. */
 const RELOAD_DEBOUNCE_MS = 400;
 /**
- * While events keep coming, the snapshot is reloaded at most this often: what an event applies
- * shows at once; a new call's matter and the day's figures may follow a little later, and a hall
- * of walls does not re-read and re-draw the whole wall several times a second.
+ * While events keep coming, the snapshot is reloaded about this often (± a quarter, at random):
+ * what an event applies shows at once; a new call's matter and the day's figures may follow a
+ * little later. A hall of walls neither re-reads and re-draws the whole wall several times a
+ * second nor asks the server all at the same moment.
  */
 const RELOAD_MIN_INTERVAL_MS = 2000;
 const isoAt = (ms: number) => new Date(ms).toISOString();
@@ -248,9 +249,9 @@ export class SupervisorWall {
 	}
 
 	/**
-	 * Reloads soon: RELOAD_DEBOUNCE_MS after the first event, and no sooner than
-	 * RELOAD_MIN_INTERVAL_MS after the last reload while events keep coming (`own`: after the
-	 * supervisor's own action, RELOAD_DEBOUNCE_MS in any case).
+	 * Reloads soon: RELOAD_DEBOUNCE_MS after the first event, and about RELOAD_MIN_INTERVAL_MS
+	 * after the last reload while events keep coming (`own`: after the supervisor's own action,
+	 * RELOAD_DEBOUNCE_MS in any case).
 	 */
 	#later(own = false): void {
 		if (own) {
@@ -260,7 +261,10 @@ export class SupervisorWall {
 		if (this.#debounce !== undefined) return;
 		const wait = own
 			? RELOAD_DEBOUNCE_MS
-			: Math.max(RELOAD_DEBOUNCE_MS, this.#lastReload + RELOAD_MIN_INTERVAL_MS - Date.now());
+			: Math.max(
+					RELOAD_DEBOUNCE_MS,
+					this.#lastReload + RELOAD_MIN_INTERVAL_MS * (0.75 + Math.random() / 2) - Date.now()
+				);
 		this.#debounce = setTimeout(() => {
 			this.#debounce = undefined;
 			void this.reload();

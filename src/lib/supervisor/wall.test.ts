@@ -68,6 +68,7 @@ describe('the wall in the browser', () => {
 	afterEach(() => {
 		vi.useRealTimers();
 		vi.unstubAllGlobals();
+		vi.restoreAllMocks();
 	});
 
 	it('adds a waiting sample each minute from its own count, keeping one hour', () => {
@@ -110,6 +111,8 @@ describe('the wall in the browser', () => {
 	});
 
 	it('reloads at most every two seconds while events keep coming, but soon after the supervisor’s own action', async () => {
+		// the interval's jitter at its middle: exactly 2 s
+		vi.spyOn(Math, 'random').mockReturnValue(0.5);
 		const wall = new SupervisorWall(snapshot());
 		next = snapshot();
 		for (let t = 0; t < 5000; t += 100) {
