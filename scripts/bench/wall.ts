@@ -46,10 +46,9 @@ const TALK_MS = (CALLERS / RATE) * 1000;
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-wall-'));
-let redis: EmbeddedRedis | undefined;
-let consoleProcs: ConsoleProcesses | undefined;
+/** What this benchmark started, for the clean-up. */
+const started: { redis?: EmbeddedRedis; console?: ConsoleProcesses; ctx?: Ctx } = {};
 const supervisors: ChildProcess[] = [];
-let ctx: Ctx | undefined;
 const streams = new Set<SseStream>();
 let cleaning: Promise<void> | undefined;
 
@@ -58,9 +57,9 @@ function cleanup(): Promise<void> {
 	cleaning ??= (async () => {
 		for (const s of streams) s.close();
 		for (const c of supervisors) if (c.exitCode === null) c.kill('SIGKILL');
-		if (ctx) await closeContext(ctx).catch(() => {});
-		await consoleProcs?.stop();
-		await redis?.stop();
+		if (started.ctx) await closeContext(started.ctx).catch(() => {});
+		await started.console?.stop();
+		await started.redis?.stop();
 		fs.rmSync(dir, { recursive: true, force: true });
 	})();
 	return cleaning;
@@ -78,7 +77,8 @@ for (const ev of ['uncaughtException', 'unhandledRejection'] as const)
 	});
 
 // --- the console: private Redis, migrated and seeded SQLite, bench agents, web + worker.
-redis = await startRedis(path.join(dir, 'redis'), () => {});
+const redis = await startRedis(path.join(dir, 'redis'), () => {});
+started.redis = redis;
 redis.child.once('exit', (code, signal) => {
 	if (!cleaning) log(`redis-server stopped unexpectedly (${signal ?? code})`);
 });
@@ -106,14 +106,13 @@ const depts = [...new Set(catalogue.map((m) => m.dept))];
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 const agentNames: string[] = [];
 for (let i = 0; i < AGENTS; i++) {
+	// as in bench:routing: two departments' matters each, Mandarin
+	const mine = new Set([depts[i % depts.length], depts[(i * 7 + 3) % depts.length]]);
 	const skills: SkillRow[] = [
 		{ kind: 'language', code: 'zh', matterId: 0, level: 5 },
-		...matterIds.map((m) => ({
-			kind: 'matter' as const,
-			code: '',
-			matterId: m,
-			level: 2 + (i % 4)
-		}))
+		...catalogue
+			.filter((m) => mine.has(m.dept))
+			.map((m) => ({ kind: 'matter' as const, code: '', matterId: m.id, level: 2 + (i % 4) }))
 	];
 	const username = `wallbench${String(i).padStart(4, '0')}`;
 	insertUserWithSkills(
@@ -125,7 +124,7 @@ for (let i = 0; i < AGENTS; i++) {
 }
 db.$client.close();
 buildIfStale(log);
-consoleProcs = spawnConsole(
+const consoleProcs = spawnConsole(
 	{ ...process.env, ...consoleEnv },
 	{
 		onExit: (name, how) => {
@@ -134,6 +133,7 @@ consoleProcs = spawnConsole(
 		}
 	}
 );
+started.console = consoleProcs;
 await waitForWeb(base, 120_000);
 const webPid = consoleProcs.web.pid!;
 log(`console up at ${base} (web pid ${webPid})`);
@@ -394,14 +394,15 @@ await pool(agents, 16, (a) => a.offline());
 log(`load stopped (${created} calls created, ${completed} wrapped up, ${refused} refused)`);
 
 // --- snapshot load time at each queue depth, calls added through the console's own modules.
-ctx = await createContext(cfg);
+const ctx = await createContext(cfg);
+started.ctx = ctx;
 const sup = await login('super01');
 let waiting = 0;
 const snapshots: { depth: number; s: Summary; kb: number; total: number }[] = [];
 for (const depth of DEPTHS) {
 	const ids = Array.from({ length: Math.max(0, depth - waiting) }, (_, i) => waiting + i);
 	await pool(ids, 16, async (i) => {
-		await createCall(ctx!, {
+		await createCall(ctx, {
 			channel: 'mobile',
 			matterId: matterIds[i % matterIds.length]!,
 			language: 'zh',

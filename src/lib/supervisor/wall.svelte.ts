@@ -12,6 +12,7 @@ import type {
 } from '$lib/contracts/supervisor-api';
 import type { EventMap } from '$lib/contracts/events';
 import { LiveEvents } from '$lib/realtime/client.svelte';
+import { positions } from './positions';
 import { thresholdLevel, type Thresholds } from './thresholds';
 
 export type { WallAgent, WallBooth, WallLiveCall, WallQueue, WallWaitingCall };
@@ -70,10 +71,8 @@ export class SupervisorWall {
 	#again = false;
 	#lastReload = -Infinity;
 	// Where each agent and waiting call sits in its list: an event finds its row at once.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#agentAt = new Map<number, number>();
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#waitingAt = new Map<string, number>();
+	#agentAt = positions<WallAgent, number>([], (a) => a.id);
+	#waitingAt = positions<WallWaitingCall, string>([], (c) => c.callId);
 
 	constructor(initial: WallSnapshot | null = null) {
 		if (initial) this.load(initial);
@@ -121,11 +120,11 @@ export class SupervisorWall {
 		this.now = receivedAt + this.#skew;
 		this.queues = s.queues;
 		this.waiting = s.waiting;
-		this.#waitingAt = new Map(s.waiting.map((c, i) => [c.callId, i]));
+		this.#waitingAt = positions(s.waiting, (c) => c.callId);
 		this.waitingTotal = s.waitingTotal;
 		this.waitingLimit = s.waitingLimit;
 		this.agents = s.agents;
-		this.#agentAt = new Map(s.agents.map((a, i) => [a.id, i]));
+		this.#agentAt = positions(s.agents, (a) => a.id);
 		this.booths = s.booths;
 		this.live = s.live;
 		this.day = s.day;
@@ -287,7 +286,7 @@ export class SupervisorWall {
 			// Answered, ended or abandoned: no longer waiting; ended: no longer live.
 			if (w) {
 				this.waiting = this.waiting.filter((c) => c.callId !== e.callId);
-				this.#waitingAt = new Map(this.waiting.map((c, i) => [c.callId, i]));
+				this.#waitingAt = positions(this.waiting, (c) => c.callId);
 				this.waitingTotal = Math.max(0, this.waitingTotal - 1);
 			}
 			if (e.status !== 'connected') this.live = this.live.filter((c) => c.callId !== e.callId);
