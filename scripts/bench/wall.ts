@@ -99,20 +99,24 @@ const consoleEnv: Record<string, string> = {
 const cfg = parseConfig(consoleEnv);
 await prepareDatabase(cfg);
 const db = openDb(cfg.databasePath);
-const catalogue = db.select({ id: matters.id, dept: matters.departmentId }).from(matters).all();
-const matterIds = catalogue.map((m) => m.id);
-const depts = [...new Set(catalogue.map((m) => m.dept))];
+const matterIds = db
+	.select({ id: matters.id })
+	.from(matters)
+	.all()
+	.map((m) => m.id);
 // One hash for all bench agents: hashing 550 passwords would only measure scrypt.
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 const agentNames: string[] = [];
 for (let i = 0; i < AGENTS; i++) {
-	// as in bench:routing: two departments' matters each, Mandarin
-	const mine = new Set([depts[i % depts.length], depts[(i * 7 + 3) % depts.length]]);
+	// every matter in Mandarin, so that the seats keep up with the arrivals (a steady load)
 	const skills: SkillRow[] = [
 		{ kind: 'language', code: 'zh', matterId: 0, level: 5 },
-		...catalogue
-			.filter((m) => mine.has(m.dept))
-			.map((m) => ({ kind: 'matter' as const, code: '', matterId: m.id, level: 2 + (i % 4) }))
+		...matterIds.map((m) => ({
+			kind: 'matter' as const,
+			code: '',
+			matterId: m,
+			level: 2 + (i % 4)
+		}))
 	];
 	const username = `wallbench${String(i).padStart(4, '0')}`;
 	insertUserWithSkills(
