@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -86,4 +88,47 @@ export async function rawBullmq(url: string, prefix: string, n: number, inFlight
 	await queue.close();
 	conn.disconnect();
 	return { p50: pct(lat, 50), p99: pct(lat, 99), perSec };
+}
+
+/**
+ * Bare Redis pub/sub round trip: publish on one connection → received on another, one message
+ * at a time, `gapMs` apart; returns the sample in ms.
+ */
+export async function pubsubRoundTrips(url: string, n: number, gapMs = 0): Promise<number[]> {
+	const pub = new Redis(url);
+	const sub = new Redis(url);
+	const channel = `bench:pubsub:${process.pid}:${Math.random()}`;
+	let received: (() => void) | undefined;
+	sub.on('message', () => received?.());
+	await sub.subscribe(channel);
+	const sample: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const got = new Promise<void>((r) => (received = r));
+		const t0 = performance.now();
+		await pub.publish(channel, String(i));
+		await got;
+		sample.push(performance.now() - t0);
+		if (gapMs) await new Promise((r) => setTimeout(r, gapMs));
+	}
+	pub.disconnect();
+	sub.disconnect();
+	return sample;
+}
+
+/** A process's resident memory (MB) and CPU time so far (s, user + system), from /proc. */
+export function procStats(pid: number): { rssMb: number; cpuS: number } {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+	// fields after the command name (which may hold spaces): utime and stime are the 12th and 13th
+	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	const ticks = Number(f[11]) + Number(f[12]);
+	return { rssMb: rssKb / 1024, cpuS: ticks / clockTicks() };
+}
+
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+	ticksPerSecond ??=
+		Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+	return ticksPerSecond;
 }

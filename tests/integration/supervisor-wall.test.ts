@@ -4,6 +4,10 @@ import { endCall, wrapUp } from '../../src/lib/server/calls/handling';
 import { acceptOffer, currentOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
+import { setSkills } from '../../src/lib/server/agents/agents';
+import { changeLane } from '../../src/lib/server/calls/lane';
+import { SHARE_MS, sharedWallSnapshot } from '../../src/lib/server/supervisor/shared';
+import { readToday } from '../../src/lib/server/supervisor/today';
 import { waitingPageFor, wallSnapshot } from '../../src/lib/server/supervisor/wall';
 import {
 	closeRouting,
@@ -211,5 +215,52 @@ describe('the supervisor wall', () => {
 			{ status: 400 }
 		);
 		for (const c of calls) await leaveCall(ctx, c.callId);
+	});
+
+	it('keeps today’s figures from what changed since the last snapshot, as a fresh read has them', async () => {
+		// what the wall shows of today (the thresholds it was computed with are the same config)
+		const shown = (t: ReturnType<typeof readToday>) => ({
+			byQueue: t.byQueue,
+			day: t.day,
+			hours: t.hours,
+			waitingTrend: t.waitingTrend
+		});
+		const same = () => {
+			const now = Date.now();
+			expect(shown(readToday(ctx, now))).toEqual(shown(readToday(ctx, now, { fresh: true })));
+		};
+		same();
+		const a = await mobileCall(ctx, { matterId: m.otherDept.id });
+		const b = await mobileCall(ctx);
+		same();
+		await changeLane(ctx, a.callId, 'green', 0);
+		same();
+		expect(queue(await wallSnapshot(ctx), 'lane:green')).toMatchObject({ waiting: 1 });
+		await leaveCall(ctx, a.callId);
+		await leaveCall(ctx, b.callId);
+		same();
+	});
+
+	it('counts an agent’s new skills on the wall at once', async () => {
+		const agent = await makeAgent(ctx, [{ kind: 'language', code: 'zh', level: 5 }]);
+		await setAgentState(ctx, agent, 'break');
+		const c = await mobileCall(ctx, { matterId: m.otherDept.id });
+		const row = async () => (await wallSnapshot(ctx)).waiting.find((x) => x.callId === c.callId)!;
+		expect((await row()).eligibleAgentIds).not.toContain(agent);
+		await setSkills(ctx, 0, agent, [
+			{ kind: 'language', code: 'zh', level: 5 },
+			{ kind: 'matter', matterId: m.otherDept.id, level: 3 }
+		]);
+		expect((await row()).eligibleAgentIds).toContain(agent);
+		await leaveCall(ctx, c.callId);
+		await setAgentState(ctx, agent, 'offline');
+	});
+
+	it('reads the wall once for every supervisor asking within a moment, and afresh after it', async () => {
+		const first = sharedWallSnapshot(ctx, admin);
+		expect(sharedWallSnapshot(ctx, admin)).toBe(first);
+		await first;
+		await new Promise((r) => setTimeout(r, SHARE_MS + 10));
+		expect(sharedWallSnapshot(ctx, admin)).not.toBe(first);
 	});
 });

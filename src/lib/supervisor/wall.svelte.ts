@@ -15,6 +15,7 @@ import type { EventMap } from '$lib/contracts/events';
 import { LiveEvents } from '$lib/realtime/client.svelte';
 import { AlertSound } from './alert-sound.svelte';
 import { WallAlerts } from './alerts.svelte';
+import { positions } from './positions';
 import { thresholdLevel, type Thresholds } from './thresholds';
 
 export type { WallAgent, WallBooth, WallLiveCall, WallQueue, WallWaitingCall };
@@ -26,6 +27,13 @@ const MAX_LIST = 1000;
 
 /** Events arriving close together reload the snapshot once. */
 const RELOAD_DEBOUNCE_MS = 400;
+/**
+ * While events keep coming, the snapshot is reloaded about this often (± a quarter, at random):
+ * what an event applies shows at once; a new call's matter and the day's figures may follow a
+ * little later. A hall of walls neither re-reads and re-draws the whole wall several times a
+ * second nor asks the server all at the same moment.
+ */
+const RELOAD_MIN_INTERVAL_MS = 2000;
 const isoAt = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -83,6 +91,10 @@ export class SupervisorWall {
 	#debounce: ReturnType<typeof setTimeout> | undefined;
 	#inFlight: Promise<void> | null = null;
 	#again = false;
+	#lastReload = -Infinity;
+	// Where each agent and waiting call sits in its list: an event finds its row at once.
+	#agentAt = positions<WallAgent, number>([], (a) => a.id);
+	#waitingAt = positions<WallWaitingCall, string>([], (c) => c.callId);
 
 	/** `chime: false`: new alerts make no sound (the hall screen). */
 	constructor(initial: WallSnapshot | null = null, opts: { chime?: boolean } = {}) {
@@ -121,7 +133,7 @@ export class SupervisorWall {
 			params: { id: callId },
 			body: { agentId, override }
 		});
-		if (r.ok) this.#later();
+		if (r.ok) this.#later(true);
 		return r.ok ? null : r.error;
 	}
 
@@ -131,7 +143,7 @@ export class SupervisorWall {
 			params: { id: callId },
 			body: { lane }
 		});
-		if (r.ok) this.#later();
+		if (r.ok) this.#later(true);
 		return r.ok ? null : r.error;
 	}
 
@@ -170,6 +182,7 @@ export class SupervisorWall {
 			const seen = after ? this.waiting.map((c) => c.callId) : [];
 			const fresh = r.data.items.filter((c) => !seen.includes(c.callId));
 			this.waiting = after ? [...this.waiting, ...fresh] : r.data.items;
+			this.#waitingAt = positions(this.waiting, (c) => c.callId);
 			this.waitingQueueTotal = r.data.total;
 			this.waitingNext = r.data.next;
 			return null;
@@ -186,10 +199,12 @@ export class SupervisorWall {
 		if (!this.#ownList) {
 			this.waiting = s.waiting;
 			this.waitingNext = s.waitingNext;
+			this.#waitingAt = positions(s.waiting, (c) => c.callId);
 		}
 		this.waitingTotal = s.waitingTotal;
 		this.waitingLimit = s.waitingLimit;
 		this.agents = s.agents;
+		this.#agentAt = positions(s.agents, (a) => a.id);
 		this.booths = s.booths;
 		this.live = s.live;
 		this.day = s.day;
@@ -227,6 +242,7 @@ export class SupervisorWall {
 			return this.#inFlight;
 		}
 		this.refreshing = true;
+		this.#lastReload = Date.now();
 		this.#inFlight = (async () => {
 			do {
 				this.#again = false;
@@ -323,18 +339,38 @@ export class SupervisorWall {
 		}
 	}
 
-	/** Reloads soon; a steady stream of events still reloads every RELOAD_DEBOUNCE_MS at most. */
-	#later(): void {
+	/**
+	 * Reloads soon: RELOAD_DEBOUNCE_MS after the first event, and about RELOAD_MIN_INTERVAL_MS
+	 * after the last reload while events keep coming (`own`: after the supervisor's own action,
+	 * RELOAD_DEBOUNCE_MS in any case).
+	 */
+	#later(own = false): void {
+		if (own) {
+			clearTimeout(this.#debounce);
+			this.#debounce = undefined;
+		}
 		if (this.#debounce !== undefined) return;
+		const wait = own
+			? RELOAD_DEBOUNCE_MS
+			: Math.max(
+					RELOAD_DEBOUNCE_MS,
+					this.#lastReload + RELOAD_MIN_INTERVAL_MS * (0.75 + Math.random() / 2) - Date.now()
+				);
 		this.#debounce = setTimeout(() => {
 			this.#debounce = undefined;
 			void this.reload();
-		}, RELOAD_DEBOUNCE_MS);
+		}, wait);
+	}
+
+	#waitingCall(callId: string): WallWaitingCall | undefined {
+		const i = this.#waitingAt.get(callId);
+		const c = i === undefined ? undefined : this.waiting[i];
+		return c?.callId === callId ? c : undefined;
 	}
 
 	/** A call's new status: waiting, ringing, answered or over. */
 	applyCall(e: EventMap['call.updated']): void {
-		const w = this.waiting.find((c) => c.callId === e.callId);
+		const w = this.#waitingCall(e.callId);
 		if (e.status === 'queued' || e.status === 'offered') {
 			if (w) w.status = e.status;
 			if (w && e.status === 'offered') w.reason = { code: 'being_offered', text: '' };
@@ -342,6 +378,7 @@ export class SupervisorWall {
 			// Answered, ended or abandoned: no longer waiting; ended: no longer live.
 			if (w) {
 				this.waiting = this.waiting.filter((c) => c.callId !== e.callId);
+				this.#waitingAt = positions(this.waiting, (c) => c.callId);
 				this.waitingTotal = Math.max(0, this.waitingTotal - 1);
 				if (this.waitingQueue) this.waitingQueueTotal = Math.max(0, this.waitingQueueTotal - 1);
 			}
@@ -353,8 +390,9 @@ export class SupervisorWall {
 
 	/** An agent's new state. */
 	applyAgent(e: EventMap['agent.updated']): void {
-		const a = this.agents.find((x) => x.id === e.agentId);
-		if (a) {
+		const i = this.#agentAt.get(e.agentId);
+		const a = i === undefined ? undefined : this.agents[i];
+		if (a?.id === e.agentId) {
 			a.state = e.state;
 			a.reason = e.reason ?? null;
 			a.since = e.since;

@@ -80,6 +80,7 @@ describe('the wall in the browser', () => {
 	afterEach(() => {
 		vi.useRealTimers();
 		vi.unstubAllGlobals();
+		vi.restoreAllMocks();
 	});
 
 	it('adds a waiting sample each minute from its own count, keeping one hour', () => {
@@ -157,6 +158,24 @@ describe('the wall in the browser', () => {
 
 		await wall.showQueue(null);
 		expect(asked.at(-1)?.has('queue')).toBe(false);
+	});
+
+	it('reloads at most every two seconds while events keep coming, but soon after the supervisor’s own action', async () => {
+		// the interval's jitter at its middle: exactly 2 s
+		vi.spyOn(Math, 'random').mockReturnValue(0.5);
+		const wall = new SupervisorWall(snapshot());
+		next = snapshot();
+		for (let t = 0; t < 5000; t += 100) {
+			wall.applyAgent({ agentId: 8, state: t % 200 ? 'available' : 'break', since: AT });
+			await vi.advanceTimersByTimeAsync(100);
+		}
+		// at 400 ms, then 2 s after each reload
+		expect(fetches).toBe(3);
+		expect(wall.agents.find((a) => a.id === 8)!.state).toBe('available');
+		wall.applyAgent({ agentId: 8, state: 'available', since: AT });
+		await wall.changeLane('c1', 'green');
+		await vi.advanceTimersByTimeAsync(500);
+		expect(fetches).toBe(5);
 	});
 
 	it('updates a known booth in place and reloads for an unknown one', async () => {

@@ -87,17 +87,11 @@ export function agentSkills(ctx: Ctx, userId: number): q.SkillRow[] {
 	return q.skillsOf(ctx.db, userId);
 }
 
-/** The agents for the supervisor wall: who they are and how many skills they hold. */
+/** The agents for the supervisor wall: who they are (their skills are read apart, for seats). */
 export function agentRoster(ctx: Ctx) {
 	return q
-		.listStaff(ctx.db)
-		.filter((u) => u.roles.includes('agent'))
-		.map((u) => ({
-			id: u.id,
-			displayName: u.displayName,
-			username: u.username,
-			skillCount: u.skills.length
-		}));
+		.agentAccounts(ctx.db)
+		.map((u) => ({ id: u.id, displayName: u.displayName, username: u.username }));
 }
 
 export { listStaff, skillsOf } from './queries';

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { groupWrite } from '../db/group-commit';
-import { prepared, slots } from '../db/prepared';
+import { connectionOf, prepared, slots } from '../db/prepared';
+import { referenceVersion } from '../db/reference';
 import { windowConditions, type HistoryWindow } from '../db/history';
 import {
 	agentSkills,
@@ -165,32 +166,91 @@ export function isActiveAgent(db: Db, userId: number): boolean {
 	return !!u && u.active && u.roles.includes('agent');
 }
 
+interface FieldRow {
+	kind: string;
+	code: string;
+	matterId: number;
+	level: number;
+	dept: number | null;
+}
+
+/** Adds one skill to an agent's routing fields (matter skills also grant their department). */
+function addField(f: Record<string, number>, r: FieldRow): void {
+	if (r.kind === 'matter') {
+		f[`m:${r.matterId}`] = r.level;
+		if (r.dept) f[`d:${r.dept}`] = Math.max(f[`d:${r.dept}`] ?? 0, r.level);
+	} else if (r.kind === 'language') f[`l:${r.code}`] = r.level;
+	else if (r.kind === 'sign_language') f.sign = r.level;
+	else f.eld = r.level;
+}
+
+const fieldColumns = {
+	kind: agentSkills.kind,
+	code: agentSkills.code,
+	matterId: agentSkills.matterId,
+	level: agentSkills.level,
+	dept: matters.departmentId
+};
+
 /** An agent's skills as routing fields (matter skills also grant their department). */
 export function skillFields(db: Db, userId: number): Record<string, number> {
 	const rows = prepared(db, 'agent.skillFields', () =>
 		db
-			.select({
-				kind: agentSkills.kind,
-				code: agentSkills.code,
-				matterId: agentSkills.matterId,
-				level: agentSkills.level,
-				dept: matters.departmentId
-			})
+			.select(fieldColumns)
 			.from(agentSkills)
 			.leftJoin(matters, eq(matters.id, agentSkills.matterId))
 			.where(eq(agentSkills.userId, sql.placeholder('userId')))
 			.prepare()
 	).all({ userId });
 	const f: Record<string, number> = {};
-	for (const r of rows) {
-		if (r.kind === 'matter') {
-			f[`m:${r.matterId}`] = r.level;
-			if (r.dept) f[`d:${r.dept}`] = Math.max(f[`d:${r.dept}`] ?? 0, r.level);
-		} else if (r.kind === 'language') f[`l:${r.code}`] = r.level;
-		else if (r.kind === 'sign_language') f.sign = r.level;
-		else f.eld = r.level;
-	}
+	for (const r of rows) addField(f, r);
 	return f;
+}
+
+const fieldCaches = new WeakMap<object, { v: number; byUser: Map<number, SkillFields> }>();
+type SkillFields = Record<string, number>;
+
+/**
+ * Every agent's routing fields (the wall's seats), read in one query and kept per connection
+ * until the reference version moves (triggers bump it on any skill change, in any process).
+ * Callers must not modify what they get.
+ */
+export function allSkillFields(db: Db): Map<number, SkillFields> {
+	const v = referenceVersion(db);
+	const conn = connectionOf(db);
+	const hit = fieldCaches.get(conn);
+	if (hit && hit.v === v) return hit.byUser;
+	const byUser = new Map<number, SkillFields>();
+	const rows = db
+		.select({ userId: agentSkills.userId, ...fieldColumns })
+		.from(agentSkills)
+		.leftJoin(matters, eq(matters.id, agentSkills.matterId))
+		.all();
+	for (const r of rows) {
+		let f = byUser.get(r.userId);
+		if (!f) byUser.set(r.userId, (f = {}));
+		addField(f, r);
+	}
+	fieldCaches.set(conn, { v, byUser });
+	return byUser;
+}
+
+/** Every account holding the agent role (active or not), by id, without their skills. */
+export function agentAccounts(db: Db) {
+	return prepared(db, 'agent.accounts', () =>
+		db
+			.select({
+				id: users.id,
+				username: users.username,
+				displayName: users.displayName,
+				roles: users.roles
+			})
+			.from(users)
+			.orderBy(asc(users.id))
+			.prepare()
+	)
+		.all()
+		.filter((u) => u.roles.includes('agent'));
 }
 
 /** Agent state changes for the audit viewer, newest first; `person`: the agent or who set it. */

@@ -84,6 +84,19 @@ const loaders = {
 type Loaders = typeof loaders;
 type Section = keyof Loaders;
 
+/**
+ * The version of the reference data, moved by triggers on every change of the catalogue,
+ * languages, towns, booths, settings, schedule exceptions or agents' skills: a domain may cache
+ * its own reference reads under it.
+ */
+export function referenceVersion(db: OnConnection): number {
+	return (
+		prepared(db, 'ref.version', () =>
+			asDb(db).select({ v: refVersion.v }).from(refVersion).where(eq(refVersion.id, 1)).prepare()
+		).get()?.v ?? 0
+	);
+}
+
 function asDb(db: OnConnection) {
 	return db as import('./index').Db;
 }
@@ -100,10 +113,7 @@ const caches = new WeakMap<Database.Database, Cache>();
  * process, so a cached answer is never stale. Callers must not modify what they get.
  */
 export function reference<K extends Section>(db: OnConnection, section: K): ReturnType<Loaders[K]> {
-	const v =
-		prepared(db, 'ref.version', () =>
-			asDb(db).select({ v: refVersion.v }).from(refVersion).where(eq(refVersion.id, 1)).prepare()
-		).get()?.v ?? 0;
+	const v = referenceVersion(db);
 	const conn = connectionOf(db);
 	let c = caches.get(conn);
 	if (!c || c.v !== v) {

@@ -174,8 +174,10 @@ export function figuresByHour(
 	day: { start: number },
 	settings: MetricSettings = DEFAULT_SETTINGS
 ): Figures[] {
-	return Array.from({ length: 24 }, (_, h) => {
-		const from = day.start + h * 3600_000;
-		return figures(arrivedBetween(lives, from, from + 3600_000), settings);
-	});
+	const byHour: CallLife[][] = Array.from({ length: 24 }, () => []);
+	for (const l of lives) {
+		const h = Math.floor((l.arrivedAt - day.start) / 3600_000);
+		if (h >= 0 && h < 24) byHour[h]!.push(l);
+	}
+	return byHour.map((hour) => figures(hour, settings));
 }

@@ -39,7 +39,22 @@ const num = (v: string | undefined) => (v ? Number(v) : null);
 
 /** The live state of an agent. */
 export async function agent(ctx: Ctx, agentId: number): Promise<LiveAgent> {
-	const a = await ctx.redis.hgetall(rk(ctx, `a:${agentId}`));
+	return liveAgentOf(await ctx.redis.hgetall(rk(ctx, `a:${agentId}`)));
+}
+
+/** The live state of many agents, in one round trip (in the order asked). */
+export async function agents(ctx: Ctx, agentIds: number[]): Promise<LiveAgent[]> {
+	if (!agentIds.length) return [];
+	const p = ctx.redis.pipeline();
+	for (const id of agentIds) p.hgetall(rk(ctx, `a:${id}`));
+	const replies = (await p.exec()) ?? [];
+	return replies.map(([err, a]) => {
+		if (err) throw err;
+		return liveAgentOf(a as Record<string, string>);
+	});
+}
+
+function liveAgentOf(a: Record<string, string>): LiveAgent {
 	return {
 		state: a.st ?? 'offline',
 		since: num(a.since),

@@ -9,12 +9,12 @@ import {
 	inArray,
 	isNull,
 	lt,
+	max,
 	min,
 	or,
 	sql,
 	type SQL
 } from 'drizzle-orm';
-import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import {
@@ -90,46 +90,47 @@ export function waitingCount(db: Db, where?: SQL): number {
 	);
 }
 
-/** How many calls wait, and the oldest arrival, per department, language and lane (in `scope`). */
+type Group<T> = { g: T; n: number; oldest: string | null };
+
+/**
+ * How many calls wait, and the oldest arrival, per department, language and lane (in `scope`):
+ * one pass over the waiting calls (by the status index), grouped by all three, then summed per kind.
+ */
 export function waitingGroups(db: Db, scope?: SQL) {
-	const waiting = and(inArray(calls.status, [...WAITING]), scope);
-	const of = <T>(col: T) => ({ n: count(), oldest: min(calls.queuedAt), g: col });
-	// a scope reads the matter and the booth; without one only what a grouping needs is joined
-	const scoped = <T extends SQLiteSelect>(qb: T) =>
-		scope
-			? qb
-					.innerJoin(matters, eq(matters.id, calls.matterId))
-					.leftJoin(booths, eq(booths.id, calls.boothId))
-			: qb;
+	const rows = db
+		.select({
+			dept: matters.departmentId,
+			language: calls.language,
+			lane: laneSql,
+			n: count(),
+			oldest: min(calls.queuedAt)
+		})
+		.from(calls)
+		.innerJoin(matters, eq(matters.id, calls.matterId))
+		.leftJoin(booths, eq(booths.id, calls.boothId))
+		.where(and(inArray(calls.status, [...WAITING]), scope))
+		.groupBy(matters.departmentId, calls.language, laneSql)
+		.all();
+	const sum = <T>(key: (r: (typeof rows)[number]) => T): Group<T>[] => {
+		const out = new Map<T, Group<T>>();
+		for (const r of rows) {
+			const g = out.get(key(r)) ?? { g: key(r), n: 0, oldest: null };
+			g.n += r.n;
+			if (r.oldest !== null && (g.oldest === null || r.oldest < g.oldest)) g.oldest = r.oldest;
+			out.set(g.g, g);
+		}
+		return [...out.values()];
+	};
 	return {
-		total:
-			scoped(db.select({ n: count() }).from(calls).$dynamic())
-				.where(waiting)
-				.get()?.n ?? 0,
-		department: db
-			.select(of(matters.departmentId))
-			.from(calls)
-			.innerJoin(matters, eq(matters.id, calls.matterId))
-			.leftJoin(booths, eq(booths.id, calls.boothId))
-			.where(waiting)
-			.groupBy(matters.departmentId)
-			.all(),
-		language: scoped(db.select(of(calls.language)).from(calls).$dynamic())
-			.where(waiting)
-			.groupBy(calls.language)
-			.all(),
-		lane: scoped(db.select(of(laneSql)).from(calls).$dynamic())
-			.where(waiting)
-			.groupBy(laneSql)
-			.all()
+		total: rows.reduce((n, r) => n + r.n, 0),
+		department: sum((r) => r.dept),
+		language: sum((r) => r.language),
+		lane: sum((r) => r.lane)
 	};
 }
 
-/**
- * Every step of the calls that arrived in [from, to), in `scope`, oldest call and step first
- * (one query).
- */
-export function historySince(db: Db, from: string, to: string, scope?: SQL) {
+/** Every step of the calls that arrived in [from, to), oldest call and step first (one query). */
+export function historySince(db: Db, from: string, to: string) {
 	return db
 		.select({
 			callId: calls.id,
@@ -137,6 +138,8 @@ export function historySince(db: Db, from: string, to: string, scope?: SQL) {
 			departmentId: matters.departmentId,
 			language: calls.language,
 			lane: laneSql,
+			townId: booths.townId,
+			eventId: callEvents.id,
 			type: callEvents.type,
 			at: callEvents.at
 		})
@@ -144,9 +147,70 @@ export function historySince(db: Db, from: string, to: string, scope?: SQL) {
 		.innerJoin(matters, eq(matters.id, calls.matterId))
 		.innerJoin(callEvents, eq(callEvents.callId, calls.id))
 		.leftJoin(booths, eq(booths.id, calls.boothId))
-		.where(and(gte(calls.queuedAt, from), lt(calls.queuedAt, to), scope))
+		.where(and(gte(calls.queuedAt, from), lt(calls.queuedAt, to)))
 		.orderBy(asc(calls.queuedAt), asc(calls.id), asc(callEvents.id))
 		.all();
+}
+
+/** The newest call event's id (0 with none): ids grow in commit order. */
+export function lastCallEventId(db: Db): number {
+	return (
+		prepared(db, 'wall.lastCallEvent', () =>
+			db
+				.select({ id: max(callEvents.id) })
+				.from(callEvents)
+				.prepare()
+		).get()?.id ?? 0
+	);
+}
+
+/** The call events written after `id`, oldest first (a read by primary key). */
+export function callEventsAfter(db: Db, id: number) {
+	return prepared(db, 'wall.eventsAfter', () =>
+		db
+			.select({
+				id: callEvents.id,
+				callId: callEvents.callId,
+				type: callEvents.type,
+				at: callEvents.at
+			})
+			.from(callEvents)
+			.where(gt(callEvents.id, sql.placeholder('id')))
+			.orderBy(asc(callEvents.id))
+			.prepare()
+	).all({ id });
+}
+
+/** What the wall's queues need of these calls now: arrival, department, language and lane. */
+export function callFacts(db: Db, ids: string[]) {
+	const out = new Map<
+		string,
+		{
+			queuedAt: string;
+			departmentId: number;
+			language: string;
+			lane: string;
+			townId: number | null;
+		}
+	>();
+	for (let i = 0; i < ids.length; i += 500) {
+		const rows = db
+			.select({
+				id: calls.id,
+				queuedAt: calls.queuedAt,
+				departmentId: matters.departmentId,
+				language: calls.language,
+				lane: laneSql,
+				townId: booths.townId
+			})
+			.from(calls)
+			.innerJoin(matters, eq(matters.id, calls.matterId))
+			.leftJoin(booths, eq(booths.id, calls.boothId))
+			.where(inArray(calls.id, ids.slice(i, i + 500)))
+			.all();
+		for (const { id, ...f } of rows) out.set(id, f);
+	}
+	return out;
 }
 
 /** Calls connected to an agent now (in `scope`), oldest connection first, with matter and agent name. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CallHistory } from '../metrics/metrics';
 import { waitingByMinute } from './trend';
@@ -49,5 +50,37 @@ describe('waitingByMinute', () => {
 	it('counts a call waiting since before the window in every sample', () => {
 		const s = waitingByMinute([call('old', -120)], NOW, 60);
 		expect(s.every((x) => x.waiting === 1)).toBe(true);
+	});
+
+	it('counts, at every sample, exactly the calls whose wait spans it', () => {
+		const step = fc.record({
+			type: fc.constantFrom('offered', 'connected', 'abandoned', 'ended', 'queued'),
+			at: fc.integer({ min: -130, max: 5 })
+		});
+		const history = fc.record({
+			arrived: fc.integer({ min: -130, max: 5 }),
+			steps: fc.array(step, { maxLength: 4 })
+		});
+		fc.assert(
+			fc.property(fc.array(history, { maxLength: 30 }), (hs) => {
+				const calls = hs.map((h, i) =>
+					call(
+						`c${i}`,
+						h.arrived,
+						h.steps
+							.map((s) => [s.type, Math.max(h.arrived, s.at)] as [string, number])
+							.sort((a, b) => a[1] - b[1])
+					)
+				);
+				const ends = new Set(['connected', 'abandoned', 'ended']);
+				for (const sample of waitingByMinute(calls, NOW, 60)) {
+					const expected = calls.filter((c) => {
+						const end = c.steps.find((s) => ends.has(s.type))?.at ?? Infinity;
+						return c.arrivedAt <= sample.at && sample.at < end;
+					}).length;
+					expect(sample.waiting).toBe(expected);
+				}
+			})
+		);
 	});
 });

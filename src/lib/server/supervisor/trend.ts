@@ -23,9 +23,24 @@ export function waitingByMinute(
 	now: number,
 	minutes = 60
 ): WaitingSample[] {
-	const spans = histories.map((h) => ({ from: h.arrivedAt, to: waitEnd(h) ?? Infinity }));
+	const atOf = (i: number) => now - (minutes - 1 - i) * 60_000;
+	// each call adds one to the samples within [arrival, end of wait): a difference array
+	const delta = new Array<number>(minutes + 1).fill(0);
+	for (const h of histories) {
+		const to = waitEnd(h) ?? Infinity;
+		const first = Math.max(0, Math.ceil(minutes - 1 - (now - h.arrivedAt) / 60_000));
+		if (first >= minutes || atOf(first) >= to) continue;
+		// the last sample before the wait ended
+		let last = to === Infinity ? minutes - 1 : Math.floor(minutes - 1 - (now - to) / 60_000);
+		if (last >= 0 && atOf(last) >= to) last--;
+		last = Math.min(minutes - 1, last);
+		if (last < first) continue;
+		delta[first]!++;
+		delta[last + 1]!--;
+	}
+	let waiting = 0;
 	return Array.from({ length: minutes }, (_, i) => {
-		const at = now - (minutes - 1 - i) * 60_000;
-		return { at, waiting: spans.filter((s) => s.from <= at && at < s.to).length };
+		waiting += delta[i]!;
+		return { at: atOf(i), waiting };
 	});
 }

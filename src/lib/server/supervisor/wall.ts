@@ -7,7 +7,7 @@ import type {
 } from '../../contracts/supervisor-api';
 import { badRequest } from '../errors';
 import { agentRoster } from '../agents/agents';
-import { skillFields } from '../agents/queries';
+import { allSkillFields } from '../agents/queries';
 import { listBooths } from '../booths/booths';
 import { factsOf } from '../calls/facts';
 import { listDepartments, listLanguages } from '../catalog/queries';
@@ -60,7 +60,10 @@ const secondsSince = (at: string, now: number) =>
  */
 async function readSeats(ctx: Ctx) {
 	const roster = agentRoster(ctx);
-	const states = await Promise.all(roster.map((a) => live.agent(ctx, a.id)));
+	const states = await live.agents(
+		ctx,
+		roster.map((a) => a.id)
+	);
 	const logged = new Map(
 		q
 			.latestStates(
@@ -69,10 +72,11 @@ async function readSeats(ctx: Ctx) {
 			)
 			.map((s) => [s.userId, s])
 	);
+	const fields = allSkillFields(ctx.db);
 	const seats: Seat[] = roster.map((a, i) => ({
 		id: a.id,
 		state: states[i]!.state,
-		fields: states[i]!.state === 'offline' ? {} : skillFields(ctx.db, a.id)
+		fields: states[i]!.state === 'offline' ? {} : (fields.get(a.id) ?? {})
 	}));
 	return { roster, states, logged, seats };
 }
@@ -204,7 +208,7 @@ export async function wallSnapshot(
 	const { roster, states, logged, seats } = await readSeats(ctx);
 	const groups = q.waitingGroups(ctx.db, where);
 	const waiting = waitingOf(ctx, seats, now, limit + 1, where, inScope);
-	const today = readToday(ctx, now, where);
+	const today = readToday(ctx, now, { scope });
 	return {
 		at: new Date(now).toISOString(),
 		eventsFrom,

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+
+/** The console's two processes, as `npm start` runs them. */
+export interface ConsoleProcesses {
+	web: ChildProcess;
+	worker: ChildProcess;
+	/** SIGTERM to both (SIGKILL after 10 s); resolves once both have exited. Safe to call twice. */
+	stop(): Promise<void>;
+}
+
+/**
+ * Starts the built web app (`build/index.js`) and the worker (`src/worker.ts`) with `env`.
+ * `onExit` hears of a process that stops before `stop()` was called.
+ */
+export function spawnConsole(
+	env: NodeJS.ProcessEnv,
+	opts: {
+		onExit?: (name: 'web' | 'worker', how: string) => void;
+		stdio?: StdioOptions;
+	} = {}
+): ConsoleProcesses {
+	let stopping = false;
+	const stdio = opts.stdio ?? ['ignore', 'inherit', 'inherit'];
+	const run = (name: 'web' | 'worker', args: string[], extra: NodeJS.ProcessEnv) => {
+		const child = spawn(process.execPath, args, {
+			env: { ...env, ...extra, CONSOLE_PROCESS: name },
+			stdio
+		});
+		child.once('exit', (code, signal) => {
+			if (!stopping) opts.onExit?.(name, signal ?? `exit ${code}`);
+		});
+		return child;
+	};
+	// Live SSE streams never finish by themselves: give them 3 s on shutdown, not the default 30.
+	const web = run('web', [path.resolve('build/index.js')], {
+		SHUTDOWN_TIMEOUT: env.SHUTDOWN_TIMEOUT ?? '3'
+	});
+	const worker = run(
+		'worker',
+		[path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('src/worker.ts')],
+		{}
+	);
+	let stopped: Promise<void> | undefined;
+	return {
+		web,
+		worker,
+		stop() {
+			stopping = true;
+			stopped ??= (async () => {
+				const children = [web, worker];
+				const alive = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
+				for (const c of children) if (alive(c)) c.kill('SIGTERM');
+				const force = setTimeout(
+					() => children.forEach((c) => alive(c) && c.kill('SIGKILL')),
+					10_000
+				);
+				await Promise.all(
+					children.map((c) => (alive(c) ? new Promise((r) => c.once('exit', r)) : null))
+				);
+				clearTimeout(force);
+			})();
+			return stopped;
+		}
+	};
+}
+
+/** The health endpoint's HTTP status, or 0 when nothing answers (node:http: fetch refuses some ports). */
+export function healthStatus(url: string): Promise<number> {
+	return new Promise((resolve) => {
+		const req = http.get(url, { timeout: 3000 }, (res) => {
+			res.resume();
+			resolve(res.statusCode ?? 0);
+		});
+		req.on('timeout', () => req.destroy());
+		req.on('error', () => resolve(0));
+	});
+}
+
+/** Waits until the web server at `url` answers its health check with 200. */
+export async function waitForWeb(
+	url: string,
+	timeoutMs = 60_000,
+	gaveUp: () => boolean = () => false
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline && !gaveUp()) {
+		if ((await healthStatus(`${url}/api/v1/health`)) === 200) return;
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`the web server did not become healthy at ${url}`);
+}
