@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { RATING_REASON_CODES } from './caller-api';
 import { documentedResponses, openApiDocument, operations } from './openapi';
 
@@ -71,5 +72,22 @@ describe('the OpenAPI document and the handlers', () => {
 		for (const reason of RATING_REASON_CODES) expect(text).toContain(`"${reason}"`);
 		const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
 		expect(doc.paths['/admin/agents/{id}/skills']).toHaveProperty('get');
+	});
+
+	it('caps every array a request body may carry', () => {
+		const uncapped: string[] = [];
+		const walk = (node: unknown, where: string) => {
+			if (!node || typeof node !== 'object') return;
+			const n = node as Record<string, unknown>;
+			if (n.type === 'array' && typeof n.maxItems !== 'number') uncapped.push(where);
+			for (const [k, v] of Object.entries(n)) walk(v, `${where}.${k}`);
+		};
+		for (const op of operations)
+			if (op.body)
+				walk(
+					z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }),
+					`${op.method} ${op.path}`
+				);
+		expect(uncapped).toEqual([]);
 	});
 });
