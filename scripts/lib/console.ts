@@ -2,7 +2,7 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import http from 'node:http';
 import path from 'node:path';
 
-/** The console's two processes, as `npm start` runs them. */
+/** The console's two processes, as `npm start` runs them (without its restarts): for the benchmarks. */
 export interface ConsoleProcesses {
 	web: ChildProcess;
 	worker: ChildProcess;

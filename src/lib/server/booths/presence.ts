@@ -54,32 +54,37 @@ export async function sweepSilentBooths(ctx: Ctx, now = Date.now()): Promise<num
 		or(isNull(booths.lastSeenAt), lt(booths.lastSeenAt, cutoff))
 	);
 	const at = new Date(now).toISOString();
-	const gone = ctx.db.transaction((tx) => {
-		const before = new Map(
-			tx
-				.select({ id: booths.id, state: booths.state })
-				.from(booths)
+	// immediate: it reads then writes; a deferred one would fail at once when another process
+	// wrote in between instead of waiting its turn
+	const gone = ctx.db.transaction(
+		(tx) => {
+			const before = new Map(
+				tx
+					.select({ id: booths.id, state: booths.state })
+					.from(booths)
+					.where(and(silent, eq(booths.active, true)))
+					.all()
+					.map((b) => [b.id, b.state])
+			);
+			const rows = tx
+				.update(booths)
+				.set({ state: 'offline' })
 				.where(and(silent, eq(booths.active, true)))
-				.all()
-				.map((b) => [b.id, b.state])
-		);
-		const rows = tx
-			.update(booths)
-			.set({ state: 'offline' })
-			.where(and(silent, eq(booths.active, true)))
-			.returning({ id: booths.id, lastSeenAt: booths.lastSeenAt })
-			.all();
-		logBoothStates(
-			tx,
-			rows.map((b) => ({
-				boothId: b.id,
-				state: 'offline',
-				fromState: before.get(b.id) ?? null,
-				at
-			}))
-		);
-		return rows;
-	});
+				.returning({ id: booths.id, lastSeenAt: booths.lastSeenAt })
+				.all();
+			logBoothStates(
+				tx,
+				rows.map((b) => ({
+					boothId: b.id,
+					state: 'offline',
+					fromState: before.get(b.id) ?? null,
+					at
+				}))
+			);
+			return rows;
+		},
+		{ behavior: 'immediate' }
+	);
 	await ctx.bus.publishMany(
 		gone.map((b) => [
 			'booth.updated',

@@ -21,6 +21,18 @@ export interface StreamOptions {
 	signal?: AbortSignal;
 }
 
+const encoder = new TextEncoder();
+/**
+ * One event's frame, encoded once however many of this process's streams send it (the same
+ * message object reaches every listener): a hall of walls costs one encoding per event.
+ */
+const encodedFrames = new WeakMap<BusMessage, Uint8Array>();
+function encodedFrame(m: BusMessage): Uint8Array {
+	let bytes = encodedFrames.get(m);
+	if (!bytes) encodedFrames.set(m, (bytes = encoder.encode(frame(m.id, m.type, m.data))));
+	return bytes;
+}
+
 /** A well-formed event id (a Redis stream id: milliseconds-sequence). */
 export const EVENT_ID = /^\d{1,15}-\d{1,9}$/;
 
@@ -37,14 +49,13 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 		await opts.onClose?.();
 		throw badRequest('Last-Event-ID is not an event id of this stream', 'invalid_last_event_id');
 	}
-	const enc = new TextEncoder();
 	let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
 	let beat: ReturnType<typeof setInterval> | undefined;
 	let closed = false;
 	/** Counted among the open streams (from the moment the response body starts). */
 	let counted = false;
 	let unlisten: () => void = () => {};
-	const pending: string[] = [];
+	const pending: Uint8Array[] = [];
 	/** Stops listening and beating, once, whichever way the stream ends. */
 	const finish = async () => {
 		if (closed) return;
@@ -57,10 +68,11 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 	};
 	const onAbort = () => void finish();
 	opts.signal?.addEventListener('abort', onAbort);
-	const send = (s: string) => {
+	const send = (s: string | Uint8Array) => {
 		if (closed) return;
-		if (!controller) return void pending.push(s);
-		controller.enqueue(enc.encode(s));
+		const bytes = typeof s === 'string' ? encoder.encode(s) : s;
+		if (!controller) return void pending.push(bytes);
+		controller.enqueue(bytes);
 		// a client that stops reading is let go rather than buffered for: it resumes from its id
 		if ((controller.desiredSize ?? 0) < -SLOW_CLIENT_BYTES) {
 			controller.error(new Error('client too slow'));
@@ -74,7 +86,7 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 		if (!admits(m.audience, opts.listener) || !isAfter(m.id, lastSent)) return;
 		if (opts.accept && !opts.accept(m)) return;
 		lastSent = m.id;
-		send(frame(m.id, m.type, m.data));
+		send(encodedFrame(m));
 	};
 	const heartbeat = async () => {
 		send(`: ping ${Date.now()}\n\n`);
@@ -119,7 +131,7 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 				if (closed) return c.close();
 				counted = true;
 				sseClients.inc();
-				for (const s of pending.splice(0)) c.enqueue(enc.encode(s));
+				for (const bytes of pending.splice(0)) c.enqueue(bytes);
 				beat = setInterval(heartbeat, ctx.cfg.SSE_HEARTBEAT_SECONDS * 1000);
 			},
 			cancel: finish

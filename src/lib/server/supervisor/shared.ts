@@ -14,7 +14,7 @@ export const SHARE_MS = 250;
 interface Shared {
 	at: number;
 	snapshot: Promise<WallSnapshot>;
-	json?: Promise<string>;
+	json?: Promise<Uint8Array>;
 }
 const shared = new WeakMap<Ctx, Map<string, Shared>>();
 
@@ -46,9 +46,22 @@ export function sharedWallSnapshot(ctx: Ctx, user: StaffUser): Promise<WallSnaps
 	return current(ctx, user).snapshot;
 }
 
-/** The shared snapshot as the JSON body of `GET /api/v1/supervisor/wall` (serialised once). */
-export function sharedWallJson(ctx: Ctx, user: StaffUser): Promise<string> {
+/**
+ * The shared snapshot as the JSON body of `GET /api/v1/supervisor/wall`: serialised and encoded
+ * once, and the same bytes streamed to every wall asking (a Response made from bytes or a string
+ * would copy or encode them again for each).
+ */
+export async function sharedWallBody(
+	ctx: Ctx,
+	user: StaffUser
+): Promise<ReadableStream<Uint8Array>> {
 	const s = current(ctx, user);
-	s.json ??= s.snapshot.then((w) => JSON.stringify(w));
-	return s.json;
+	s.json ??= s.snapshot.then((w) => new TextEncoder().encode(JSON.stringify(w)));
+	const bytes = await s.json;
+	return new ReadableStream({
+		start(c) {
+			c.enqueue(bytes);
+			c.close();
+		}
+	});
 }
