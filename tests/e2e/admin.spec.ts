@@ -25,6 +25,10 @@ test('an admin creates an agent who can then log in', async ({ adminPage: page, 
 	await page.getByRole('button', { name: '创建' }).click();
 	await expect(page.getByTestId('created')).toContainText('已创建');
 	await expect(page.getByRole('cell', { name: username })).toBeVisible();
+	// skills by name, not code
+	const row = page.getByRole('row').filter({ hasText: username });
+	await expect(row).toContainText('粤语');
+	await expect(row).not.toContainText('yue');
 
 	const other = await (await browser.newContext()).newPage();
 	await loginAs(other, username, 'e2e-password-1');

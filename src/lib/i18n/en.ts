@@ -49,7 +49,8 @@ export const en: Messages = {
 		noSkills: 'No skills configured yet; ask an administrator.',
 		languages: 'Languages',
 		matters: 'Matters',
-		mattersCount: '{{count}} matters',
+		mattersCount_one: '{{count}} matter',
+		mattersCount_other: '{{count}} matters',
 		signLanguage: 'Sign language',
 		elderly: 'Elderly guidance',
 		level: 'Level {{level}}'
@@ -109,6 +110,7 @@ export const en: Messages = {
 		search: 'Search matters',
 		searchPlaceholder: 'Type a matter, e.g. pension',
 		noResults: 'No matching matters',
-		results: '{{count}} matters'
+		results_one: '{{count}} matter',
+		results_other: '{{count}} matters'
 	}
 };

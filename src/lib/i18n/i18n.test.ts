@@ -32,6 +32,12 @@ describe('i18n', () => {
 		expect(pickLocale('fr', null)).toBe('zh-CN');
 	});
 
+	it('counts in the language’s plural forms', () => {
+		expect(translator('en')('agent.mattersCount', { count: 1 })).toBe('1 matter');
+		expect(translator('en')('agent.mattersCount', { count: 3 })).toBe('3 matters');
+		expect(translator('zh-CN')('agent.mattersCount', { count: 1 })).toBe('1 项');
+	});
+
 	it('interpolates values', () => {
 		expect(translator('zh-CN')('agent.welcome', { name: '陈' })).toBe('您好，陈');
 		expect(translator('en')('agent.welcome', { name: 'Chen' })).toBe('Hello, Chen');

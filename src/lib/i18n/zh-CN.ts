@@ -46,7 +46,8 @@ export const zhCN = {
 		noSkills: '尚未配置技能，请联系管理员。',
 		languages: '语言',
 		matters: '可办事项',
-		mattersCount: '{{count}} 项',
+		mattersCount_one: '{{count}} 项',
+		mattersCount_other: '{{count}} 项',
 		signLanguage: '手语',
 		elderly: '长者引导',
 		level: '熟练度 {{level}}'
@@ -106,7 +107,8 @@ export const zhCN = {
 		search: '搜索事项',
 		searchPlaceholder: '输入事项名称，如：养老金',
 		noResults: '没有找到匹配的事项',
-		results: '共 {{count}} 项'
+		results_one: '共 {{count}} 项',
+		results_other: '共 {{count}} 项'
 	}
 };
 
