@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clock, offerKey, secondsLeft, secondsSince } from './format';
+import { translator } from '$lib/i18n';
+import { boothLine, clock, offerKey, secondsLeft, secondsSince } from './format';
 
 describe('offer countdown and call timer', () => {
 	it('counts down whole seconds and stops at zero', () => {
@@ -27,5 +28,21 @@ describe('offer keys', () => {
 		expect(offerKey('Enter', { tagName: 'input' })).toBeNull();
 		expect(offerKey('Enter', { tagName: 'BUTTON' })).toBeNull();
 		expect(offerKey('Enter', { tagName: 'DIV', isContentEditable: true })).toBeNull();
+	});
+});
+
+describe('the booth a call comes from', () => {
+	const t = translator('en');
+	const zh = translator('zh-CN');
+	it('names the town in English when it has an English name, else in Chinese, never as ()', () => {
+		const booth = { boothName: 'Shiqiao market', boothTown: '市桥街', boothTownEn: 'Shiqiao' };
+		expect(boothLine(t, booth, true)).toBe('Booth: Shiqiao market (Shiqiao)');
+		expect(boothLine(t, { ...booth, boothTownEn: null }, true)).toBe(
+			'Booth: Shiqiao market (市桥街)'
+		);
+		expect(boothLine(t, { ...booth, boothTown: null, boothTownEn: null }, true)).toBe(
+			'Booth: Shiqiao market'
+		);
+		expect(boothLine(zh, booth, false)).toBe('政务晓屋：Shiqiao market（市桥街）');
 	});
 });

@@ -32,3 +32,18 @@ export function offerKey(
 	if (tag === 'BUTTON' || tag === 'A') return null;
 	return 'accept';
 }
+
+/**
+ * Where a booth call comes from, as the agent reads it: the booth and its town (the town's
+ * English name when there is one, else its Chinese one); no empty brackets when a booth has no
+ * town on record.
+ */
+export function boothLine(
+	t: (key: string, values?: Record<string, unknown>) => string,
+	call: { boothName: string | null; boothTown: string | null; boothTownEn: string | null },
+	en: boolean
+): string {
+	const town = (en ? call.boothTownEn || call.boothTown : call.boothTown) || '';
+	const name = call.boothName ?? '';
+	return town ? t('console.offer.booth', { name, town }) : t('console.offer.boothNoTown', { name });
+}
