@@ -1,5 +1,6 @@
 import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
+import { gotoReady, hydrated } from './pages/ready';
 import { countTones, tonesPlayed, WallAlerts } from './pages/wall-alerts';
 
 test.use({ matterName: '内资有限责任公司设立登记' });
@@ -14,7 +15,7 @@ test('an agent who lets calls ring raises an alert with a chime; a supervisor ac
 }) => {
 	test.setTimeout(90_000);
 	await countTones(page);
-	await page.goto('/supervisor');
+	await gotoReady(page, '/supervisor');
 	const alerts = new WallAlerts(page);
 	await expect(alerts.panel).toBeVisible();
 	await page.evaluate(() => ((window as unknown as { wallMark: number }).wallMark = 1));
@@ -25,7 +26,7 @@ test('an agent who lets calls ring raises an alert with a chime; a supervisor ac
 	await expect(alerts.mute).toHaveAttribute('aria-pressed', 'false');
 
 	// a second duty supervisor's wall, and the hall screen
-	await adminPage.goto('/supervisor');
+	await gotoReady(adminPage, '/supervisor');
 	const otherWall = new WallAlerts(adminPage);
 	const screen = await adminPage.context().newPage();
 	await screen.goto('/supervisor/screen');
@@ -76,11 +77,13 @@ test('the alert sound stays muted after a reload, and a muted wall plays nothing
 }) => {
 	test.setTimeout(60_000);
 	await countTones(page);
-	await page.goto('/supervisor');
+	// the mute button works once the wall is hydrated (a click before that reaches no handler)
+	await gotoReady(page, '/supervisor');
 	const alerts = new WallAlerts(page);
 	await alerts.mute.click();
 	await expect(alerts.mute).toHaveAttribute('aria-pressed', 'true');
 	await page.reload();
+	await hydrated(page);
 	await expect(alerts.mute).toHaveAttribute('aria-pressed', 'true');
 	await expect(page.getByTestId('alerts-sound-state')).toHaveText('提示音已静音');
 
