@@ -17,7 +17,7 @@ import {
 } from '../../src/lib/server/supervisor/actions';
 import { auditPage, auditViewer } from '../../src/lib/server/supervisor/audit-trail';
 import { scopeFilter, scopeOf, setScope, storedScope } from '../../src/lib/server/supervisor/scope';
-import { wallFor, wallSnapshot } from '../../src/lib/server/supervisor/wall';
+import { WAITING_LIMIT, wallSnapshot } from '../../src/lib/server/supervisor/wall';
 import {
 	closeRouting,
 	makeAgent,
@@ -122,7 +122,7 @@ describe('a supervisor limited to a department and a town', () => {
 
 	it('sees on the wall only the calls, agents and booths of the scope, and says what it covers', async () => {
 		const all = await wallSnapshot(ctx);
-		const mine = await wallFor(ctx, scoped);
+		const mine = await wallSnapshot(ctx, Date.now(), WAITING_LIMIT, scopeOf(ctx, scoped));
 		const ids = (w: typeof all) => w.waiting.map((c) => c.callId).sort();
 		expect(ids(all)).toEqual([inDept.callId, outside.callId, fromTown.callId].sort());
 		expect(ids(mine)).toEqual([inDept.callId, fromTown.callId].sort());

@@ -154,6 +154,14 @@ export function displayName(db: Db, userId: number): string | undefined {
 	).get({ id: userId })?.n;
 }
 
+/** A staff member as others are shown them: their id and current display name. */
+export function staffAs(
+	db: Db,
+	user: { id: number; displayName: string }
+): { userId: number; displayName: string } {
+	return { userId: user.id, displayName: displayName(db, user.id) ?? user.displayName };
+}
+
 /** Whether a user exists and is an active agent. */
 export function isActiveAgent(db: Db, userId: number): boolean {
 	const u = prepared(db, 'user.agentFlags', () =>

@@ -1,4 +1,4 @@
-import { displayName, isActiveAgent } from '../agents/queries';
+import { isActiveAgent, staffAs } from '../agents/queries';
 import { audit } from '../audit/audit';
 import type { StaffUser } from '../auth/auth';
 import { assignCall } from '../calls/assign';
@@ -10,9 +10,7 @@ import { notFound } from '../errors';
 import { assertAgentInScope, assertCallInScope, scopeOf } from './scope';
 
 /** The supervisor as the agent is shown them (their current display name). */
-function changerOf(ctx: Ctx, actor: StaffUser) {
-	return { userId: actor.id, displayName: displayName(ctx.db, actor.id) ?? actor.displayName };
-}
+const changerOf = (ctx: Ctx, actor: StaffUser) => staffAs(ctx.db, actor);
 
 /**
  * A supervisor sets an agent's state with a reason (a break, back to available, offline): the

@@ -1,7 +1,7 @@
 import type { AlertAck, WallAlert } from '../../contracts/alerts';
 import { SUPERVISORS } from '../agents/events';
 import { agentRoster } from '../agents/agents';
-import { displayName } from '../agents/queries';
+import { staffAs } from '../agents/queries';
 import { audit } from '../audit/audit';
 import type { StaffUser } from '../auth/auth';
 import { listBooths } from '../booths/booths';
@@ -168,7 +168,7 @@ export async function acknowledgeAlert(
 	if (!raw) throw notFound('No such open alert: it may have cleared');
 	const o = JSON.parse(raw) as Occurrence;
 	const ack: AlertAck = {
-		by: { userId: actor.id, displayName: displayName(ctx.db, actor.id) ?? actor.displayName },
+		by: staffAs(ctx.db, actor),
 		at: new Date(now).toISOString()
 	};
 	const first = (await ctx.redis.hsetnx(acksKey(ctx), o.id, JSON.stringify(ack))) === 1;

@@ -256,11 +256,6 @@ export async function wallSnapshot(
 	};
 }
 
-/** The wall as this supervisor sees it: what their scope covers (an admin: everything). */
-export function wallFor(ctx: Ctx, user: StaffUser, now = Date.now()): Promise<WallSnapshot> {
-	return wallSnapshot(ctx, now, WAITING_LIMIT, scopeOf(ctx, user));
-}
-
 function encodeAfter(c: { queuedAt: string; callId: string }): string {
 	return Buffer.from(JSON.stringify([c.queuedAt, c.callId])).toString('base64url');
 }
