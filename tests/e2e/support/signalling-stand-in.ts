@@ -166,7 +166,11 @@ export class SignallingStandIn {
 		});
 	}
 
+	/** Set once the test is over: nothing more is answered. */
+	#stopped = false;
+
 	async stop(): Promise<void> {
+		this.#stopped = true;
 		for (const ws of this.#sockets.values()) ws.terminate();
 		this.#wss?.close();
 		await new Promise<void>((r) => (this.#server ? this.#server.close(() => r()) : r()));
@@ -214,7 +218,14 @@ export class SignallingStandIn {
 				.evaluate((i) => (window as never as Record<string, (i: string) => void>).peerClose!(i), id)
 				.catch(() => {});
 		});
-		ws.on('message', (data: Buffer) => void this.#onRequest(id, SignalRequest.fromBinary(data)));
+		ws.on('message', (data: Buffer) => {
+			if (this.#stopped) return;
+			// a request still being answered when the test ends and closes the peer page is moot;
+			// any other failure is the test's
+			this.#onRequest(id, SignalRequest.fromBinary(data)).catch((e: unknown) => {
+				if (!this.#stopped && !this.#peer.isClosed()) throw e;
+			});
+		});
 		this.#send(
 			id,
 			new SignalResponse({
