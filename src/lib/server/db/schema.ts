@@ -346,11 +346,23 @@ export const followUps = sqliteTable(
 		triage: text('triage', { enum: ['fix_now', 'fix_by_deadline', 'explain', 'appeal'] }),
 		contactDueAt: text('contact_due_at'),
 		dueAt: text('due_at'),
+		/** Milestones of the case (ISO instants), read by the reports. */
+		verifiedAt: text('verified_at'),
+		rectifiedAt: text('rectified_at'),
+		fedBackAt: text('fed_back_at'),
 		calledBackAt: text('called_back_at'),
+		/** The citizen's satisfaction with the fix at the callback; null when not reached. */
+		callbackSatisfied: integer('callback_satisfied', { mode: 'boolean' }),
+		closedAt: text('closed_at'),
+		/** Optimistic concurrency: every change increments it. */
+		version: integer('version').notNull().default(1),
 		notes: text('notes'),
 		createdAt: createdAt()
 	},
-	(t) => [index('follow_ups_status').on(t.status, t.dueAt)]
+	(t) => [
+		index('follow_ups_status').on(t.status, t.dueAt),
+		index('follow_ups_created').on(t.createdAt)
+	]
 );
 
 export const appointments = sqliteTable(
