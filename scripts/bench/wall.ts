@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,7 +98,9 @@ const consoleEnv: Record<string, string> = {
 	// 50 walls: the per-address and per-login limits are lifted for it
 	MOBILE_CALL_LIMIT: '1000000',
 	SSE_MAX_PER_ADDRESS: '100000',
-	SSE_MAX_PER_SESSION: '1000'
+	SSE_MAX_PER_SESSION: '1000',
+	// the benchmark reads /metrics for the bytes held for slow stream clients
+	METRICS_TOKEN: randomBytes(24).toString('hex')
 };
 const cfg = parseConfig(consoleEnv);
 await prepareDatabase(cfg);
@@ -369,10 +372,20 @@ const supCpu = () => supervisors.reduce((n, c) => n + procStats(c.pid!).cpuS, 0)
 const cpu0 = { ...procStats(webPid), at: performance.now() };
 const sup0 = supCpu();
 const accepted0 = accepted;
+const queuedMb: number[] = [];
+/** The web process's bytes held for stream clients that have not read them (from /metrics). */
+async function queuedNow(): Promise<number> {
+	const res = await fetch(`${base}/metrics`, {
+		headers: { authorization: `Bearer ${consoleEnv.METRICS_TOKEN}` }
+	});
+	const m = /^cw_sse_queued_bytes (\S+)$/m.exec(await res.text());
+	return m ? Number(m[1]) / 1024 / 1024 : NaN;
+}
 for (let s = 0; s < MEASURE_S; s++) {
 	await sleep(1000);
 	rss.push(procStats(webPid).rssMb);
 	clients.push(open());
+	if (s % 5 === 4) queuedMb.push(await queuedNow());
 }
 const cpu1 = { ...procStats(webPid), at: performance.now() };
 const sup1 = supCpu();
@@ -496,7 +509,8 @@ const clientsMed = pct(clients, 50);
 console.log(
 	`\nweb process with ${clientsMed.toLocaleString('en')} SSE clients (min ${Math.min(...clients)}): ` +
 		`RSS median ${f(rssMed, 0)} MB, max ${f(rssMax, 0)} MB (${f(idleRssMb, 0)} MB at start); ` +
-		`CPU ${f(webCpuPct, 0)} % of one core; ${f(answeredPerS)} calls answered/s`
+		`CPU ${f(webCpuPct, 0)} % of one core; ${f(answeredPerS)} calls answered/s; ` +
+		`held for stream clients not yet read: median ${f(pct(queuedMb, 50), 1)} MB, max ${f(Math.max(...queuedMb), 1)} MB`
 );
 console.log(
 	`supervisors' processes: CPU ${f(supCpuPct, 0)} % of one core, RSS ${f(ownWall.rssMb, 0)} + ${f(hallWall.rssMb, 0)} MB, ` +

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/lib/server/context';
 import { eventStream } from '../../src/lib/server/realtime/sse';
+import { sseQueue } from '../../src/lib/server/telemetry';
 import { closeTestContext, testContext } from './helpers';
 
 let ctx: Ctx;
@@ -146,13 +147,19 @@ describe('server-sent events through Redis', () => {
 			onClose: () => void (closed = true)
 		});
 		const big = 'x'.repeat(16 * 1024);
-		for (let i = 0; i < 80 && !closed; i++)
+		const held: number[] = [];
+		for (let i = 0; i < 80 && !closed; i++) {
 			await ctx.bus.publish(
 				'offer.withdrawn',
 				{ offerId: `o${i}`, callId: big, reason: 'expired' },
 				{ users: [6] }
 			);
+			held.push(sseQueue.bytes());
+		}
 		await expect.poll(() => closed).toBe(true);
+		// what was held for it shows on the operators' gauge while it lasted, and is let go with it
+		expect(Math.max(...held)).toBeGreaterThan(512 * 1024);
+		expect(sseQueue.bytes()).toBe(0);
 		expect(ctx.bus.listeners).toBe(before);
 		await expect(res.body!.getReader().read()).rejects.toThrow(/too slow/);
 	});

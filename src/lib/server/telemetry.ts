@@ -38,6 +38,18 @@ export const sseClients = new Gauge({
 	registers: [registry]
 });
 
+/** What the open event streams hold for their clients; set by realtime/sse.ts. */
+export const sseQueue = { bytes: (): number => 0 };
+
+export const sseQueuedBytes = new Gauge({
+	name: 'cw_sse_queued_bytes',
+	help: 'Bytes this process holds for event-stream clients that have not read them yet',
+	registers: [registry],
+	collect() {
+		this.set(sseQueue.bytes());
+	}
+});
+
 /** Times one routing step. */
 export async function timedStep<T>(step: string, run: Promise<T>): Promise<T> {
 	const end = routingSeconds.startTimer({ step });

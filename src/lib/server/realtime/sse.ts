@@ -1,7 +1,7 @@
 import type { EventName } from '../../contracts/events';
 import type { Ctx } from '../context';
 import { badRequest } from '../errors';
-import { sseClients } from '../telemetry';
+import { sseClients, sseQueue } from '../telemetry';
 import { admits, type BusMessage, type Listener } from './bus';
 
 /** One SSE frame. */
@@ -33,6 +33,16 @@ function encodedFrame(m: BusMessage): Uint8Array {
 	return bytes;
 }
 
+/** Each stream's queue is full at this many bytes; beyond it the stream buffers for a slow client. */
+const HIGH_WATER = 64 * 1024;
+/** The open streams' controllers, for the queued-bytes gauge. */
+const openStreams = new Set<ReadableStreamDefaultController<Uint8Array>>();
+sseQueue.bytes = () => {
+	let n = 0;
+	for (const c of openStreams) n += Math.max(0, HIGH_WATER - (c.desiredSize ?? HIGH_WATER));
+	return n;
+};
+
 /** A well-formed event id (a Redis stream id: milliseconds-sequence). */
 export const EVENT_ID = /^\d{1,15}-\d{1,9}$/;
 
@@ -61,6 +71,7 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 		if (closed) return;
 		closed = true;
 		if (counted) sseClients.dec();
+		if (controller) openStreams.delete(controller);
 		clearInterval(beat);
 		unlisten();
 		opts.signal?.removeEventListener('abort', onAbort);
@@ -131,12 +142,13 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 				if (closed) return c.close();
 				counted = true;
 				sseClients.inc();
+				openStreams.add(c);
 				for (const bytes of pending.splice(0)) c.enqueue(bytes);
 				beat = setInterval(heartbeat, ctx.cfg.SSE_HEARTBEAT_SECONDS * 1000);
 			},
 			cancel: finish
 		},
-		new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 })
+		new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER })
 	);
 
 	return new Response(stream, {
