@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Redis } from 'ioredis';
 import { insertUserWithSkills, type SkillRow } from '../../src/lib/server/agents/queries';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createCall } from '../../src/lib/server/calls/calls';
@@ -152,12 +153,24 @@ const idleRssMb = procStats(webPid).rssMb;
 // --- baseline before the load: bare Redis pub/sub round trip on the same Redis.
 const idleBaseline = await pubsubRoundTrips(redis.url, 1000);
 
+/** Requests that failed below HTTP (a connection reset on a busy machine), counted and reported. */
+let transportFailures = 0;
 async function send(method: string, p: string, headers: Record<string, string>, body?: unknown) {
-	const res = await fetch(`${base}/api/v1${p}`, {
-		method,
-		headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-		body: body === undefined ? undefined : JSON.stringify(body)
-	});
+	let res: Response;
+	try {
+		res = await fetch(`${base}/api/v1${p}`, {
+			method,
+			headers: {
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers
+			},
+			body: body === undefined ? undefined : JSON.stringify(body)
+		});
+	} catch (e) {
+		transportFailures++;
+		log(`${method} ${p} failed: ${(e as Error & { cause?: Error }).cause?.message ?? e}`);
+		return { status: 0, body: {} as Record<string, unknown> };
+	}
 	const text = await res.text();
 	return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
@@ -373,6 +386,23 @@ const cpu0 = { ...procStats(webPid), at: performance.now() };
 const sup0 = supCpu();
 const accepted0 = accepted;
 const queuedMb: number[] = [];
+const heapMb: number[] = [];
+const externalMb: number[] = [];
+/** The web process's V8 heap in use and its memory outside the heap, as it last published them. */
+async function webMemory(): Promise<void> {
+	const r = new Redis(redis.url, { lazyConnect: true });
+	await r.connect();
+	const all = await r.hgetall(`${cfg.REDIS_PREFIX}:telemetry`);
+	r.disconnect();
+	const web = Object.entries(all).find(([id]) => id.startsWith('web:'));
+	if (!web) return;
+	const metrics = (
+		JSON.parse(web[1]) as { metrics: { name: string; values: { value: number }[] }[] }
+	).metrics;
+	const value = (name: string) => metrics.find((m) => m.name === name)?.values[0]?.value ?? NaN;
+	heapMb.push(value('nodejs_heap_size_used_bytes') / 2 ** 20);
+	externalMb.push(value('nodejs_external_memory_bytes') / 2 ** 20);
+}
 /** The web process's bytes held for stream clients that have not read them (from /metrics). */
 async function queuedNow(): Promise<number> {
 	const res = await fetch(`${base}/metrics`, {
@@ -385,7 +415,10 @@ for (let s = 0; s < MEASURE_S; s++) {
 	await sleep(1000);
 	rss.push(procStats(webPid).rssMb);
 	clients.push(open());
-	if (s % 5 === 4) queuedMb.push(await queuedNow());
+	if (s % 5 === 4) {
+		queuedMb.push(await queuedNow());
+		await webMemory();
+	}
 }
 const cpu1 = { ...procStats(webPid), at: performance.now() };
 const sup1 = supCpu();
@@ -510,11 +543,12 @@ console.log(
 	`\nweb process with ${clientsMed.toLocaleString('en')} SSE clients (min ${Math.min(...clients)}): ` +
 		`RSS median ${f(rssMed, 0)} MB, max ${f(rssMax, 0)} MB (${f(idleRssMb, 0)} MB at start); ` +
 		`CPU ${f(webCpuPct, 0)} % of one core; ${f(answeredPerS)} calls answered/s; ` +
+		`V8 heap in use median ${f(pct(heapMb, 50), 0)} MB (max ${f(Math.max(...heapMb), 0)}), outside the heap ${f(pct(externalMb, 50), 0)} MB; ` +
 		`held for stream clients not yet read: median ${f(pct(queuedMb, 50), 1)} MB, max ${f(Math.max(...queuedMb), 1)} MB`
 );
 console.log(
 	`supervisors' processes: CPU ${f(supCpuPct, 0)} % of one core, RSS ${f(ownWall.rssMb, 0)} + ${f(hallWall.rssMb, 0)} MB, ` +
-		`${ownWall.reconnects + hallWall.reconnects} stream drops`
+		`${ownWall.reconnects + hallWall.reconnects} stream drops; ${transportFailures} requests failed below HTTP`
 );
 const last = snapshots.find((s) => s.depth === 10_000) ?? snapshots.at(-1)!;
 const first = snapshots[0]!;

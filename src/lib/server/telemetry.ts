@@ -1,5 +1,12 @@
 import os from 'node:os';
-import { AggregatorRegistry, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import {
+	AggregatorRegistry,
+	Counter,
+	collectDefaultMetrics,
+	Gauge,
+	Histogram,
+	Registry
+} from 'prom-client';
 import type { Redis } from 'ioredis';
 
 /**
@@ -9,6 +16,8 @@ import type { Redis } from 'ioredis';
  * again from 0 when a process restarts, as Prometheus expects of a process's counters.
  */
 export const registry = new Registry();
+// each process's memory, heap, event-loop lag and CPU (prom-client's standard process metrics)
+collectDefaultMetrics({ register: registry });
 
 export const routingSeconds = new Histogram({
 	name: 'cw_routing_step_seconds',
