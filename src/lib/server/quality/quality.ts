@@ -99,6 +99,11 @@ export function listCasesFor(
 	};
 }
 
+/** The owners of the cases the user sees (for the owner filter). */
+export function caseOwnersFor(ctx: Pick<Ctx, 'db'>, user: StaffUser) {
+	return q.ownersOf(ctx.db, viewerOf(ctx, user).filter);
+}
+
 /** Open and overdue cases the user sees (the desk's and the wall's badge). */
 export function caseCountsFor(ctx: Pick<Ctx, 'db'>, user: StaffUser, now = Date.now()) {
 	const v = viewerOf(ctx, user);

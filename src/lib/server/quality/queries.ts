@@ -174,3 +174,17 @@ export function recordStep(
 		return true;
 	});
 }
+
+/** The owners of the cases a filter sees, by name (the list's owner filter). */
+export function ownersOf(db: Db, f: CaseFilter) {
+	return db
+		.selectDistinct({ id: users.id, name: users.displayName })
+		.from(followUps)
+		.innerJoin(calls, eq(calls.id, followUps.callId))
+		.innerJoin(matters, eq(matters.id, calls.matterId))
+		.leftJoin(booths, eq(booths.id, calls.boothId))
+		.innerJoin(users, eq(users.id, followUps.ownerId))
+		.where(where({ ...f, status: undefined, overdue: undefined, ownerId: undefined }, ''))
+		.orderBy(asc(users.displayName))
+		.all();
+}
