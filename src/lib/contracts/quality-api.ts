@@ -53,7 +53,9 @@ export const CaseItem = z
 		dueAt: z.string().nullable(),
 		overdue: z.boolean(),
 		matter: z.string(),
+		matterEn: z.string().nullable(),
 		department: z.string(),
+		departmentEn: z.string().nullable(),
 		/** The rating's score (1–2) of a bad-rating case; null for 办不成事. */
 		score: z.number().int().nullable(),
 		createdAt: z.string(),
@@ -102,6 +104,7 @@ export const CaseDetail = CaseItem.extend({
 		channel: z.enum(['booth', 'mobile']),
 		booth: z.string().nullable(),
 		town: z.string().nullable(),
+		townEn: z.string().nullable(),
 		language: z.string(),
 		queuedAt: z.string(),
 		connectedAt: z.string().nullable(),

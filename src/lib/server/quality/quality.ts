@@ -67,7 +67,9 @@ function item(r: Omit<Listed, 'inScope'>) {
 		dueAt: r.c.dueAt,
 		overdue: r.overdue,
 		matter: r.matter,
+		matterEn: r.matterEn,
 		department: r.department,
+		departmentEn: r.departmentEn,
 		score: r.c.kind === 'rectification' ? (r.score ?? null) : null,
 		createdAt: r.c.createdAt,
 		version: r.c.version

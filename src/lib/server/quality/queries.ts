@@ -55,7 +55,9 @@ const joined = (db: Db, today: string) =>
 			overdue: overdueSql(today).mapWith(Boolean),
 			ownerName: users.displayName,
 			matter: matters.name,
+			matterEn: matters.nameEn,
 			department: departments.name,
+			departmentEn: departments.nameEn,
 			score: ratings.score
 		})
 		.from(followUps)
@@ -108,6 +110,7 @@ export function caseCall(db: Db, callId: string) {
 			channel: calls.channel,
 			booth: booths.name,
 			town: towns.name,
+			townEn: towns.nameEn,
 			language: calls.language,
 			queuedAt: calls.queuedAt,
 			connectedAt: calls.connectedAt,
