@@ -5,7 +5,8 @@ import type { StaffUser } from '../../src/lib/server/auth/auth';
 import { endCall, wrapUp } from '../../src/lib/server/calls/handling';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
-import { auditLog, followUps } from '../../src/lib/server/db/schema';
+import { auditLog, calls, followUps } from '../../src/lib/server/db/schema';
+import { purgePersonalData } from '../../src/lib/server/maintenance/maintenance';
 import { DomainError } from '../../src/lib/server/errors';
 import { caseDeadlines } from '../../src/lib/server/quality/deadlines';
 import {
@@ -306,5 +307,21 @@ describe('the case workflow', () => {
 		const head = caseCountsFor(ctx, otherDeptHead, later);
 		expect(head.overdue).toBe(0);
 		expect(caseCountsFor(ctx, district, later).overdue).toBeGreaterThanOrEqual(1);
+	});
+
+	it('forgets the notes of closed cases’ steps after RETENTION_DAYS, keeps the steps', async () => {
+		const { agent, caseId, callId } = await badRating(1);
+		recordStepAs(ctx, agent, caseId, { step: 'verify' });
+		recordStepAs(ctx, agent, caseId, { step: 'triage', triage: 'appeal', note: '评价人误点' });
+		recordStepAs(ctx, admin, caseId, { step: 'review', appeal: 'upheld', note: '核实为误评' });
+		const past = new Date(Date.now() - (ctx.cfg.RETENTION_DAYS + 1) * 86_400_000).toISOString();
+		ctx.db.update(calls).set({ queuedAt: past }).where(eq(calls.id, callId)).run();
+		expect(purgePersonalData(ctx).followUpSteps).toBe(2);
+		const steps = caseFor(ctx, admin, caseId).steps;
+		expect(steps.map((s) => [s.step, s.note])).toEqual([
+			['verify', null],
+			['triage', null],
+			['review', null]
+		]);
 	});
 });
