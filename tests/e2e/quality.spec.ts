@@ -93,3 +93,34 @@ test('quality: a bad rating at a booth becomes a case the owner works and a supe
 	await expect(a.getByTestId('step-form')).toHaveCount(0);
 	void page;
 });
+
+test('quality: a call that could not get done lands on the 办不成事 desk of its agent', async ({
+	agent,
+	desk,
+	callers,
+	matter
+}) => {
+	const call = await callers.phoneIn(matter.id);
+	await agent.api.goAvailable();
+	await agent.api.acceptCall(call.callId);
+	expect((await agent.api.endCall(call.callId)).status()).toBe(200);
+	expect((await agent.api.wrapUp(call.callId, 'not_done')).status()).toBe(200);
+
+	const a = desk.page;
+	await gotoReady(a, '/agent/cases');
+	// Bad ratings first; the 办不成事 tab holds the case.
+	await expect(a.locator('tr', { hasText: matter.name })).toHaveCount(0);
+	await a.getByTestId('tab-not_done').click();
+	await expect(a.getByTestId('tab-not_done')).toHaveAttribute('aria-current', 'page');
+	const row = a.locator('tr', { hasText: matter.name });
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText('核实所缺');
+	expect(await serious(a)).toEqual([]);
+	await row.getByRole('link').click();
+	await expect(a.getByTestId('case-outcome')).toContainText('办不成事');
+	await hydrated(a);
+	await record(a, '核实所缺', () =>
+		a.getByLabel('缺少什么（材料、条件）').fill('缺少房产证明原件')
+	);
+	await expect(a.getByTestId('step-form').getByRole('heading')).toHaveText('下一步：解决办理');
+});
