@@ -12,4 +12,5 @@ CREATE TABLE `follow_up_steps` (
 --> statement-breakpoint
 CREATE INDEX `follow_up_steps_case` ON `follow_up_steps` (`follow_up_id`,`id`);--> statement-breakpoint
 ALTER TABLE `follow_ups` ADD `appeal_decision` text;--> statement-breakpoint
-ALTER TABLE `follow_ups` ADD `callback_tries` integer DEFAULT 0 NOT NULL;
+ALTER TABLE `follow_ups` ADD `callback_tries` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `follow_ups_owner` ON `follow_ups` (`owner_id`,`status`);

@@ -365,7 +365,8 @@ export const followUps = sqliteTable(
 	},
 	(t) => [
 		index('follow_ups_status').on(t.status, t.dueAt),
-		index('follow_ups_created').on(t.createdAt)
+		index('follow_ups_created').on(t.createdAt),
+		index('follow_ups_owner').on(t.ownerId, t.status)
 	]
 );
 
