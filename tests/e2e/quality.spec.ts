@@ -107,7 +107,9 @@ test('quality: a call that could not get done lands on the 办不成事 desk of 
 	expect((await agent.api.wrapUp(call.callId, 'not_done')).status()).toBe(200);
 
 	const a = desk.page;
-	await gotoReady(a, '/agent/cases');
+	// /quality is the supervisors'; an agent is taken to their own cases on the desk.
+	await gotoReady(a, '/quality');
+	await expect(a).toHaveURL(/\/agent\/cases$/);
 	// Bad ratings first; the 办不成事 tab holds the case.
 	await expect(a.locator('tr', { hasText: matter.name })).toHaveCount(0);
 	await a.getByTestId('tab-not_done').click();
