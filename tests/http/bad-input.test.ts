@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import * as api from '../../src/lib/contracts/api';
 import { NotesBody } from '../../src/lib/contracts/agent-api';
 import { BookingBody, HeartbeatBody, RatingBody } from '../../src/lib/contracts/caller-api';
+import { CaseStepBody } from '../../src/lib/contracts/quality-api';
 import { operations } from '../../src/lib/contracts/openapi';
 import { database, ok, send, type Identity } from './client';
 import { expectDocumented, expectErrorShape, opKey } from './conforms';
@@ -296,11 +297,38 @@ describe('bad query strings and path parameters', () => {
 		);
 	});
 
+	it("a case's steps", async () => {
+		const ended = await w.scene('agent', 'ended');
+		await ok(
+			'POST',
+			`/calls/${ended.callId}/rating`,
+			{ as: ended.caller, body: { score: 1 } },
+			201
+		);
+		const page = await ok<{ items: { id: number; callId: string }[] }>(
+			'GET',
+			`/quality/cases?ownerId=${ended.agent!.id}`,
+			{ as: w.admin }
+		);
+		const id = page.items.find((i) => i.callId === ended.callId)!.id;
+		await rejectsCleanly(
+			'POST /quality/cases/{id}/steps',
+			{
+				as: ended.agent!.as,
+				path: `/quality/cases/${id}/steps`,
+				state: view(`/quality/cases/${id}`, w.admin)
+			},
+			badBodies(CaseStepBody, { step: 'verify', note: '已调阅通话录像', version: 1 }),
+			CaseStepBody
+		);
+	});
+
 	it('ids in paths: matters, calls, offers, agents and dates', async () => {
 		const agent = await w.as('agent');
 		const cases: [string, Identity, (p: string) => string][] = [
 			['GET /matters/{id}', {}, (p) => `/matters/${p}`],
 			['GET /calls/{id}', w.admin, (p) => `/calls/${p}`],
+			['GET /quality/cases/{id}', w.admin, (p) => `/quality/cases/${p}`],
 			['POST /calls/{id}/end', agent, (p) => `/calls/${p}/end`],
 			['POST /offers/{id}/accept', agent, (p) => `/offers/${p}/accept`],
 			['GET /admin/agents/{id}/skills', w.admin, (p) => `/admin/agents/${p}/skills`],

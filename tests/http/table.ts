@@ -71,6 +71,27 @@ async function openWaitAlert(w: World): Promise<string> {
 	}
 }
 
+/** A bad rating's case, set up for `actor`: the agent who handled the call owns it. */
+const onCase =
+	(suffix = '', body?: unknown) =>
+	async (w: World, actor: Actor): Promise<Built> => {
+		const s = await w.scene('agent', 'ended');
+		await ok('POST', `/calls/${s.callId}/rating`, { as: s.caller, body: { score: 1 } }, 201);
+		const page = await ok<{ items: { id: number; callId: string }[] }>(
+			'GET',
+			`/quality/cases?ownerId=${s.agent!.id}`,
+			{ as: w.admin }
+		);
+		const id = page.items.find((i) => i.callId === s.callId)!.id;
+		const as =
+			actor === 'agent'
+				? s.agent!.as
+				: actor === 'otherAgent'
+					? (await w.staff(['agent'])).as
+					: await w.as(actor as Role);
+		return { path: `/quality/cases/${id}${suffix}`, as, body };
+	};
+
 let day = 0;
 /** A date no other case touches, far from today (a holiday today would close the service). */
 const freshDate = () => {
@@ -312,6 +333,15 @@ export const table: Record<string, Entry> = {
 		})
 	},
 	'GET /audit': { expect: supervisors(200) },
+	'GET /quality/cases': { expect: by(401, 401, 401, 200, 200, 403, 200) },
+	'GET /quality/cases/{id}': {
+		expect: { ...by(401, 401, 401, 200, 200, 403, 200), otherAgent: 403 },
+		build: onCase()
+	},
+	'POST /quality/cases/{id}/steps': {
+		expect: { ...by(401, 401, 401, 200, 200, 403, 200), otherAgent: 403 },
+		build: onCase('/steps', { step: 'verify', note: '已调阅通话录像' })
+	},
 	'PUT /calls/{id}/notes': {
 		expect: { ...agents(200), otherAgent: 403 },
 		build: onCall('connected', '/notes', { notes: '市民已备齐材料' })

@@ -86,6 +86,12 @@ describe('personal data in free text', () => {
 		expect(r.outcome?.mailAddress).toBe('市桥街某路 1 号');
 		expect(r.rating?.comment).toBe('等太久了');
 		// a second run finds nothing left to forget
-		expect(purgePersonalData(ctx)).toEqual({ calls: 0, outcomes: 0, ratings: 0, followUps: 0 });
+		expect(purgePersonalData(ctx)).toEqual({
+			calls: 0,
+			outcomes: 0,
+			ratings: 0,
+			followUps: 0,
+			followUpSteps: 0
+		});
 	});
 });

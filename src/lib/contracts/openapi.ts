@@ -12,6 +12,7 @@ import {
 	type Op,
 	type Response
 } from './openapi-op';
+import { qualityOperations } from './openapi-quality';
 import { supervisorOperations } from './openapi-supervisor';
 import { supervisorActionOperations } from './openapi-supervisor-actions';
 import { videoOperations } from './openapi-video';
@@ -27,7 +28,8 @@ export const operations: Op[] = [
 	...supervisorOperations,
 	...supervisorActionOperations,
 	...auditOperations,
-	...videoOperations
+	...videoOperations,
+	...qualityOperations
 ];
 
 /** Paths where the Authorization header is not a console bearer token (LiveKit signs it). */

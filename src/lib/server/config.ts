@@ -143,7 +143,21 @@ const schema = z.object({
 	RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 	/** Working days to contact the citizen, and to rectify, after a bad rating (local rules). */
 	RECTIFY_CONTACT_WORKDAYS: z.coerce.number().int().min(0).max(60).default(1),
-	RECTIFY_WORKDAYS: z.coerce.number().int().min(1).max(60).default(5)
+	RECTIFY_WORKDAYS: z.coerce.number().int().min(1).max(60).default(5),
+	/**
+	 * Working days to rectify per triage kind, counted from the case's opening, where the local
+	 * rule differs from RECTIFY_WORKDAYS: `complex=15,explain=3` (kinds fix_now, complex,
+	 * explain, appeal).
+	 */
+	RECTIFY_WORKDAYS_BY_TRIAGE: z
+		.string()
+		.regex(
+			/^((fix_now|complex|explain|appeal)=\d{1,2})?(,(fix_now|complex|explain|appeal)=\d{1,2})*$/,
+			'kind=days pairs, e.g. complex=15,explain=3'
+		)
+		.default(''),
+	/** Callback attempts that must fail before a case may close with the citizen unreached. */
+	CALLBACK_TRIES: z.coerce.number().int().min(1).max(20).default(3)
 });
 
 export type Config = z.infer<typeof schema> & { databasePath: string; dataDir: string };

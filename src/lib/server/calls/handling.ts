@@ -5,6 +5,9 @@ import type { OUTCOME_CODES } from '../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import * as live from '../routing/live';
 import { requirementOf, scoreOf } from '../routing/policy';
+import { localParts } from '../schedule/hours';
+import { exceptionMap } from '../schedule/schedule';
+import { addWorkingDays } from '../schedule/workdays';
 import { toWrapUp } from './calls';
 import { publishCall } from './events';
 import { factsOf } from './facts';
@@ -76,7 +79,18 @@ export async function wrapUp(
 				mailResults: input.mailResults,
 				mailAddress: input.mailResults ? address : null
 			});
-			if (input.outcome === 'not_done') q.insertFollowUp(tx, { kind: 'not_done', callId });
+			if (input.outcome === 'not_done') {
+				// The 办不成事 desk: owned by the agent, with the same working-day deadlines.
+				const today = localParts(now).date;
+				const ex = exceptionMap(ctx.db);
+				q.insertFollowUp(tx, {
+					kind: 'not_done',
+					callId,
+					ownerId: agentId,
+					contactDueAt: addWorkingDays(today, ctx.cfg.RECTIFY_CONTACT_WORKDAYS, ex),
+					dueAt: addWorkingDays(today, ctx.cfg.RECTIFY_WORKDAYS, ex)
+				});
+			}
 		}
 	);
 	await live.removeCall(ctx, callId, now);

@@ -354,6 +354,10 @@ export const followUps = sqliteTable(
 		/** The citizen's satisfaction with the fix at the callback; null when not reached. */
 		callbackSatisfied: integer('callback_satisfied', { mode: 'boolean' }),
 		closedAt: text('closed_at'),
+		/** The reviewer's decision on an appeal: upheld closes the case as not counted. */
+		appealDecision: text('appeal_decision', { enum: ['upheld', 'rejected'] }),
+		/** Callback attempts that did not reach the citizen. */
+		callbackTries: integer('callback_tries').notNull().default(0),
 		/** Optimistic concurrency: every change increments it. */
 		version: integer('version').notNull().default(1),
 		notes: text('notes'),
@@ -361,8 +365,31 @@ export const followUps = sqliteTable(
 	},
 	(t) => [
 		index('follow_ups_status').on(t.status, t.dueAt),
-		index('follow_ups_created').on(t.createdAt)
+		index('follow_ups_created').on(t.createdAt),
+		index('follow_ups_owner').on(t.ownerId, t.status)
 	]
+);
+
+/** Every step recorded on a follow-up case: who, when, what (its timeline). */
+export const followUpSteps = sqliteTable(
+	'follow_up_steps',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		followUpId: integer('follow_up_id')
+			.notNull()
+			.references(() => followUps.id),
+		step: text('step', {
+			enum: ['verify', 'triage', 'rectify', 'feedback', 'callback', 'review']
+		}).notNull(),
+		/** What the step decided: a triage kind, an appeal decision, a callback result. */
+		detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		note: text('note'),
+		actorId: integer('actor_id')
+			.notNull()
+			.references(() => users.id),
+		at: text('at').notNull()
+	},
+	(t) => [index('follow_up_steps_case').on(t.followUpId, t.id)]
 );
 
 export const appointments = sqliteTable(

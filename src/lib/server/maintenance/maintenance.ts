@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { calls, followUps, outcomes, ratings, sessions } from '../db/schema';
+import { calls, followUps, followUpSteps, outcomes, ratings, sessions } from '../db/schema';
 
 /** Removes expired login sessions; returns how many. */
 export function purgeExpiredSessions(ctx: Ctx, now = new Date()): number {
@@ -9,7 +9,8 @@ export function purgeExpiredSessions(ctx: Ctx, now = new Date()): number {
 
 /**
  * Forgets the free text of calls older than RETENTION_DAYS: the agent's notes, the mailing
- * address, the caller's rating comment, and the notes of closed follow-up cases. What a call
+ * address, the caller's rating comment, and the notes of closed follow-up cases and their steps.
+ * What a call
  * was, its outcome, its score and its history stay (the figures and the audit need them).
  * Returns how many rows lost text, by table.
  */
@@ -45,6 +46,22 @@ export function purgePersonalData(ctx: Ctx, now = Date.now()) {
 					inArray(followUps.callId, old),
 					eq(followUps.status, 'closed'),
 					isNotNull(followUps.notes)
+				)
+			)
+			.run().changes,
+		followUpSteps: tx
+			.update(followUpSteps)
+			.set({ note: null })
+			.where(
+				and(
+					inArray(
+						followUpSteps.followUpId,
+						tx
+							.select({ id: followUps.id })
+							.from(followUps)
+							.where(and(inArray(followUps.callId, old), eq(followUps.status, 'closed')))
+					),
+					isNotNull(followUpSteps.note)
 				)
 			)
 			.run().changes
