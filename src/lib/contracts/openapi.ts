@@ -12,6 +12,7 @@ import {
 	type Op,
 	type Response
 } from './openapi-op';
+import { scheduleOperations } from './openapi-schedule';
 import { supervisorOperations } from './openapi-supervisor';
 import { supervisorActionOperations } from './openapi-supervisor-actions';
 import { videoOperations } from './openapi-video';
@@ -27,7 +28,8 @@ export const operations: Op[] = [
 	...supervisorOperations,
 	...supervisorActionOperations,
 	...auditOperations,
-	...videoOperations
+	...videoOperations,
+	...scheduleOperations
 ];
 
 /** Paths where the Authorization header is not a console bearer token (LiveKit signs it). */
