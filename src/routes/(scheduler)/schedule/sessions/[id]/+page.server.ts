@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { refreshOnlineFields } from '$lib/server/agents/state';
 import { appContext } from '$lib/server/context';
 import { badRequest } from '$lib/server/errors';
 import { guardPage } from '$lib/server/guards';
@@ -71,12 +72,14 @@ export const actions: Actions = {
 		const date = String(f.get('date') ?? '');
 		try {
 			if (!DATE.test(date)) throw badRequest('date must be YYYY-MM-DD', 'invalid_date');
-			const r = setRoster(await appContext(), user.id, {
+			const ctx = await appContext();
+			const r = setRoster(ctx, user.id, {
 				date,
 				sessionId: Number(params.id),
 				agentIds: intsOf(f, 'agentId'),
 				repeatWeeks: Math.min(26, Math.max(0, intOf(f, 'repeatWeeks') ?? 0))
 			});
+			await refreshOnlineFields(ctx);
 			return { rostered: r.dates.length, rosterDate: date };
 		} catch (e) {
 			return formFail(e);
@@ -89,7 +92,10 @@ export const actions: Actions = {
 			const from = String(f.get('from') ?? '');
 			const to = String(f.get('to') ?? '');
 			if (!DATE.test(from) || !DATE.test(to)) throw badRequest('choose both weeks', 'invalid_date');
-			return { copied: copyWeek(await appContext(), user.id, from, to).copied };
+			const ctx = await appContext();
+			const copied = copyWeek(ctx, user.id, from, to).copied;
+			await refreshOnlineFields(ctx);
+			return { copied };
 		} catch (e) {
 			return formFail(e);
 		}
