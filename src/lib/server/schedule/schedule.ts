@@ -197,13 +197,17 @@ export function rosterRequirement(
 	return h.open && h.session ? rosterField(h.session.id, localParts(at).date) : null;
 }
 
-/** "What would a caller see at `at`" for a matter at a booth: the preview. */
+/**
+ * "What would a caller see at `at`" for a matter at a booth: the preview, always of the
+ * schedule as configured (SERVICE_HOURS=always overrides only what live callers get).
+ */
 export function preview(
-	ctx: Pick<Ctx, 'db' | 'cfg'>,
+	live: Pick<Ctx, 'db' | 'cfg'>,
 	matterId: number,
 	at: number,
 	where: Where = {}
 ) {
+	const ctx = { db: live.db, cfg: { ...live.cfg, SERVICE_HOURS: 'schedule' as const } };
 	if (!matterFacts(ctx.db, matterId))
 		throw badRequest(`unknown matter ${matterId}`, 'unknown_matter');
 	if (where.boothId && q.boothTownId(ctx.db, where.boothId) === null)
