@@ -124,3 +124,39 @@ test('a scheduler sets a Saturday session for three matters, rosters two seats, 
 	await expect(page).toHaveURL(/\/schedule\/sessions$/);
 	await expect(page.getByText(name)).toHaveCount(0);
 });
+
+test('two people edit one session at once: the second is told, keeps what they typed, and can re-apply it', async ({
+	schedulerPage: first,
+	adminPage: second
+}) => {
+	const name = `周日延时 ${Date.now().toString(36)}`;
+	await gotoReady(first, '/schedule/sessions');
+	await first.getByTestId('new-session-name').fill(name);
+	await first.getByTestId('new-session-weekday').selectOption('0');
+	await first.getByTestId('new-session-hours').fill('09:00-12:00');
+	await first.getByTestId('new-session-create').click();
+	await expect(first.getByRole('heading', { level: 1, name })).toBeVisible();
+	const url = first.url();
+	await first.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await gotoReady(second, url);
+
+	await first.getByTestId('session-hours').fill('09:00-11:00');
+	await first.getByTestId('session-save').click();
+	await expect(first.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+
+	await second.getByTestId('session-hours').fill('14:00-16:00');
+	await second.getByTestId('session-save').click();
+	await expect(second.getByTestId('conflict')).toBeVisible();
+	await expect(second.getByTestId('session-hours')).toHaveValue('14:00-16:00');
+	expect(await seriousViolations(second)).toEqual([]);
+	await second.getByTestId('conflict-reload').click();
+	await expect(second.getByTestId('session-hours')).toHaveValue('14:00-16:00');
+	await second.getByTestId('session-save').click();
+	await expect(second.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	await first.reload();
+	await expect(first.getByTestId('session-hours')).toHaveValue('14:00-16:00');
+
+	await second.getByTestId('session-delete').click();
+	await second.getByTestId('session-delete-yes').click();
+	await expect(second).toHaveURL(/\/schedule\/sessions$/);
+});

@@ -133,7 +133,8 @@ export const scheduleZh = {
 		languages: '分配给语种',
 		create: '新建时间表',
 		createTitle: '新时间表',
-		hint: '按住 Ctrl（Mac 为 ⌘）可多选'
+		hint: '按住 Ctrl（Mac 为 ⌘）可多选',
+		assigned: '当前分配给：{{list}}'
 	}
 };
 
@@ -285,6 +286,7 @@ export const scheduleEn: typeof scheduleZh = {
 		languages: 'Assigned languages',
 		create: 'Create schedule',
 		createTitle: 'New schedule',
-		hint: 'Hold Ctrl (⌘ on a Mac) to choose several'
+		hint: 'Hold Ctrl (⌘ on a Mac) to choose several',
+		assigned: 'Assigned to: {{list}}'
 	}
 };

@@ -18,7 +18,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		exceptions: listExceptions(ctx.db).map((e) => ({ ...e, hours: showIntervals(e.intervals) })),
 		years: packageYears(),
-		thisYear: Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
+		// From November the State Council notice of the next year is due: offer that year.
+		thisYear: (() => {
+			const d = new Date(Date.now() + 8 * 3600_000);
+			return d.getUTCFullYear() + (d.getUTCMonth() >= 10 ? 1 : 0);
+		})()
 	};
 };
 
