@@ -60,6 +60,11 @@ test('a scheduler sets a Saturday session for three matters, rosters two seats, 
 	const row = page.getByTestId(`roster-${saturday}`);
 	await expect(row).toContainText(seatA.account.displayName!);
 	await expect(row).toContainText(seatB.account.displayName!);
+	// The seat sees its roster on the desk.
+	const desk = await seatA.openDesk();
+	await expect(desk.page.getByTestId('my-roster')).toContainText(saturday);
+	await expect(desk.page.getByTestId('my-roster')).toContainText(name);
+	expect(await seriousViolations(desk.page)).toEqual([]);
 
 	// A public holiday and a make-up working Sunday that works as a Friday.
 	await gotoReady(page, '/schedule/calendar');
