@@ -14,7 +14,7 @@ export const Preview = z
 	.object({
 		open: z.boolean(),
 		opensAt: z.string().nullable(),
-		session: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+		session: z.object({ id: z.number().int(), name: z.string(), nameEn: z.string() }).nullable(),
 		rosteredAgentIds: z.array(z.number().int()),
 		bookingOffered: z.boolean()
 	})

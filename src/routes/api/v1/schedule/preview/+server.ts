@@ -10,6 +10,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = api(async ({ locals, url }) => {
 	requireRole(locals.user, 'scheduler', 'supervisor', 'admin');
 	const q = readQuery(url, PreviewQuery);
-	const p = preview(await appContext(), q.matterId, Date.parse(q.at), { boothId: q.boothId });
-	return json({ ...p, session: p.session && { id: p.session.id, name: p.session.name } });
+	return json(preview(await appContext(), q.matterId, Date.parse(q.at), { boothId: q.boothId }));
 });
