@@ -123,6 +123,18 @@ test('a scheduler sets a Saturday session for three matters, rosters two seats, 
 	await page.getByRole('link', { name: new RegExp(name) }).click();
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	// Taking a seat off the roster asks first: declined, nothing changes; accepted, it is gone.
+	const roster = page.getByTestId(`roster-${saturday}`);
+	await page.getByTestId(`roster-edit-${saturday}`).click();
+	await page.getByRole('checkbox', { name: new RegExp(seatB.account.username) }).uncheck();
+	page.once('dialog', (d) => void d.dismiss());
+	await page.getByTestId('roster-save').click();
+	await expect(roster).toContainText(seatB.account.displayName!);
+	page.once('dialog', (d) => void d.accept());
+	await page.getByTestId('roster-save').click();
+	await expect(roster).not.toContainText(seatB.account.displayName!);
+	await expect(roster).toContainText(seatA.account.displayName!);
+
 	await page.getByTestId('session-delete').click();
 	await expect(page.getByRole('alertdialog')).toBeVisible();
 	await page.getByTestId('session-delete-yes').click();

@@ -90,6 +90,7 @@ export const scheduleZh = {
 		copied: '已复制 {{count}} 条排班',
 		confirmReplace: '将替换目标周已有的排班，确定？',
 		confirmClear: '将清空这一天的排班，确定？',
+		confirmRemove: '将把 {{names}} 移出这一天的排班，确定？',
 		mine: '我的排班',
 		mineNone: '未来四周没有延时服务排班',
 		offRoster: '当前是延时服务「{{name}}」时段，您不在本时段的排班中，不会收到该时段的来电。',
@@ -241,6 +242,7 @@ export const scheduleEn: typeof scheduleZh = {
 		copied: 'Roster entries copied: {{count}}',
 		confirmReplace: 'This replaces the roster already set in the target week. Go ahead?',
 		confirmClear: 'This clears the roster of that day. Go ahead?',
+		confirmRemove: 'This takes {{names}} off the roster of that day. Go ahead?',
 		mine: 'My roster',
 		mineNone: 'No extended sessions rostered in the next four weeks',
 		offRoster:
