@@ -5,10 +5,21 @@ import { currentOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import { closeContext, createContext, type Ctx } from '../../src/lib/server/context';
 import { auditLog } from '../../src/lib/server/db/schema';
-import { saveSession } from '../../src/lib/server/schedule/edit';
-import { sessionById } from '../../src/lib/server/schedule/queries';
+import {
+	applyImport,
+	putException,
+	putHours,
+	saveSession
+} from '../../src/lib/server/schedule/edit';
+import { fromPackage } from '../../src/lib/server/schedule/holidays';
+import { exceptionRow, sessionById } from '../../src/lib/server/schedule/queries';
 import { setRoster } from '../../src/lib/server/schedule/roster';
-import { matterHours, preview, rosteredAgentIds } from '../../src/lib/server/schedule/schedule';
+import {
+	getHours,
+	matterHours,
+	preview,
+	rosteredAgentIds
+} from '../../src/lib/server/schedule/schedule';
 import { createCall } from '../../src/lib/server/calls/calls';
 import { closeRouting, makeAgent, routingContext, someMatters, waitFor } from './routing-helpers';
 
@@ -169,5 +180,59 @@ describe('roster-aware routing', () => {
 		const call = await callAt(ctx, sameDept.id, Date.parse('2026-12-09T10:00:00+08:00'));
 		const offer = await waitFor(() => currentOffer(ctx, agent), 'the seat is offered the call');
 		expect(offer.callId).toBe(call.callId);
+	});
+});
+
+describe('the calendar and the weekly hours contract', () => {
+	let ctx: Ctx;
+	beforeAll(async () => {
+		ctx = await routingContext({ SERVICE_HOURS: 'schedule' });
+	});
+	afterAll(() => closeRouting(ctx));
+
+	it('an import keeps the dates a scheduler set by hand, and a make-up day follows its weekday', () => {
+		putException(ctx, 1, '2026-10-10', {
+			kind: 'closed',
+			intervals: [['13:00', '17:00']],
+			note: '培训'
+		});
+		const r = applyImport(ctx, 1, fromPackage(2026), 'chinese-days:2026');
+		expect(r.kept).toBe(1);
+		expect(exceptionRow(ctx.db, '2026-10-10')).toMatchObject({ kind: 'closed', source: 'manual' });
+		// Sunday 2026-09-20 is worked as the Tuesday 2026-10-06 it replaces.
+		expect(exceptionRow(ctx.db, '2026-09-20')).toMatchObject({
+			kind: 'workday',
+			weekday: 2,
+			source: 'import'
+		});
+		const { a } = someMatters(ctx);
+		expect(matterHours(ctx, a.id, Date.parse('2026-09-20T10:00:00+08:00'))).toMatchObject({
+			open: true
+		});
+		expect(matterHours(ctx, a.id, Date.parse('2026-10-01T10:00:00+08:00'))).toMatchObject({
+			open: false,
+			opensAt: '2026-10-08T09:00:00+08:00'
+		});
+		expect(
+			ctx.db.select().from(auditLog).where(eq(auditLog.action, 'schedule.import')).all()
+		).toHaveLength(1);
+	});
+
+	it('GET/PUT hours read and replace the default schedule and the sessions’ hours', () => {
+		const h = getHours(ctx.db);
+		expect(h.regular.mon).toEqual([
+			['09:00', '12:00'],
+			['13:00', '17:00']
+		]);
+		expect(h.extended.sat).toEqual([['09:00', '12:00']]);
+		putHours(ctx, 1, {
+			...h,
+			regular: { ...h.regular, mon: [['08:30', '12:00']] },
+			extended: { sat: [['09:00', '11:30']] }
+		});
+		expect(getHours(ctx.db)).toMatchObject({
+			regular: { mon: [['08:30', '12:00']] },
+			extended: { sat: [['09:00', '11:30']] }
+		});
 	});
 });

@@ -20,24 +20,6 @@ export function languages(ctx: Ctx) {
 	return listLanguages(ctx.db);
 }
 
-/** Matters offered in weekend extended hours. */
-export function weekendMatters(ctx: Ctx) {
-	return ctx.db
-		.select({
-			id: matters.id,
-			name: matters.name,
-			nameEn: matters.nameEn,
-			level: matters.level,
-			department: departments.name,
-			departmentEn: departments.nameEn
-		})
-		.from(matters)
-		.innerJoin(departments, eq(departments.id, matters.departmentId))
-		.where(eq(matters.weekendExtended, true))
-		.orderBy(asc(matters.id))
-		.all();
-}
-
 /** The most used matters (booth quick buttons), with what to prepare. */
 export function popularMatters(ctx: Ctx, limit = 8) {
 	return ctx.db
