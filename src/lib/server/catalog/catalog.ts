@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { departments, matters } from '../db/schema';
+import { matters } from '../db/schema';
 import { audit } from '../audit/audit';
 import { notFound } from '../errors';
 import {
