@@ -190,6 +190,13 @@ export const table: Record<string, Entry> = {
 		})
 	},
 	'GET /schedule/exceptions': { expect: schedulers(200) },
+	'GET /schedule/preview': {
+		expect: by(401, 401, 401, 403, 200, 200, 200),
+		build: async (w, actor) => ({
+			path: `/schedule/preview?matterId=${w.queueMatter}&at=${encodeURIComponent('2026-05-09T10:00:00+08:00')}`,
+			as: await w.as(actor as Role)
+		})
+	},
 	'PUT /schedule/exceptions/{date}': {
 		expect: schedulers(200),
 		build: async (w, actor) => ({

@@ -65,8 +65,14 @@ export const BoothList = z
 export const ScheduleException = z
 	.object({
 		date: z.string(),
-		kind: z.enum(['holiday', 'workday']),
-		note: z.string().nullable()
+		kind: z.enum(['holiday', 'workday', 'closed', 'extra']),
+		note: z.string().nullable(),
+		weekday: z.number().int().nullable().optional(),
+		intervals: z
+			.array(z.tuple([z.string(), z.string()]))
+			.nullable()
+			.optional(),
+		version: z.number().int().optional()
 	})
 	.meta({ id: 'ScheduleException' });
 

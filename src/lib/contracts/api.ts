@@ -308,7 +308,16 @@ export const HoursBody = z
 	.meta({ id: 'Hours' });
 
 export const ExceptionBody = z
-	.object({ kind: z.enum(['holiday', 'workday']), note: z.string().trim().max(200).optional() })
+	.object({
+		kind: z.enum(['holiday', 'workday', 'closed', 'extra']),
+		note: z.string().trim().max(200).optional(),
+		/** A make-up workday follows this weekday's hours (0 Sunday … 6 Saturday; default Monday). */
+		weekday: z.number().int().min(0).max(6).optional(),
+		/** Hours a `closed` exception takes away (none: all day) or an `extra` one adds. */
+		intervals: intervals.optional(),
+		/** The version read before editing; a stale one gets 409 `version_conflict`. */
+		version: z.number().int().min(1).optional()
+	})
 	.meta({ id: 'ScheduleExceptionBody' });
 
 export const DateParam = z

@@ -13,6 +13,7 @@ import {
 	type Response
 } from './openapi-op';
 import { qualityOperations } from './openapi-quality';
+import { scheduleOperations } from './openapi-schedule';
 import { supervisorOperations } from './openapi-supervisor';
 import { supervisorActionOperations } from './openapi-supervisor-actions';
 import { videoOperations } from './openapi-video';
@@ -29,7 +30,8 @@ export const operations: Op[] = [
 	...supervisorActionOperations,
 	...auditOperations,
 	...videoOperations,
-	...qualityOperations
+	...qualityOperations,
+	...scheduleOperations
 ];
 
 /** Paths where the Authorization header is not a console bearer token (LiveKit signs it). */

@@ -5,6 +5,7 @@ import { auditEn, auditZh } from './audit';
 import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
 import { consoleEn, consoleZh } from './console';
+import { scheduleEn, scheduleZh } from './schedule';
 import { en } from './en';
 import { qualityEn, qualityZh } from './quality';
 import { wallEn, wallZh } from './wall';
@@ -24,7 +25,8 @@ export const resources = {
 			wall: wallZh,
 			audit: auditZh,
 			alerts: alertsZh,
-			quality: qualityZh
+			quality: qualityZh,
+			sched: scheduleZh
 		}
 	},
 	en: {
@@ -35,7 +37,8 @@ export const resources = {
 			wall: wallEn,
 			audit: auditEn,
 			alerts: alertsEn,
-			quality: qualityEn
+			quality: qualityEn,
+			sched: scheduleEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { rosterFields } from '../schedule/schedule';
 import type { Db } from '../db';
 import { groupWrite } from '../db/group-commit';
 import { connectionOf, prepared, slots } from '../db/prepared';
@@ -212,7 +213,8 @@ export function skillFields(db: Db, userId: number): Record<string, number> {
 	).all({ userId });
 	const f: Record<string, number> = {};
 	for (const r of rows) addField(f, r);
-	return f;
+	// The extended sessions the agent is rostered for, as fields routing checks.
+	return Object.assign(f, rosterFields(db, userId));
 }
 
 const fieldCaches = new WeakMap<object, { v: number; byUser: Map<number, SkillFields> }>();

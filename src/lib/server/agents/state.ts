@@ -75,3 +75,12 @@ export async function availableAgents(ctx: Ctx): Promise<number[]> {
 		if ((await agentState(ctx, id)) === 'available') ids.push(id);
 	return ids;
 }
+
+/**
+ * Rewrites the routing fields of every agent not offline, so a roster change (an extended
+ * session's seats) counts for the next routing decision, not the next time they become free.
+ */
+export async function refreshOnlineFields(ctx: Ctx): Promise<void> {
+	const ids = await live.onlineAgents(ctx);
+	await Promise.all(ids.map((id) => live.writeSkills(ctx, id, q.skillFields(ctx.db, id))));
+}

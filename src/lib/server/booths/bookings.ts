@@ -22,7 +22,7 @@ export function bookSlot(
 	// Start on the next half hour after one hour: time to get back to a booth.
 	let t = Math.ceil((now + 3600_000) / SLOT_MS) * SLOT_MS;
 	for (let i = 0; i < 48 * 14; i++, t += SLOT_MS) {
-		const h = matterHours(ctx, matter.weekendExtended, t);
+		const h = matterHours(ctx, matter.id, t, { boothId: input.boothId });
 		if (!h.open) {
 			if (!h.opensAt) break;
 			t = Math.ceil(Date.parse(h.opensAt) / SLOT_MS) * SLOT_MS - SLOT_MS;

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { matterHours } from '../schedule/schedule';
+import { serviceAt } from '../schedule/schedule';
 
 /**
  * Whether callers can be served now (regular hours or weekend-extended hours), and if not when
@@ -9,7 +9,5 @@ export function serviceStatus(
 	ctx: Ctx,
 	now = Date.now()
 ): { open: boolean; opensAt: string | null } {
-	const extended = matterHours(ctx, true, now);
-	if (extended.open) return { open: true, opensAt: null };
-	return { open: false, opensAt: extended.opensAt };
+	return serviceAt(ctx, now);
 }

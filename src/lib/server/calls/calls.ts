@@ -55,7 +55,7 @@ export async function createCall(
 	const boothId = input.channel === 'booth' ? opts.boothId! : null;
 	if (boothId && q.liveCallOfBooth(ctx.db, boothId))
 		throw conflict('booth_busy', 'This booth already has a call in progress');
-	const hours = matterHours(ctx, matter.weekendExtended, now);
+	const hours = matterHours(ctx, matter.id, now, { boothId, language: input.language });
 	if (!hours.open)
 		throw conflict('closed', 'This matter is not served at this time', { opensAt: hours.opensAt });
 	// Nothing is stored while live state is known to be away.

@@ -2,6 +2,7 @@ import { appointmentById } from '../booths/queries';
 import { languageByCode, matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
 import type { CallFacts } from '../routing/rules';
+import { rosterRequirement } from '../schedule/schedule';
 import type { CallRow } from './queries';
 
 /** Routing facts of a stored call (its matter's department and minimum level, lane inputs). */
@@ -27,6 +28,10 @@ export function factsOf(ctx: Ctx, call: CallRow): CallFacts {
 		sign: call.signLanguage || signed,
 		elderly: call.elderly,
 		priorityLane: call.priorityLane,
-		inAppointmentSlot: inSlot
+		inAppointmentSlot: inSlot,
+		roster: rosterRequirement(ctx, call.matterId, Date.parse(call.queuedAt), {
+			boothId: call.boothId,
+			language: call.language
+		})
 	};
 }

@@ -1,4 +1,3 @@
-import { matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
 import { addJob, JOB_OPTIONS } from '../jobs';
 import * as live from '../routing/live';
@@ -116,8 +115,10 @@ export async function superviseCall(ctx: Ctx, callId: string): Promise<number | 
 	call = await escalate(ctx, call, now);
 	const r = await routeCall(ctx, callId);
 	if (r.kind === 'waiting') {
-		const m = matterFacts(ctx.db, call.matterId);
-		const hours = matterHours(ctx, m?.weekendExtended ?? false, now);
+		const hours = matterHours(ctx, call.matterId, now, {
+			boothId: call.boothId,
+			language: call.language
+		});
 		if (!hours.open && call.routingReason?.reason !== 'outside_hours') {
 			const routingReason = {
 				decision: 'waiting',

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { departments, matters } from '../db/schema';
+import { matters } from '../db/schema';
 import { audit } from '../audit/audit';
 import { notFound } from '../errors';
 import {
@@ -18,24 +18,6 @@ export function findMatters(ctx: Ctx, q: { q?: string; departmentId?: number; li
 /** Languages a caller can pick. */
 export function languages(ctx: Ctx) {
 	return listLanguages(ctx.db);
-}
-
-/** Matters offered in weekend extended hours. */
-export function weekendMatters(ctx: Ctx) {
-	return ctx.db
-		.select({
-			id: matters.id,
-			name: matters.name,
-			nameEn: matters.nameEn,
-			level: matters.level,
-			department: departments.name,
-			departmentEn: departments.nameEn
-		})
-		.from(matters)
-		.innerJoin(departments, eq(departments.id, matters.departmentId))
-		.where(eq(matters.weekendExtended, true))
-		.orderBy(asc(matters.id))
-		.all();
 }
 
 /** The most used matters (booth quick buttons), with what to prepare. */

@@ -420,9 +420,88 @@ export const settings = sqliteTable('settings', {
 
 export const scheduleExceptions = sqliteTable('schedule_exceptions', {
 	date: text('date').primaryKey(),
-	kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
-	note: text('note')
+	/** holiday: closed; workday: 调休 make-up day; closed: hours taken away; extra: hours added. */
+	kind: text('kind', { enum: ['holiday', 'workday', 'closed', 'extra'] }).notNull(),
+	note: text('note'),
+	/** A make-up day follows this weekday's hours (0 Sunday … 6 Saturday; null: Monday). */
+	weekday: integer('weekday'),
+	/** The hours a closed or extra exception takes away or adds (null with closed: all day). */
+	intervals: text('intervals', { mode: 'json' }).$type<[string, string][]>(),
+	source: text('source', { enum: ['manual', 'import'] })
+		.notNull()
+		.default('manual'),
+	version: integer('version').notNull().default(1)
 });
+
+/** Named weekly patterns (区政务服务中心, 镇街便民服务中心, 外语坐席); one is the district default. */
+export const schedules = sqliteTable('schedules', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull().unique(),
+	nameEn: text('name_en').notNull().default(''),
+	/** Day (sun…sat) → intervals of "HH:MM". */
+	pattern: text('pattern', { mode: 'json' }).$type<Record<string, [string, string][]>>().notNull(),
+	isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+	version: integer('version').notNull().default(1),
+	updatedAt: createdAt()
+});
+
+/** Which schedule a department, town or language follows (one per target). */
+export const scheduleAssignments = sqliteTable(
+	'schedule_assignments',
+	{
+		kind: text('kind', { enum: ['department', 'town', 'language'] }).notNull(),
+		/** Department or town id, or language code. */
+		ref: text('ref').notNull(),
+		scheduleId: integer('schedule_id')
+			.notNull()
+			.references(() => schedules.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.kind, t.ref] })]
+);
+
+/** Extended sessions (云窗口延时服务): a weekday's extra hours for the matters they cover. */
+export const extendedSessions = sqliteTable('extended_sessions', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull(),
+	nameEn: text('name_en').notNull().default(''),
+	/** 0 Sunday … 6 Saturday. */
+	weekday: integer('weekday').notNull(),
+	intervals: text('intervals', { mode: 'json' }).$type<[string, string][]>().notNull(),
+	active: integer('active', { mode: 'boolean' }).notNull().default(true),
+	version: integer('version').notNull().default(1),
+	updatedAt: createdAt()
+});
+
+export const sessionMatters = sqliteTable(
+	'session_matters',
+	{
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => extendedSessions.id, { onDelete: 'cascade' }),
+		matterId: integer('matter_id')
+			.notNull()
+			.references(() => matters.id)
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.matterId] })]
+);
+
+/** Seats rostered for an extended session on a date (regular days need no entry). */
+export const rosterEntries = sqliteTable(
+	'roster_entries',
+	{
+		date: text('date').notNull(),
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => extendedSessions.id, { onDelete: 'cascade' }),
+		agentId: integer('agent_id')
+			.notNull()
+			.references(() => users.id)
+	},
+	(t) => [
+		primaryKey({ columns: [t.date, t.sessionId, t.agentId] }),
+		index('roster_agent_date').on(t.agentId, t.date)
+	]
+);
 
 export const auditLog = sqliteTable(
 	'audit_log',

@@ -109,6 +109,17 @@ describe('eligibility', () => {
 		expect(satisfies({ 'm:12': 5, 'l:zh': 5 }, req.checks)).toBe(false);
 	});
 
+	it('an extended-session call needs a seat rostered for it, at every escalation step', () => {
+		const session = call({ roster: 'r:7:2026-12-05', elderly: true });
+		for (let step = 0; step <= steps.length; step++) {
+			const r = requirementFor(session, steps, step, relax);
+			expect(satisfies({ 'm:12': 5, 'd:3': 5, 'l:yue': 5, 'l:zh': 5 }, r.checks)).toBe(false);
+			expect(
+				satisfies({ 'm:12': 5, 'd:3': 5, 'l:yue': 5, 'l:zh': 5, 'r:7:2026-12-05': 1 }, r.checks)
+			).toBe(true);
+		}
+	});
+
 	it('indexes an agent by department, not by each of its many matters', () => {
 		const idx = agentIndexes({ 'm:12': 5, 'm:13': 1, 'd:3': 5, 'l:yue': 5, sign: 4 });
 		expect(idx.map((i) => i.index).sort()).toEqual(['any', 'd:3', 'sign']);

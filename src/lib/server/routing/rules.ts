@@ -28,6 +28,11 @@ export interface CallFacts {
 	priorityLane: 'none' | 'green' | 'urgent';
 	/** The caller booked this slot and is calling inside it. */
 	inAppointmentSlot: boolean;
+	/**
+	 * The roster field a seat must hold (`r:<session>:<date>`) when the call is served by an
+	 * extended session: only seats rostered for it are offered the call, at every step.
+	 */
+	roster?: string | null;
 }
 
 /** The lane of a call: urgent > green channel > elderly > appointment-in-its-slot > normal. */
@@ -154,6 +159,7 @@ export function requirementFor(
 		if (relax.includes('language')) langs.push(...(languageRelax[call.language] ?? []));
 		groups.push(langs.map((l) => `l:${l}`).join('|'));
 	}
+	if (call.roster) groups.push(call.roster);
 	// Sign-language seats are few: scanning them is cheaper than scanning the matter's seats.
 	const index = call.sign ? 'sign' : matterIndex;
 	const checks = groups.join(';');

@@ -1,119 +1,226 @@
-import { asc, eq } from 'drizzle-orm';
-import { audit } from '../audit/audit';
 import type { Ctx } from '../context';
 import type { Db } from '../db';
-import { reference } from '../db/reference';
-import { scheduleExceptions, settings } from '../db/schema';
-import { badRequest, notFound } from '../errors';
+import type { OnConnection } from '../db/prepared';
+import { matterFacts } from '../catalog/queries';
+import { badRequest } from '../errors';
 import {
-	DEFAULT_HOURS,
+	DAYS,
 	formatShanghai,
-	isOpen,
-	minutesOf,
-	nextOpening,
+	localParts,
 	type ExceptionKind,
 	type Hours,
 	type Interval
 } from './hours';
+import { bookingOffered, dayPlan, momentAt, type PlanData, type Span, type Who } from './plan';
+import * as q from './queries';
 
-export const HOURS_KEY = 'schedule.hours';
+export { putHours, putException, deleteException } from './edit';
 
-/** The stored service hours (the seeded defaults when none are stored). */
+const hhmm = (m: number) =>
+	`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** Minute spans back to "HH:MM" intervals. */
+export const toIntervals = (s: Span[]): Interval[] =>
+	s.map(([a, b]): Interval => [hhmm(a), hhmm(b)]);
+
+/**
+ * The contract's weekly hours: `regular` is the district default schedule, `extended` the
+ * hours of the active extended sessions by weekday.
+ */
 export function getHours(db: Db): Hours {
-	return (reference(db, 'settings').get(HOURS_KEY) as Hours | undefined) ?? DEFAULT_HOURS;
-}
-
-/** Replaces the service hours; takes effect for the next call. */
-export function putHours(ctx: Ctx, actorId: number, hours: Hours): Hours {
-	for (const [day, list] of [...Object.entries(hours.regular), ...Object.entries(hours.extended)]) {
-		const sorted = [...(list ?? [])].sort((a, b) => minutesOf(a[0]) - minutesOf(b[0]));
-		for (let i = 0; i < sorted.length; i++) {
-			const [a, b] = sorted[i]!;
-			if (minutesOf(a) >= minutesOf(b))
-				throw badRequest(`${day}: ${a}–${b} ends before it starts`, 'invalid_hours');
-			if (i > 0 && minutesOf(a) < minutesOf(sorted[i - 1]![1]))
-				throw badRequest(`${day}: ${a}–${b} overlaps another interval`, 'invalid_hours');
-		}
+	const data = q.planData(db);
+	const extended: Hours['extended'] = {};
+	for (const s of data.sessions) {
+		if (!s.active) continue;
+		const day = DAYS[s.weekday]!;
+		extended[day] = [...(extended[day] ?? []), ...(s.intervals as Interval[])];
 	}
-	const value = { ...hours, timezone: 'Asia/Shanghai' as const };
-	ctx.db
-		.insert(settings)
-		.values({ key: HOURS_KEY, value })
-		.onConflictDoUpdate({
-			target: settings.key,
-			set: { value, updatedAt: new Date().toISOString() }
-		})
-		.run();
-	audit(ctx, { actorKind: 'user', actorId, action: 'schedule.hours', target: HOURS_KEY });
-	return value;
+	return {
+		timezone: 'Asia/Shanghai',
+		regular: Object.fromEntries(
+			DAYS.map((d) => [d, data.defaultWeek[d] ?? []])
+		) as Hours['regular'],
+		extended
+	};
 }
 
-/** Holiday and make-up workday exceptions by date. */
-export function exceptionMap(db: Db): ReadonlyMap<string, ExceptionKind> {
-	return reference(db, 'exceptions');
+/** Holiday and make-up workday exceptions by date (working-day deadlines read these). */
+export function exceptionMap(db: OnConnection): ReadonlyMap<string, ExceptionKind> {
+	const out = new Map<string, ExceptionKind>();
+	for (const [date, e] of q.planData(db).exceptions)
+		if (e.kind === 'holiday' || e.kind === 'workday') out.set(date, e.kind);
+	return out;
 }
 
 /** Every exception, by date. */
 export function listExceptions(db: Db) {
-	return db.select().from(scheduleExceptions).orderBy(asc(scheduleExceptions.date)).all();
-}
-
-/** Sets a date as a holiday or a make-up workday. */
-export function putException(
-	ctx: Ctx,
-	actorId: number,
-	date: string,
-	input: { kind: ExceptionKind; note?: string | null }
-) {
-	const row = { date, kind: input.kind, note: input.note ?? null };
-	ctx.db
-		.insert(scheduleExceptions)
-		.values(row)
-		.onConflictDoUpdate({ target: scheduleExceptions.date, set: row })
-		.run();
-	audit(ctx, { actorKind: 'user', actorId, action: 'schedule.exception', target: date });
-	return row;
-}
-
-/** Removes an exception; 404 when there is none for that date. */
-export function deleteException(ctx: Ctx, actorId: number, date: string): void {
-	const n = ctx.db
-		.delete(scheduleExceptions)
-		.where(eq(scheduleExceptions.date, date))
-		.run().changes;
-	if (!n) throw notFound(`no exception on ${date}`);
-	audit(ctx, { actorKind: 'user', actorId, action: 'schedule.exception.delete', target: date });
+	return q.listExceptionRows(db);
 }
 
 const ALL_DAY: Interval[] = [['00:00', '24:00']];
 /** Every day around the clock: the hours of SERVICE_HOURS=always. */
 export const ALWAYS_HOURS: Hours = {
 	timezone: 'Asia/Shanghai',
-	regular: {
-		sun: ALL_DAY,
-		mon: ALL_DAY,
-		tue: ALL_DAY,
-		wed: ALL_DAY,
-		thu: ALL_DAY,
-		fri: ALL_DAY,
-		sat: ALL_DAY
-	},
+	regular: Object.fromEntries(DAYS.map((d) => [d, ALL_DAY])) as Hours['regular'],
 	extended: {}
 };
 
+/** The hours data to use: SERVICE_HOURS=always opens every day around the clock, but holidays stay closed. */
+function dataFor(ctx: Pick<Ctx, 'db' | 'cfg'>): PlanData {
+	const data = q.planData(ctx.db);
+	if (ctx.cfg.SERVICE_HOURS !== 'always') return data;
+	const holidays = new Map([...data.exceptions].filter(([, e]) => e.kind === 'holiday'));
+	return {
+		defaultWeek: ALWAYS_HOURS.regular,
+		weeks: new Map(),
+		assigned: new Map(),
+		sessions: [],
+		exceptions: holidays
+	};
+}
+
+export interface Where {
+	boothId?: number | null;
+	language?: string | null;
+}
+
+function whoOf(ctx: Pick<Ctx, 'db'>, matterId: number, where: Where): Who | null {
+	const m = matterFacts(ctx.db, matterId);
+	if (!m) return null;
+	return {
+		matterId,
+		departmentId: m.departmentId,
+		townId: where.boothId ? q.boothTownId(ctx.db, where.boothId) : null,
+		language: where.language ?? null
+	};
+}
+
 /**
- * Whether a matter is served now, and if not when it next opens (ISO with +08:00).
- * SERVICE_HOURS=always opens everything around the clock (demos and end-to-end runs at any
- * hour), except on dates a scheduler marked as holidays, so the closed path stays testable.
+ * Whether a matter is served at `now` (for a caller at a booth, in a language), and if not when
+ * it next opens (ISO with +08:00); `session` names the extended session serving it then.
  */
 export function matterHours(
-	ctx: Ctx,
-	weekendExtended: boolean,
+	ctx: Pick<Ctx, 'db' | 'cfg'>,
+	matterId: number,
+	now = Date.now(),
+	where: Where = {}
+):
+	| { open: true; session: { id: number; name: string; nameEn: string } | null }
+	| { open: false; opensAt: string | null } {
+	const who = whoOf(ctx, matterId, where);
+	if (!who) return { open: false, opensAt: null };
+	const m = momentAt(dataFor(ctx), who, now);
+	if (m.open) return { open: true, session: m.session };
+	return { open: false, opensAt: m.opensAt === null ? null : formatShanghai(m.opensAt) };
+}
+
+/**
+ * The open intervals of a matter on a local date (YYYY-MM-DD): regular hours and each extended
+ * session's, as "HH:MM" pairs (Asia/Shanghai). What booking slots are cut from.
+ */
+export function matterDay(
+	ctx: Pick<Ctx, 'db' | 'cfg'>,
+	matterId: number,
+	date: string,
+	where: Where = {}
+) {
+	const who = whoOf(ctx, matterId, where);
+	if (!who) return { regular: [] as Interval[], sessions: [] };
+	const p = dayPlan(dataFor(ctx), date, who);
+	return {
+		regular: toIntervals(p.regular),
+		sessions: p.sessions.map((s) => ({
+			id: s.id,
+			name: s.name,
+			nameEn: s.nameEn,
+			intervals: toIntervals(s.spans)
+		}))
+	};
+}
+
+/** Whether any matter is served at `now` (a booth's out-of-hours screen), and if not when service opens. */
+export function serviceAt(
+	ctx: Pick<Ctx, 'db' | 'cfg'>,
 	now = Date.now()
-): { open: true } | { open: false; opensAt: string | null } {
-	const hours = ctx.cfg.SERVICE_HOURS === 'always' ? ALWAYS_HOURS : getHours(ctx.db);
-	const ex = exceptionMap(ctx.db);
-	if (isOpen(hours, ex, weekendExtended, now)) return { open: true };
-	const next = nextOpening(hours, ex, weekendExtended, now);
-	return { open: false, opensAt: next === null ? null : formatShanghai(next) };
+): { open: boolean; opensAt: string | null } {
+	const data = dataFor(ctx);
+	const all = new Set(data.sessions.flatMap((s) => [...s.matterIds]));
+	// A pseudo-matter covered by every session and following the default week.
+	const who: Who = { matterId: -1, departmentId: -1 };
+	const wide: PlanData = {
+		...data,
+		assigned: new Map(),
+		sessions: data.sessions.map((s) => ({ ...s, matterIds: new Set([-1, ...all]) }))
+	};
+	const m = momentAt(wide, who, now);
+	return { open: m.open, opensAt: m.open || m.opensAt === null ? null : formatShanghai(m.opensAt) };
+}
+
+/** Agent ids rostered for an extended session on a local date (appointment capacity, staffing). */
+export function rosteredAgentIds(
+	ctx: Pick<Ctx, 'db'> | Db,
+	date: string,
+	sessionId: number
+): number[] {
+	const db = 'db' in ctx ? ctx.db : ctx;
+	return q.rosteredIds(db, date, sessionId);
+}
+
+/** The routing fields of an agent's roster: `r:<session>:<date>` for the days around `now`. */
+export function rosterFields(
+	db: OnConnection,
+	agentId: number,
+	now = Date.now()
+): Record<string, number> {
+	const today = localParts(now).date;
+	const day = (n: number) =>
+		new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+	const out: Record<string, number> = {};
+	for (const r of q.rosterOfAgent(db, agentId, day(-1), day(7)))
+		out[rosterField(r.sessionId, r.date)] = 1;
+	return out;
+}
+
+/** The routing field a seat needs to take calls of a session on a date. */
+export const rosterField = (sessionId: number, date: string) => `r:${sessionId}:${date}`;
+
+/**
+ * The roster requirement of a call queued at `at`: the field a seat must hold when the matter
+ * is served then only by an extended session (regular hours need no roster), else null.
+ */
+export function rosterRequirement(
+	ctx: Pick<Ctx, 'db' | 'cfg'>,
+	matterId: number,
+	at: number,
+	where: Where = {}
+): string | null {
+	const h = matterHours(ctx, matterId, at, where);
+	return h.open && h.session ? rosterField(h.session.id, localParts(at).date) : null;
+}
+
+/**
+ * "What would a caller see at `at`" for a matter at a booth: the preview, always of the
+ * schedule as configured (SERVICE_HOURS=always overrides only what live callers get).
+ */
+export function preview(
+	live: Pick<Ctx, 'db' | 'cfg'>,
+	matterId: number,
+	at: number,
+	where: Where = {}
+) {
+	const ctx = { db: live.db, cfg: { ...live.cfg, SERVICE_HOURS: 'schedule' as const } };
+	if (!matterFacts(ctx.db, matterId))
+		throw badRequest(`unknown matter ${matterId}`, 'unknown_matter');
+	if (where.boothId && q.boothTownId(ctx.db, where.boothId) === null)
+		throw badRequest(`unknown booth ${where.boothId}`, 'unknown_booth');
+	const h = matterHours(ctx, matterId, at, where);
+	const session = h.open ? h.session : null;
+	const opensAt = h.open ? formatShanghai(at) : h.opensAt;
+	const bookable = opensAt !== null && Date.parse(opensAt) - at <= 14 * 86_400_000;
+	return {
+		open: h.open,
+		opensAt,
+		session: session ? { id: session.id, name: session.name, nameEn: session.nameEn } : null,
+		rosteredAgentIds: session ? rosteredAgentIds(ctx, localParts(at).date, session.id) : [],
+		bookingOffered: bookingOffered({ bookable, open: h.open })
+	};
 }

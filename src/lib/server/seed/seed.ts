@@ -18,6 +18,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import { DEFAULT_HOURS } from '../schedule/hours';
 import catalogue from './panyu-demo.json';
 import { generatedMatters, rng } from './generate';
+import { seedSchedules } from './schedule-seed';
 
 /** The documented password of every demo account (never used when SKIP_DEMO_SEED is set). */
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -131,6 +132,7 @@ export function seedCatalogue(db: Db): void {
 			.onConflictDoNothing()
 			.run();
 	});
+	seedSchedules(db);
 }
 
 function chunks<T>(list: T[], size: number): T[][] {

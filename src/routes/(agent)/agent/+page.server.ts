@@ -3,14 +3,17 @@ import { appContext } from '$lib/server/context';
 import { todayCalls } from '$lib/server/desk/desk';
 import { guardPage } from '$lib/server/guards';
 import { caseCountsFor } from '$lib/server/quality/quality';
+import { myRoster, rosterStatus } from '$lib/server/schedule/roster';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = guardPage(locals, url, 'agent');
 	const ctx = await appContext();
+	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 	return {
 		profile: agentProfile(ctx, user.id),
 		today: todayCalls(ctx, user.id),
-		cases: caseCountsFor(ctx, user)
+		cases: caseCountsFor(ctx, user),
+		roster: { entries: myRoster(ctx, user.id, today), now: rosterStatus(ctx, user.id) }
 	};
 };

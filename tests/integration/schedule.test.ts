@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { refreshOnlineFields } from '../../src/lib/server/agents/state';
+import { currentOffer } from '../../src/lib/server/calls/offers';
+import { setAgentState } from '../../src/lib/server/calls/seats';
+import { closeContext, createContext, type Ctx } from '../../src/lib/server/context';
+import { auditLog } from '../../src/lib/server/db/schema';
+import {
+	applyImport,
+	putException,
+	putHours,
+	saveSession
+} from '../../src/lib/server/schedule/edit';
+import { fromPackage } from '../../src/lib/server/schedule/holidays';
+import { exceptionRow, sessionById } from '../../src/lib/server/schedule/queries';
+import { setRoster } from '../../src/lib/server/schedule/roster';
+import {
+	getHours,
+	matterHours,
+	preview,
+	rosteredAgentIds
+} from '../../src/lib/server/schedule/schedule';
+import { createCall } from '../../src/lib/server/calls/calls';
+import { closeRouting, makeAgent, routingContext, someMatters, waitFor } from './routing-helpers';
+
+const callAt = (ctx: Ctx, matterId: number, now: number) =>
+	createCall(
+		ctx,
+		{
+			channel: 'mobile',
+			matterId,
+			language: 'zh',
+			signLanguage: false,
+			elderly: false,
+			priorityLane: 'none'
+		},
+		{ now }
+	);
+
+/** The next Saturday (Asia/Shanghai) at least a day away, as a date and 14:00 local that day. */
+function nextSaturday() {
+	let t = Date.now() + 8 * 3600_000 + 86_400_000;
+	while (new Date(t).getUTCDay() !== 6) t += 86_400_000;
+	const date = new Date(t).toISOString().slice(0, 10);
+	return { date, at: Date.parse(`${date}T14:00:00+08:00`) };
+}
+
+describe('versioned schedule edits', () => {
+	let ctx: Ctx;
+	beforeAll(async () => {
+		ctx = await routingContext({ SERVICE_HOURS: 'schedule' });
+	});
+	afterAll(() => closeRouting(ctx));
+
+	it('two schedulers edit one session: the second gets 409 version_conflict, nothing of the first is lost', () => {
+		const { a, sameDept } = someMatters(ctx);
+		const s = saveSession(ctx, 1, null, {
+			name: '周日延时',
+			weekday: 0,
+			intervals: [['09:00', '12:00']],
+			matterIds: [a.id]
+		});
+		// Both read version 1.
+		const read = sessionById(ctx.db, s.id)!;
+		saveSession(ctx, 1, s.id, {
+			name: '周日延时',
+			weekday: 0,
+			intervals: [['09:00', '11:00']],
+			matterIds: [a.id, sameDept.id],
+			version: read.version
+		});
+		let err: unknown;
+		try {
+			saveSession(ctx, 2, s.id, {
+				name: '周日下午',
+				weekday: 0,
+				intervals: [['14:00', '16:00']],
+				matterIds: [],
+				version: read.version
+			});
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toMatchObject({ status: 409, code: 'version_conflict' });
+		const now = sessionById(ctx.db, s.id)!;
+		expect(now).toMatchObject({ name: '周日延时', intervals: [['09:00', '11:00']], version: 2 });
+		// The second scheduler reloads (version 2) and applies their change again.
+		saveSession(ctx, 2, s.id, {
+			name: '周日下午',
+			weekday: 0,
+			intervals: [['14:00', '16:00']],
+			matterIds: [a.id],
+			version: now.version
+		});
+		expect(sessionById(ctx.db, s.id)).toMatchObject({ name: '周日下午', version: 3 });
+		const audited = ctx.db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.action, 'schedule.session.update'), eq(auditLog.target, `session:${s.id}`))
+			)
+			.all();
+		expect(audited.map((r) => r.actorId)).toEqual([1, 2]);
+	});
+
+	it('an edit in one process is seen at once by another process on the same database', async () => {
+		const other = await createContext(ctx.cfg, { subscribe: false });
+		try {
+			const { otherDept } = someMatters(ctx);
+			const { date, at } = nextSaturday();
+			expect(matterHours(other, otherDept.id, at)).toMatchObject({ open: false });
+			const s = saveSession(ctx, 1, null, {
+				name: '周六下午',
+				weekday: 6,
+				intervals: [['13:00', '15:00']],
+				matterIds: [otherDept.id]
+			});
+			expect(matterHours(other, otherDept.id, at)).toMatchObject({
+				open: true,
+				session: { id: s.id }
+			});
+			expect(preview(other, otherDept.id, at)).toMatchObject({
+				open: true,
+				rosteredAgentIds: [],
+				bookingOffered: false
+			});
+			expect(rosteredAgentIds(other, date, s.id)).toEqual([]);
+		} finally {
+			await closeContext(other);
+		}
+	});
+});
+
+describe('roster-aware routing', () => {
+	let ctx: Ctx;
+	beforeAll(async () => {
+		ctx = await routingContext({ SERVICE_HOURS: 'schedule' });
+	});
+	afterAll(() => closeRouting(ctx));
+
+	it('offers an extended-session call only to a seat rostered for it', async () => {
+		const { a } = someMatters(ctx);
+		const { date, at } = nextSaturday();
+		const session = saveSession(ctx, 1, null, {
+			name: '周六下午延时',
+			weekday: 6,
+			intervals: [['13:00', '15:00']],
+			matterIds: [a.id]
+		});
+		const skills = [
+			{ kind: 'matter' as const, matterId: a.id, level: 5 },
+			{ kind: 'language' as const, code: 'zh', level: 5 }
+		];
+		// The unrostered seat has waited longest and is the better fit by every other rule.
+		const unrostered = await makeAgent(ctx, skills);
+		const rostered = await makeAgent(ctx, [skills[0]!, { ...skills[1]!, level: 3 }]);
+		await setAgentState(ctx, unrostered, 'available');
+		await setAgentState(ctx, rostered, 'available');
+		setRoster(ctx, 1, { date, sessionId: session.id, agentIds: [rostered] });
+		await refreshOnlineFields(ctx);
+		expect(rosteredAgentIds(ctx, date, session.id)).toEqual([rostered]);
+
+		const call = await callAt(ctx, a.id, at);
+		const offer = await waitFor(
+			() => currentOffer(ctx, rostered),
+			'the rostered seat is offered the call'
+		);
+		expect(offer.callId).toBe(call.callId);
+		expect(await currentOffer(ctx, unrostered)).toBeNull();
+	});
+
+	it('a call in regular hours is offered to any eligible seat, rostered or not', async () => {
+		const { sameDept } = someMatters(ctx);
+		const agent = await makeAgent(ctx, [
+			{ kind: 'matter', matterId: sameDept.id, level: 5 },
+			{ kind: 'language', code: 'zh', level: 5 }
+		]);
+		await setAgentState(ctx, agent, 'available');
+		// A Wednesday at 10:00: regular district hours.
+		const call = await callAt(ctx, sameDept.id, Date.parse('2026-12-09T10:00:00+08:00'));
+		const offer = await waitFor(() => currentOffer(ctx, agent), 'the seat is offered the call');
+		expect(offer.callId).toBe(call.callId);
+	});
+});
+
+describe('the calendar and the weekly hours contract', () => {
+	let ctx: Ctx;
+	beforeAll(async () => {
+		ctx = await routingContext({ SERVICE_HOURS: 'schedule' });
+	});
+	afterAll(() => closeRouting(ctx));
+
+	it('an import keeps the dates a scheduler set by hand, and a make-up day follows its weekday', () => {
+		putException(ctx, 1, '2026-10-10', {
+			kind: 'closed',
+			intervals: [['13:00', '17:00']],
+			note: '培训'
+		});
+		const r = applyImport(ctx, 1, fromPackage(2026), 'chinese-days:2026');
+		expect(r.kept).toBe(1);
+		expect(exceptionRow(ctx.db, '2026-10-10')).toMatchObject({ kind: 'closed', source: 'manual' });
+		// Sunday 2026-09-20 is worked as the Tuesday 2026-10-06 it replaces.
+		expect(exceptionRow(ctx.db, '2026-09-20')).toMatchObject({
+			kind: 'workday',
+			weekday: 2,
+			source: 'import'
+		});
+		const { a } = someMatters(ctx);
+		expect(matterHours(ctx, a.id, Date.parse('2026-09-20T10:00:00+08:00'))).toMatchObject({
+			open: true
+		});
+		expect(matterHours(ctx, a.id, Date.parse('2026-10-01T10:00:00+08:00'))).toMatchObject({
+			open: false,
+			opensAt: '2026-10-08T09:00:00+08:00'
+		});
+		expect(
+			ctx.db.select().from(auditLog).where(eq(auditLog.action, 'schedule.import')).all()
+		).toHaveLength(1);
+	});
+
+	it('GET/PUT hours read and replace the default schedule and the sessions’ hours', () => {
+		const h = getHours(ctx.db);
+		expect(h.regular.mon).toEqual([
+			['09:00', '12:00'],
+			['13:00', '17:00']
+		]);
+		expect(h.extended.sat).toEqual([['09:00', '12:00']]);
+		putHours(ctx, 1, {
+			...h,
+			regular: { ...h.regular, mon: [['08:30', '12:00']] },
+			extended: { sat: [['09:00', '11:30']] }
+		});
+		expect(getHours(ctx.db)).toMatchObject({
+			regular: { mon: [['08:30', '12:00']] },
+			extended: { sat: [['09:00', '11:30']] }
+		});
+	});
+});
