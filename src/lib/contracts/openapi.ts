@@ -12,6 +12,7 @@ import {
 	type Op,
 	type Response
 } from './openapi-op';
+import { reportsOperations } from './openapi-reports';
 import { supervisorOperations } from './openapi-supervisor';
 import { supervisorActionOperations } from './openapi-supervisor-actions';
 import { videoOperations } from './openapi-video';
@@ -27,6 +28,7 @@ export const operations: Op[] = [
 	...supervisorOperations,
 	...supervisorActionOperations,
 	...auditOperations,
+	...reportsOperations,
 	...videoOperations
 ];
 

@@ -6,6 +6,7 @@ import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
 import { consoleEn, consoleZh } from './console';
 import { en } from './en';
+import { reportsEn, reportsZh } from './reports';
 import { wallEn, wallZh } from './wall';
 import { zhCN } from './zh-CN';
 
@@ -22,7 +23,8 @@ export const resources = {
 			caller: callerZh,
 			wall: wallZh,
 			audit: auditZh,
-			alerts: alertsZh
+			alerts: alertsZh,
+			reports: reportsZh
 		}
 	},
 	en: {
@@ -32,7 +34,8 @@ export const resources = {
 			caller: callerEn,
 			wall: wallEn,
 			audit: auditEn,
-			alerts: alertsEn
+			alerts: alertsEn,
+			reports: reportsEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
