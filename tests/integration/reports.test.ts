@@ -63,7 +63,7 @@ const callArb = fc.record({
 
 let seq = 0;
 /** Writes a call the way the call core does: the row, then its events, rating and case as they happen. */
-function write(c: fc.infer<typeof callArb>) {
+function write(c: typeof callArb extends fc.Arbitrary<infer T> ? T : never) {
 	const db = ctx.db.$client;
 	const id = `r${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 	const t0 = NOW - c.ageMs;

@@ -88,14 +88,16 @@ export function sumsByUnit(
 	toDay: string,
 	filter: RowFilter | null
 ): (Sums & { unitId: number })[] {
-	return db
-		.select({ unitId: reportDaily.unitId, ...sums })
-		.from(reportDaily)
-		.where(where(dim, fromDay, toDay, filter))
-		.groupBy(reportDaily.unitId)
-		// a unit whose calls all moved elsewhere (a transfer) keeps a row of zeros
-		.having(sql`total(${reportDaily.offered}) > 0`)
-		.all();
+	return (
+		db
+			.select({ unitId: reportDaily.unitId, ...sums })
+			.from(reportDaily)
+			.where(where(dim, fromDay, toDay, filter))
+			.groupBy(reportDaily.unitId)
+			// a unit whose calls all moved elsewhere (a transfer) keeps a row of zeros
+			.having(sql`total(${reportDaily.offered}) > 0`)
+			.all()
+	);
 }
 
 /** The sums per day of a grouping (one unit, or all visible), for the trend charts. */

@@ -18,6 +18,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import { DEFAULT_HOURS } from '../schedule/hours';
 import catalogue from './panyu-demo.json';
 import { generatedMatters, rng } from './generate';
+import { seedDemoHistory } from './history';
 
 /** The documented password of every demo account (never used when SKIP_DEMO_SEED is set). */
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -234,6 +235,8 @@ export async function seedDemo(
 				.get();
 			boothTokens.push({ id, name, token });
 		}
+		// the same connection: the history joins this transaction
+		seedDemoHistory(db, Date.now(), r);
 		tx.insert(settings)
 			.values({ key: 'seed.demo', value: { at: new Date().toISOString() } })
 			.run();
