@@ -7,7 +7,7 @@ import {
 	type Summary,
 	type SummaryQuery
 } from '../../contracts/reports-api';
-import { displayNames } from '../agents/queries';
+import { staffNames } from '../agents/queries';
 import type { StaffUser } from '../auth/auth';
 import { listBooths } from '../booths/booths';
 import { listDepartments, listTowns } from '../catalog/queries';
@@ -59,8 +59,18 @@ function namesOf(ctx: Ctx, dim: GroupBy, ids: number[]): Map<number, { zh: strin
 			return new Map(listTowns(ctx.db).map((t) => [t.id, { zh: t.name, en: t.nameEn ?? t.name }]));
 		case 'booth':
 			return new Map(listBooths(ctx).map((b) => [b.id, { zh: b.name, en: b.name }]));
-		case 'agent':
-			return new Map([...displayNames(ctx.db, ids)].map(([id, n]) => [id, { zh: n, en: n }]));
+		case 'agent': {
+			// two seats may share a display name: the login tells them apart
+			const want = new Set(ids);
+			return new Map(
+				staffNames(ctx.db)
+					.filter((s) => want.has(s.id))
+					.map((s) => {
+						const n = `${s.displayName} (${s.username})`;
+						return [s.id, { zh: n, en: n }];
+					})
+			);
+		}
 	}
 }
 
