@@ -97,6 +97,8 @@ CREATE TRIGGER report_rating_changed AFTER UPDATE OF score ON ratings BEGIN UPDA
 --> statement-breakpoint
 CREATE TRIGGER report_rating_removed AFTER DELETE ON ratings BEGIN UPDATE report_calls SET score = NULL WHERE call_id = OLD.call_id; END;
 --> statement-breakpoint
+CREATE TRIGGER report_case_removed AFTER DELETE ON follow_ups WHEN OLD.kind = 'rectification' BEGIN UPDATE report_calls SET case_rect = 0, rectified = 0, fed_back = 0, called_back = 0, cb_reached = 0, cb_satisfied = 0 WHERE call_id = OLD.call_id; END;
+--> statement-breakpoint
 CREATE TRIGGER report_case_opened AFTER INSERT ON follow_ups WHEN NEW.kind = 'rectification' BEGIN UPDATE report_calls SET case_rect = 1, rectified = (NEW.rectified_at IS NOT NULL), fed_back = (NEW.fed_back_at IS NOT NULL), called_back = (NEW.called_back_at IS NOT NULL), cb_reached = (NEW.called_back_at IS NOT NULL AND NEW.callback_satisfied IS NOT NULL), cb_satisfied = coalesce(NEW.called_back_at IS NOT NULL AND NEW.callback_satisfied = 1, 0) WHERE call_id = NEW.call_id; END;
 --> statement-breakpoint
 CREATE TRIGGER report_case_stepped AFTER UPDATE ON follow_ups WHEN NEW.kind = 'rectification' BEGIN UPDATE report_calls SET case_rect = 1, rectified = (NEW.rectified_at IS NOT NULL), fed_back = (NEW.fed_back_at IS NOT NULL), called_back = (NEW.called_back_at IS NOT NULL), cb_reached = (NEW.called_back_at IS NOT NULL AND NEW.callback_satisfied IS NOT NULL), cb_satisfied = coalesce(NEW.called_back_at IS NOT NULL AND NEW.callback_satisfied = 1, 0) WHERE call_id = NEW.call_id; END;

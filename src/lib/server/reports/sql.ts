@@ -92,6 +92,7 @@ export const TRIGGERS_SQL: string[] = [
 	`CREATE TRIGGER report_rating_added AFTER INSERT ON ratings BEGIN UPDATE report_calls SET score = NEW.score WHERE call_id = NEW.call_id; END;`,
 	`CREATE TRIGGER report_rating_changed AFTER UPDATE OF score ON ratings BEGIN UPDATE report_calls SET score = NEW.score WHERE call_id = NEW.call_id; END;`,
 	`CREATE TRIGGER report_rating_removed AFTER DELETE ON ratings BEGIN UPDATE report_calls SET score = NULL WHERE call_id = OLD.call_id; END;`,
+	`CREATE TRIGGER report_case_removed AFTER DELETE ON follow_ups WHEN OLD.kind = 'rectification' BEGIN UPDATE report_calls SET case_rect = 0, rectified = 0, fed_back = 0, called_back = 0, cb_reached = 0, cb_satisfied = 0 WHERE call_id = OLD.call_id; END;`,
 	...['INSERT', 'UPDATE'].map(
 		(op) =>
 			`CREATE TRIGGER report_case_${op === 'INSERT' ? 'opened' : 'stepped'} AFTER ${op} ON follow_ups WHEN NEW.kind = 'rectification' BEGIN UPDATE report_calls SET ${caseCols('NEW')} WHERE call_id = NEW.call_id; END;`
