@@ -100,7 +100,7 @@ export const reportsEn: typeof reportsZh = {
 		groupBy: 'Group by',
 		apply: 'Show',
 		rankingQuarter: 'Ranking quarter',
-		rankingOf: 'Rank'
+		rankingOf: 'Ranking of'
 	},
 	groupBy: { department: 'Department', town: 'Town', agent: 'Agent', booth: 'Booth' },
 	period: '{{from}} to {{to}}',
