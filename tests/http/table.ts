@@ -349,6 +349,13 @@ export const table: Record<string, Entry> = {
 		expect: { ...by(401, 401, 401, 200, 200, 403, 200), otherAgent: 403 },
 		build: onCase('/steps', { step: 'verify', note: '已调阅通话录像' })
 	},
+	'GET /reports/summary': { expect: supervisors(200) },
+	'GET /reports/summary.csv': { expect: supervisors(200) },
+	'GET /reports/summary.xlsx': { expect: supervisors(200) },
+	'GET /reports/ranking': { expect: supervisors(200) },
+	'GET /reports/ranking.csv': { expect: supervisors(200) },
+	'GET /reports/ranking.xlsx': { expect: supervisors(200) },
+	'GET /reports/calls.csv': { expect: supervisors(200) },
 	'PUT /calls/{id}/notes': {
 		expect: { ...agents(200), otherAgent: 403 },
 		build: onCall('connected', '/notes', { notes: '市民已备齐材料' })

@@ -14,6 +14,7 @@ import {
 } from './openapi-op';
 import { qualityOperations } from './openapi-quality';
 import { scheduleOperations } from './openapi-schedule';
+import { reportsOperations } from './openapi-reports';
 import { supervisorOperations } from './openapi-supervisor';
 import { supervisorActionOperations } from './openapi-supervisor-actions';
 import { videoOperations } from './openapi-video';
@@ -31,7 +32,8 @@ export const operations: Op[] = [
 	...auditOperations,
 	...videoOperations,
 	...qualityOperations,
-	...scheduleOperations
+	...scheduleOperations,
+	...reportsOperations
 ];
 
 /** Paths where the Authorization header is not a console bearer token (LiveKit signs it). */

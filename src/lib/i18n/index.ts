@@ -8,6 +8,7 @@ import { consoleEn, consoleZh } from './console';
 import { scheduleEn, scheduleZh } from './schedule';
 import { en } from './en';
 import { qualityEn, qualityZh } from './quality';
+import { reportsEn, reportsZh } from './reports';
 import { wallEn, wallZh } from './wall';
 import { zhCN } from './zh-CN';
 
@@ -26,7 +27,8 @@ export const resources = {
 			audit: auditZh,
 			alerts: alertsZh,
 			quality: qualityZh,
-			sched: scheduleZh
+			sched: scheduleZh,
+			reports: reportsZh
 		}
 	},
 	en: {
@@ -38,7 +40,8 @@ export const resources = {
 			audit: auditEn,
 			alerts: alertsEn,
 			quality: qualityEn,
-			sched: scheduleEn
+			sched: scheduleEn,
+			reports: reportsEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.

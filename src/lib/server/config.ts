@@ -129,6 +129,18 @@ const schema = z.object({
 	SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
 	/** A caller who leaves within S seconds is not counted against service (short abandon). */
 	SHORT_ABANDON_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
+	/** Reports: whether a 3 (基本满意) counts as good in the good rate (default: only 5 and 4). */
+	REPORT_GOOD_INCLUDES_3: z
+		.enum(['true', 'false', '1', '0'])
+		.default('false')
+		.transform((v) => v === 'true' || v === '1'),
+	/** Quarterly ranking weights: service quality, rectification, active rating rate, coverage. */
+	REPORT_RANKING_WEIGHTS: z
+		.string()
+		.regex(/^\d+(\.\d+)?(,\d+(\.\d+)?){3}$/, 'four comma-separated weights')
+		.default('40,30,20,10')
+		.transform((v) => v.split(',').map(Number) as [number, number, number, number])
+		.refine((w) => w.some((x) => x > 0), 'at least one weight above 0'),
 	/** Supervisor alert: a department's longest-waiting caller has waited this long. */
 	ALERT_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
 	/** Supervisor alert: a department's service level today is under this target (0..1). */

@@ -5,6 +5,7 @@ import { config, type Config } from './config';
 import { openDb, type Db } from './db';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { commitPending } from './db/group-commit';
+import { syncThresholds } from './metrics/settings';
 import { createQueues, type Queues } from './jobs';
 import { EventBus } from './realtime/bus';
 import { createRedis, waitReady } from './redis';
@@ -105,6 +106,7 @@ export async function createContext(
 	sub?.on('error', () => {});
 	const prefix = opts.prefix ?? cfg.REDIS_PREFIX;
 	const db = openDb(cfg.databasePath);
+	syncThresholds({ db, cfg });
 	const checkpointer = opts.checkpoint ? startCheckpointer(db, cfg.databasePath) : undefined;
 	return {
 		cfg,

@@ -538,3 +538,74 @@ export const refVersion = sqliteTable('ref_version', {
 	id: integer('id').primaryKey(),
 	v: integer('v').notNull().default(0)
 });
+
+/**
+ * The reports' facts of one call, kept by triggers (see the migration) from `calls`,
+ * `call_events`, `ratings` and `follow_ups` in the same transaction as the write: the unit it
+ * counts for (its matter's department, its booth and the booth's town, its handler), its
+ * Asia/Shanghai arrival day, what its history means for the service figures (as
+ * `metrics/metrics.ts` defines them), its rating and its rectification case's milestones.
+ */
+export const reportCalls = sqliteTable(
+	'report_calls',
+	{
+		callId: text('call_id').primaryKey(),
+		day: text('day').notNull(),
+		departmentId: integer('department_id').notNull(),
+		townId: integer('town_id'),
+		boothId: integer('booth_id'),
+		agentId: integer('agent_id'),
+		arrivedMs: integer('arrived_ms').notNull(),
+		answeredMs: integer('answered_ms'),
+		abandonedMs: integer('abandoned_ms'),
+		talkFromMs: integer('talk_from_ms'),
+		talkMs: integer('talk_ms').notNull().default(0),
+		wrapFromMs: integer('wrap_from_ms'),
+		wrapMs: integer('wrap_ms').notNull().default(0),
+		ended: integer('ended').notNull().default(0),
+		/** Answered within the department's threshold T in force when it was answered. */
+		withinT: integer('within_t').notNull().default(0),
+		/** Abandoned within the short-abandon threshold S in force then. */
+		shortAbandon: integer('short_abandon').notNull().default(0),
+		score: integer('score'),
+		caseRect: integer('case_rect').notNull().default(0),
+		rectified: integer('rectified').notNull().default(0),
+		fedBack: integer('fed_back').notNull().default(0),
+		calledBack: integer('called_back').notNull().default(0),
+		cbReached: integer('cb_reached').notNull().default(0),
+		cbSatisfied: integer('cb_satisfied').notNull().default(0)
+	},
+	(t) => [index('report_calls_day').on(t.day, t.arrivedMs)]
+);
+
+/** Per Asia/Shanghai day, per unit (department, town, agent, booth) and department: sums of `report_calls`, kept by triggers. */
+export const reportDaily = sqliteTable(
+	'report_daily',
+	{
+		dim: text('dim', { enum: ['department', 'town', 'agent', 'booth'] }).notNull(),
+		day: text('day').notNull(),
+		unitId: integer('unit_id').notNull(),
+		departmentId: integer('department_id').notNull(),
+		offered: integer('offered').notNull().default(0),
+		answered: integer('answered').notNull().default(0),
+		abandoned: integer('abandoned').notNull().default(0),
+		shortAbandoned: integer('short_abandoned').notNull().default(0),
+		withinT: integer('within_t').notNull().default(0),
+		waitMs: integer('wait_ms').notNull().default(0),
+		handled: integer('handled').notNull().default(0),
+		handleMs: integer('handle_ms').notNull().default(0),
+		rated: integer('rated').notNull().default(0),
+		score5: integer('score5').notNull().default(0),
+		score4: integer('score4').notNull().default(0),
+		score3: integer('score3').notNull().default(0),
+		bad: integer('bad').notNull().default(0),
+		cases: integer('cases').notNull().default(0),
+		rectified: integer('rectified').notNull().default(0),
+		fedBack: integer('fed_back').notNull().default(0),
+		calledBack: integer('called_back').notNull().default(0),
+		cbReached: integer('cb_reached').notNull().default(0),
+		cbSatisfied: integer('cb_satisfied').notNull().default(0),
+		boothCalls: integer('booth_calls').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.dim, t.day, t.unitId, t.departmentId] })]
+);

@@ -124,33 +124,79 @@ export function lifeOf(h: CallHistory): CallLife {
 	};
 }
 
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
+
+/**
+ * The counts and sums the service figures are ratios of: what the wall adds up from today's
+ * call histories and the reports read from `report_daily`, so both divide the same way.
+ */
+export interface ServiceTotals {
+	offered: number;
+	answered: number;
+	abandoned: number;
+	shortAbandoned: number;
+	answeredWithinThreshold: number;
+	/** Sum of the answered calls' waits, ms. */
+	waitMs: number;
+	/** Calls whose handling is over, and the sum of their talk + wrap-up, ms. */
+	handled: number;
+	handleMs: number;
+}
+
+/** The totals of a set of calls (each counted once). */
+export function totalsOf(
+	lives: CallLife[],
+	settings: MetricSettings = DEFAULT_SETTINGS
+): ServiceTotals {
+	const t: ServiceTotals = {
+		offered: lives.length,
+		answered: 0,
+		abandoned: 0,
+		shortAbandoned: 0,
+		answeredWithinThreshold: 0,
+		waitMs: 0,
+		handled: 0,
+		handleMs: 0
+	};
+	for (const l of lives) {
+		if (l.answeredAt !== null) {
+			const wait = l.answeredAt - l.arrivedAt;
+			t.answered += 1;
+			t.waitMs += wait;
+			if (seconds(wait) <= settings.answerSeconds(l.departmentId)) t.answeredWithinThreshold += 1;
+		}
+		if (l.abandonedAt !== null) {
+			t.abandoned += 1;
+			if (seconds(l.abandonedAt - l.arrivedAt) <= settings.shortAbandonSeconds)
+				t.shortAbandoned += 1;
+		}
+		if (l.handled) {
+			t.handled += 1;
+			t.handleMs += Math.round((l.talkSeconds + l.wrapUpSeconds) * 1000);
+		}
+	}
+	return t;
+}
+
+/** The service figures of totals: service level, abandonment, ASA and AHT, defined once. */
+export function figuresOf(t: ServiceTotals): Figures {
+	const counted = t.answered + t.abandoned - t.shortAbandoned;
+	return {
+		offered: t.offered,
+		answered: t.answered,
+		abandoned: t.abandoned,
+		shortAbandoned: t.shortAbandoned,
+		answeredWithinThreshold: t.answeredWithinThreshold,
+		serviceLevel: ratio(t.answeredWithinThreshold, counted),
+		abandonmentRate: ratio(t.abandoned - t.shortAbandoned, counted),
+		averageSpeedOfAnswer: t.answered ? seconds(t.waitMs) / t.answered : null,
+		averageHandleTime: t.handled ? seconds(t.handleMs) / t.handled : null
+	};
+}
 
 /** The figures of a set of calls (each counted once). */
 export function figures(lives: CallLife[], settings: MetricSettings = DEFAULT_SETTINGS): Figures {
-	const answered = lives.filter((l) => l.answeredAt !== null);
-	const abandoned = lives.filter((l) => l.abandonedAt !== null);
-	const short = abandoned.filter(
-		(l) => seconds(l.abandonedAt! - l.arrivedAt) <= settings.shortAbandonSeconds
-	).length;
-	const waits = answered.map((l) => seconds(l.answeredAt! - l.arrivedAt));
-	const within = answered.filter(
-		(l, i) => waits[i]! <= settings.answerSeconds(l.departmentId)
-	).length;
-	const counted = answered.length + abandoned.length - short;
-	const handled = lives.filter((l) => l.handled);
-	return {
-		offered: lives.length,
-		answered: answered.length,
-		abandoned: abandoned.length,
-		shortAbandoned: short,
-		answeredWithinThreshold: within,
-		serviceLevel: ratio(within, counted),
-		abandonmentRate: ratio(abandoned.length - short, counted),
-		averageSpeedOfAnswer: mean(waits),
-		averageHandleTime: mean(handled.map((l) => l.talkSeconds + l.wrapUpSeconds))
-	};
+	return figuresOf(totalsOf(lives, settings));
 }
 
 /** The Asia/Shanghai calendar day holding an instant: [start, end) in epoch ms. */

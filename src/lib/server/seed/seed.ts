@@ -19,6 +19,7 @@ import { DEFAULT_HOURS } from '../schedule/hours';
 import catalogue from './panyu-demo.json';
 import { generatedMatters, rng } from './generate';
 import { seedSchedules } from './schedule-seed';
+import { seedDemoHistory } from './history';
 
 /** The documented password of every demo account (never used when SKIP_DEMO_SEED is set). */
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -236,6 +237,8 @@ export async function seedDemo(
 				.get();
 			boothTokens.push({ id, name, token });
 		}
+		// the same connection: the history joins this transaction
+		seedDemoHistory(db, Date.now(), r);
 		tx.insert(settings)
 			.values({ key: 'seed.demo', value: { at: new Date().toISOString() } })
 			.run();

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { REBUILD_SQL, TRIGGERS_SQL } from './sql';
+
+describe('the reports migration', () => {
+	it('holds the same rebuild and trigger statements the benchmark and tests use', () => {
+		const dir = 'migrations';
+		const sql = fs
+			.readdirSync(dir)
+			.filter((f) => f.endsWith('.sql'))
+			.map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8'))
+			.join('\n');
+		const statements = new Set(
+			sql.split('--> statement-breakpoint').map((s) => s.replace(/^(--.*\n)+/m, '').trim())
+		);
+		for (const s of [...REBUILD_SQL, ...TRIGGERS_SQL])
+			expect(statements, s.slice(0, 80)).toContain(s);
+	});
+});
