@@ -103,9 +103,12 @@ async function roomySlot(w: World, index: number): Promise<string> {
 const holding =
 	(suffix = '', slot = 2) =>
 	async (w: World, actor: Actor): Promise<Built> => {
-		const b = await ok<{ code: string; token: string }>('POST', '/bookings', {
-			body: { matterId: w.queueMatter, slotStart: await roomySlot(w, slot) }
-		});
+		const b = await ok<{ code: string; token: string }>(
+			'POST',
+			'/bookings',
+			{ body: { matterId: w.queueMatter, slotStart: await roomySlot(w, slot) } },
+			201
+		);
 		return {
 			path: `/bookings/${b.code}${suffix}`,
 			as: await w.as(actor as Role),
