@@ -173,6 +173,16 @@ export const table: Record<string, Entry> = {
 			body: { skills: [{ kind: 'elderly_guidance', level: 4 }] }
 		})
 	},
+	'POST /admin/agents/skills': {
+		expect: admins(200),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: {
+				agentIds: [(await w.sharedAgent()).id],
+				set: [{ kind: 'language', code: 'yue', level: 4 }]
+			}
+		})
+	},
 	'GET /admin/supervisors/{id}/scope': {
 		expect: admins(200),
 		build: async (w, actor) => ({

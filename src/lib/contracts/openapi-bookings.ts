@@ -1,12 +1,34 @@
 import * as b from './bookings-api';
 import { CallCreated } from './api';
 import { BODY, err, staffOnly, type Op } from './openapi-op';
+import { BulkSkillsBody, BulkSkillsResult } from './skills-api';
 
 const holder =
 	'The device that booked sends the booking token it was given in the `X-Booking-Token` header';
 
-/** Bookings (预约) and staffing operations of /api/v1. */
+/** Bookings (预约), staffing and seat-skill operations of /api/v1. */
 export const bookingOperations: Op[] = [
+	{
+		method: 'post',
+		path: '/admin/agents/skills',
+		summary:
+			'Give and take skills of several seats at once: matters one by one or every matter of a department, languages with proficiency 1–5, sign language, elderly guidance. Routing follows at once: an available seat is re-indexed (keeping its place among idle seats) and offered a waiting call it now qualifies for',
+		tag: 'admin',
+		auth: 'admin',
+		body: BulkSkillsBody,
+		responses: {
+			200: { description: 'The seats with their skills now', schema: BulkSkillsResult },
+			400: err(
+				'Invalid input, or an unknown seat, department, matter or language',
+				...BODY,
+				'unknown_agent',
+				'unknown_department',
+				'unknown_matter',
+				'unknown_language'
+			),
+			...staffOnly('an admin')
+		}
+	},
 	{
 		method: 'get',
 		path: '/bookings/slots',
