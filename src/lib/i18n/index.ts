@@ -2,6 +2,9 @@ import i18next, { type TFunction } from 'i18next';
 import { getContext, setContext } from 'svelte';
 import { alertsEn, alertsZh } from './alerts';
 import { auditEn, auditZh } from './audit';
+import { bookingEn, bookingZh } from './bookings';
+import { skillsEn, skillsZh } from './skills';
+import { staffingEn, staffingZh } from './staffing';
 import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
 import { consoleEn, consoleZh } from './console';
@@ -22,7 +25,10 @@ export const resources = {
 			caller: callerZh,
 			wall: wallZh,
 			audit: auditZh,
-			alerts: alertsZh
+			alerts: alertsZh,
+			booking: bookingZh,
+			skills: skillsZh,
+			staffing: staffingZh
 		}
 	},
 	en: {
@@ -32,7 +38,10 @@ export const resources = {
 			caller: callerEn,
 			wall: wallEn,
 			audit: auditEn,
-			alerts: alertsEn
+			alerts: alertsEn,
+			booking: bookingEn,
+			skills: skillsEn,
+			staffing: staffingEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
