@@ -11,6 +11,7 @@ test('a mobile caller books a free slot, sees it, checks in at the slot and queu
 	schedulerPage,
 	catalogue
 }) => {
+	test.setTimeout(90_000);
 	const matter = await catalogue.matter(MATTER);
 	// The console runs every hour here: the first slot is the current half hour. Nobody serves
 	// the matter, so a scheduler gives that slot and the next places.
@@ -44,6 +45,7 @@ test('a mobile caller books a free slot, sees it, checks in at the slot and queu
 	await expect(mine).toContainText('已预约');
 	await expect(mine.getByTestId('booking-code')).toHaveText(/^[2-9A-Z]{8}$/);
 	await expect(slot).toContainText('余 2 个名额');
+	await page.screenshot({ path: '/tmp/sb-shot-mobile-book.png', fullPage: true }); // SHOT
 
 	// the phone remembers its booking after a reload
 	await page.reload();
@@ -65,6 +67,10 @@ test('a mobile caller books a free slot, sees it, checks in at the slot and queu
 	await gotoReady(schedulerPage, `/schedule/bookings?departmentId=${matter.departmentId}`);
 	const row = schedulerPage.getByTestId(`slot-${first.start}`);
 	await expect(row).toContainText('已签到');
+	await row.scrollIntoViewIfNeeded();
+	await schedulerPage.screenshot({ path: '/tmp/sb-shot-staff-bookings.png' }); // SHOT
+	await gotoReady(schedulerPage, `/schedule/staffing?departmentId=${matter.departmentId}`); // SHOT
+	await schedulerPage.screenshot({ path: '/tmp/sb-shot-staffing.png', fullPage: true }); // SHOT
 	expect(await seriousViolations(schedulerPage)).toEqual([]);
 
 	await page.getByRole('button', { name: '取消排队' }).click();
@@ -75,6 +81,7 @@ test('a booking can be cancelled after a confirmation, and its place is free aga
 	adminApi,
 	catalogue
 }) => {
+	test.setTimeout(90_000);
 	const matter = await catalogue.matter(MATTER);
 	const slots = (await (
 		await page.request.get(`/api/v1/bookings/slots?matterId=${matter.id}&days=2`)
@@ -86,6 +93,10 @@ test('a booking can be cancelled after a confirmation, and its place is free aga
 	await gotoReady(page, '/m/book');
 	await page.getByRole('searchbox', { name: '搜索事项' }).fill(MATTER);
 	await page.getByTestId('caller-results').getByRole('button', { name: MATTER }).click();
+	await page
+		.getByTestId('slot-day')
+		.filter({ hasText: later.start.slice(0, 10) })
+		.click();
 	const label = `${later.start.slice(0, 10)} ${later.start.slice(11, 16)}–${later.end.slice(11, 16)}`;
 	const slot = page.getByRole('button', { name: `预约 ${label}` });
 	await slot.click();

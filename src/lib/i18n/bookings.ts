@@ -4,6 +4,7 @@ export const bookingZh = {
 	intro:
 		'选择事项，再选择未来 14 天内的空闲时段。到时在手机上签到，或在任一政务晓屋输入预约码签到。',
 	pickMatter: '选择要办理的事项',
+	pickDay: '选择日期',
 	change: '换一个事项',
 	slotsFor: '{{name}} 的可预约时段',
 	loading: '正在查询空闲时段…',
@@ -56,6 +57,7 @@ export const bookingEn: typeof bookingZh = {
 	intro:
 		'Pick a matter, then a free slot in the next 14 days. At the time, check in on this phone, or at any booth with the booking code.',
 	pickMatter: 'Pick the matter',
+	pickDay: 'Pick a day',
 	change: 'Pick another matter',
 	slotsFor: 'Free slots for {{name}}',
 	loading: 'Looking for free slots…',
