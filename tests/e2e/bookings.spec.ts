@@ -45,7 +45,6 @@ test('a mobile caller books a free slot, sees it, checks in at the slot and queu
 	await expect(mine).toContainText('已预约');
 	await expect(mine.getByTestId('booking-code')).toHaveText(/^[2-9A-Z]{8}$/);
 	await expect(slot).toContainText('余 2 个名额');
-	await page.screenshot({ path: '/tmp/sb-shot-mobile-book.png', fullPage: true }); // SHOT
 
 	// the phone remembers its booking after a reload
 	await page.reload();
@@ -67,10 +66,6 @@ test('a mobile caller books a free slot, sees it, checks in at the slot and queu
 	await gotoReady(schedulerPage, `/schedule/bookings?departmentId=${matter.departmentId}`);
 	const row = schedulerPage.getByTestId(`slot-${first.start}`);
 	await expect(row).toContainText('已签到');
-	await row.scrollIntoViewIfNeeded();
-	await schedulerPage.screenshot({ path: '/tmp/sb-shot-staff-bookings.png' }); // SHOT
-	await gotoReady(schedulerPage, `/schedule/staffing?departmentId=${matter.departmentId}`); // SHOT
-	await schedulerPage.screenshot({ path: '/tmp/sb-shot-staffing.png', fullPage: true }); // SHOT
 	expect(await seriousViolations(schedulerPage)).toEqual([]);
 
 	await page.getByRole('button', { name: '取消排队' }).click();

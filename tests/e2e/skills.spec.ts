@@ -25,7 +25,6 @@ test('an admin creates a Cantonese seat for a matter in the admin page, and it i
 	await page.getByTestId('skill-matter-search').fill(MATTER);
 	await page.getByRole('button', { name: `+ ${MATTER}` }).click();
 	await expect(page.getByTestId('picked-matters')).toContainText(MATTER);
-	await page.screenshot({ path: '/tmp/sb-shot-create.png', fullPage: true }); // SHOT
 	expect(await seriousViolations(page)).toEqual([]);
 	await page.getByRole('button', { name: '创建' }).click();
 	await expect(page.getByTestId('created')).toContainText('已创建');
@@ -72,7 +71,6 @@ test('skills of several seats at once: a department for all its matters, taking 
 	await page.getByLabel('手语').selectOption({ label: '3 级' });
 	await page.getByRole('button', { name: '应用到所选坐席' }).click();
 	await expect(page.getByTestId('skills-applied')).toHaveText('已更新 2 个坐席的技能');
-	await page.screenshot({ path: '/tmp/sb-shot-skills.png', fullPage: true }); // SHOT
 	for (const who of [a, b]) {
 		const row = page.getByRole('row').filter({ hasText: who.account.username });
 		await expect(row).toContainText('手语 3');
