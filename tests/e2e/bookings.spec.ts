@@ -105,3 +105,43 @@ test('a booking can be cancelled after a confirmation, and its place is free aga
 	await expect(mine).toContainText('已取消');
 	await expect(slot).toContainText('余 1 个名额');
 });
+
+test('at a booth, a caller types the booking code and queues in the appointment lane', async ({
+	booth,
+	adminApi,
+	catalogue
+}) => {
+	test.setTimeout(90_000);
+	const matter = await catalogue.matter(MATTER);
+	const api = booth.page.request;
+	const slots = (await (
+		await api.get(`/api/v1/bookings/slots?matterId=${matter.id}&days=1`)
+	).json()) as { slots: { start: string }[] };
+	const now = slots.slots[0]!;
+	await adminApi.api.put('/api/v1/schedule/bookings/capacity', {
+		data: { departmentId: matter.departmentId, slotStart: now.start, capacity: 5 }
+	});
+	const made = await api.post('/api/v1/bookings', {
+		data: { matterId: matter.id, slotStart: now.start }
+	});
+	expect(made.status()).toBe(201);
+	const { code } = (await made.json()) as { code: string };
+
+	await booth.openAtStart();
+	await booth.page.getByTestId('booth-booking-code').fill('WRONG234');
+	await booth.page.getByRole('button', { name: '签到', exact: true }).click();
+	await expect(booth.page.getByRole('alert')).toHaveText('没有这个预约码，请核对后重试');
+	await booth.page.getByTestId('booth-booking-code').fill(code.toLowerCase());
+	await booth.page.getByRole('button', { name: '签到', exact: true }).click();
+	await expect(booth.page.getByTestId('screen-heading')).toHaveText('正在为您排队');
+	const wall = (await (await adminApi.api.get('/api/v1/supervisor/wall')).json()) as {
+		waiting: { matterId: number; lane: string; channel: string }[];
+	};
+	expect(
+		wall.waiting.filter((w) => w.matterId === matter.id).map((w) => [w.channel, w.lane])
+	).toContainEqual(['booth', 'appointment']);
+	await booth.cancelWaiting();
+	await booth.expectStartScreen();
+	// the next person at the booth sees no code and no booking
+	await expect(booth.page.getByTestId('booth-booking-code')).toHaveValue('');
+});

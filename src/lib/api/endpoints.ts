@@ -30,7 +30,7 @@ export const endpoints = {
 	'POST /bookings': { body: b.BookingBody, response: b.Booking },
 	'GET /bookings/{code}': { response: b.BookingView },
 	'DELETE /bookings/{code}': { response: b.BookingView },
-	'POST /bookings/{code}/check-in': { body: b.CheckInBody, response: s.CallCreated },
+	'POST /bookings/{code}/check-in': { body: b.CheckInBody, response: b.CheckedIn },
 	'POST /calls': { body: s.CreateCallBody, response: s.CallCreated },
 	'GET /calls/{id}': { response: s.CallView },
 	'DELETE /calls/{id}': { response: s.CallStatusResult },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallCreated } from './api';
 import { queryInt } from './params';
 
 /** Bookings (预约): slots with capacity, booking, seeing, cancelling and checking in. */
@@ -79,6 +80,12 @@ export const CheckInBody = z
 		elderly: z.boolean().default(false)
 	})
 	.meta({ id: 'CheckInBody' });
+
+/** A checked-in booking's call, with the booking's matter and slot. */
+export const CheckedIn = CallCreated.extend({
+	matterId: z.number().int(),
+	slotStart: z.string()
+}).meta({ id: 'CheckedIn' });
 
 export const CapacityBody = z
 	.object({

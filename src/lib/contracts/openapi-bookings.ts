@@ -1,5 +1,4 @@
 import * as b from './bookings-api';
-import { CallCreated } from './api';
 import { BODY, err, staffOnly, type Op } from './openapi-op';
 import { BulkSkillsBody, BulkSkillsResult } from './skills-api';
 
@@ -102,7 +101,7 @@ export const bookingOperations: Op[] = [
 		auth: 'caller',
 		body: b.CheckInBody,
 		responses: {
-			201: { description: 'Queued as an appointment call', schema: CallCreated },
+			201: { description: 'Queued as an appointment call', schema: b.CheckedIn },
 			400: err('Malformed code or body', 'invalid_code', ...BODY, 'unknown_language'),
 			401: err('Neither a booking token nor a booth', 'unauthorized'),
 			404: err('No booking with this code (for this token)', 'not_found'),
