@@ -21,7 +21,7 @@ test('an admin creates an agent who can then log in', async ({ adminPage: page, 
 	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('显示名').fill('测试坐席');
 	await page.getByLabel('初始密码').fill('e2e-password-1');
-	await page.getByLabel('粤语').check();
+	await page.getByLabel('粤语').selectOption({ label: '4 级' });
 	await page.getByRole('button', { name: '创建' }).click();
 	await expect(page.getByTestId('created')).toContainText('已创建');
 	await expect(page.getByRole('cell', { name: username })).toBeVisible();

@@ -89,6 +89,12 @@ export function database() {
 			(db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
 		matterIds: () =>
 			(db.prepare('select id from matters order by id').all() as { id: number }[]).map((r) => r.id),
+		departmentOf: (matterId: number) =>
+			(
+				db.prepare('select department_id as d from matters where id = ?').get(matterId) as {
+					d: number;
+				}
+			).d,
 		close: () => db.close()
 	};
 }

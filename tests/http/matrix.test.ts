@@ -29,7 +29,8 @@ describe('the access matrix', () => {
 						: { as: await w.as(actor as never) };
 					const r = await send(op.method.toUpperCase(), built.path ?? op.path, {
 						as: built.as,
-						body: built.body
+						body: built.body,
+						headers: built.headers
 					});
 					expect(r.status, JSON.stringify(r.body)).toBe(want);
 					if (r.status >= 400) expectErrorShape(r);

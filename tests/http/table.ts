@@ -1,5 +1,5 @@
 import type { Identity } from './client';
-import { ok } from './client';
+import { database, ok } from './client';
 import type { Actor, CallState, Role, World } from './world';
 
 /** What one actor sends: the concrete path (ids filled in), its identity and body. */
@@ -7,6 +7,7 @@ export interface Built {
 	path?: string;
 	as: Identity;
 	body?: unknown;
+	headers?: Record<string, string>;
 }
 
 export interface Entry {
@@ -92,6 +93,51 @@ const onCase =
 		return { path: `/quality/cases/${id}${suffix}`, as, body };
 	};
 
+/** The department (matter group) of a matter. */
+async function departmentOf(matterId: number): Promise<number> {
+	const db = database();
+	try {
+		return db.departmentOf(matterId);
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * The start of the `index`-th slot of the queued matter from now, given room by the admin
+ * (nobody serves that matter, so its computed capacity is 0).
+ */
+async function roomySlot(w: World, index: number): Promise<string> {
+	const { slots } = await ok<{ slots: { start: string }[] }>(
+		'GET',
+		`/bookings/slots?matterId=${w.queueMatter}&days=2`
+	);
+	const start = slots[index]!.start;
+	await ok('PUT', '/schedule/bookings/capacity', {
+		as: w.admin,
+		body: { departmentId: await departmentOf(w.queueMatter), slotStart: start, capacity: 1000 }
+	});
+	return start;
+}
+
+/** A fresh booking of the queued matter, sent with its holder's token at `/bookings/{code}<suffix>`. */
+const holding =
+	(suffix = '', slot = 2) =>
+	async (w: World, actor: Actor): Promise<Built> => {
+		const b = await ok<{ code: string; token: string }>(
+			'POST',
+			'/bookings',
+			{ body: { matterId: w.queueMatter, slotStart: await roomySlot(w, slot) } },
+			201
+		);
+		return {
+			path: `/bookings/${b.code}${suffix}`,
+			as: await w.as(actor as Role),
+			headers: { 'x-booking-token': b.token },
+			body: suffix ? {} : undefined
+		};
+	};
+
 let day = 0;
 /** A date no other case touches, far from today (a holiday today would close the service). */
 const freshDate = () => {
@@ -146,6 +192,16 @@ export const table: Record<string, Entry> = {
 			path: `/admin/agents/${(await w.sharedAgent()).id}/skills`,
 			as: await w.as(actor as Role),
 			body: { skills: [{ kind: 'elderly_guidance', level: 4 }] }
+		})
+	},
+	'POST /admin/agents/skills': {
+		expect: admins(200),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: {
+				agentIds: [(await w.sharedAgent()).id],
+				set: [{ kind: 'language', code: 'yue', level: 4 }]
+			}
 		})
 	},
 	'GET /admin/supervisors/{id}/scope': {
@@ -404,7 +460,50 @@ export const table: Record<string, Entry> = {
 		expect: all(201),
 		build: async (w, actor) => ({
 			as: await w.as(actor as Role),
-			body: { matterId: w.queueMatter }
+			body: { matterId: w.queueMatter, slotStart: await roomySlot(w, 1) }
+		})
+	},
+	'GET /bookings/slots': {
+		expect: all(200),
+		build: async (w, actor) => ({
+			path: `/bookings/slots?matterId=${w.queueMatter}&days=2`,
+			as: await w.as(actor as Role)
+		})
+	},
+	// The booking's holder is whoever sends its token, whatever else they are logged in as.
+	'GET /bookings/{code}': { expect: all(200), build: holding() },
+	'DELETE /bookings/{code}': { expect: all(200), build: holding() },
+	'POST /bookings/{code}/check-in': {
+		expect: all(201),
+		build: async (w, actor) => {
+			const held = await holding('/check-in', 0)(w, actor);
+			// a booth checking in starts a booth call: a booth of its own keeps the shared one free
+			return actor === 'booth' ? { ...held, as: (await w.booth()).as } : held;
+		}
+	},
+	'GET /schedule/bookings': {
+		expect: by(401, 401, 401, 403, 200, 200, 200),
+		build: async (w, actor) => ({
+			path: `/schedule/bookings?departmentId=${await departmentOf(w.queueMatter)}&days=1`,
+			as: await w.as(actor as Role)
+		})
+	},
+	'PUT /schedule/bookings/capacity': {
+		expect: schedulers(200),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: {
+				departmentId: await departmentOf(w.queueMatter),
+				slotStart: await roomySlot(w, 3),
+				capacity: 40
+			}
+		})
+	},
+	'GET /staffing/erlang': {
+		expect: by(401, 401, 401, 403, 200, 200, 200),
+		build: async (w, actor) => ({
+			path: '/staffing/erlang?calls=100&intervalMinutes=30&ahtSeconds=180&targetSeconds=20&serviceLevel=0.8',
+			as: await w.as(actor as Role)
 		})
 	},
 	// Supervisors monitor hidden; an admin who is not a supervisor has no seat in the room.

@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookSlot } from '../../src/lib/server/booths/bookings';
 import { createBooth } from '../../src/lib/server/booths/booths';
 import { boothHeartbeat, sweepSilentBooths } from '../../src/lib/server/booths/presence';
 import { serviceStatus } from '../../src/lib/server/booths/service';
-import { createCall, leaveCall } from '../../src/lib/server/calls/calls';
+import { createCall } from '../../src/lib/server/calls/calls';
 import { limitMobileCall } from '../../src/lib/server/calls/limits';
 import type { Ctx } from '../../src/lib/server/context';
-import { appointments, booths } from '../../src/lib/server/db/schema';
+import { booths } from '../../src/lib/server/db/schema';
 import { DomainError } from '../../src/lib/server/errors';
 import { deleteException, putException } from '../../src/lib/server/schedule/schedule';
 import { closeRouting, routingContext, someMatters } from './routing-helpers';
@@ -101,37 +100,5 @@ describe('anonymous mobile calls are rate limited per address', () => {
 		expect(err).toMatchObject({ status: 429, code: 'rate_limited' });
 		expect((err as DomainError).extra.retryAfterSeconds).toBeGreaterThan(0);
 		await expect(limitMobileCall(ctx, '198.51.100.8')).resolves.toBeUndefined();
-	});
-});
-
-describe('booking a slot instead of waiting', () => {
-	it('books a half-hour slot at least an hour ahead; an unknown matter is 400 and books nothing', async () => {
-		const now = Date.parse('2026-05-08T10:10:00+08:00');
-		const b = bookSlot(ctx, { matterId: m.a.id, boothId: null }, now);
-		expect(b).toMatchObject({
-			matterId: m.a.id,
-			slotStart: '2026-05-08T11:30:00+08:00',
-			slotEnd: '2026-05-08T12:00:00+08:00'
-		});
-		const before = ctx.db.select().from(appointments).all().length;
-		expect(() => bookSlot(ctx, { matterId: 999_999, boothId: null }, now)).toThrow(
-			expect.objectContaining({ status: 400, code: 'unknown_matter' })
-		);
-		expect(ctx.db.select().from(appointments).all().length).toBe(before);
-	});
-
-	it('a booked slot can be used to call in (appointment id on the call)', async () => {
-		const b = bookSlot(ctx, { matterId: m.a.id, boothId: null });
-		const c = await createCall(ctx, {
-			channel: 'mobile',
-			matterId: m.a.id,
-			language: 'zh',
-			signLanguage: false,
-			elderly: false,
-			priorityLane: 'none',
-			appointmentId: b.appointmentId
-		});
-		expect(c.status).toMatch(/queued|offered/);
-		await leaveCall(ctx, c.callId);
 	});
 });

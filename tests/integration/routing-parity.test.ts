@@ -49,6 +49,26 @@ interface Case {
 
 const CASES: Case[] = [
 	{
+		name: 'same matter level: the more fluent speaker of the caller’s language first, however long the other idles',
+		call: call(),
+		agents: [
+			{ id: 1, fields: seat(4, 'yue', { 'l:yue': 2 }), idleSince: 10 },
+			{ id: 2, fields: seat(4, 'yue', { 'l:yue': 5 }), idleSince: 900 },
+			{ id: 3, fields: seat(5, 'yue', { 'l:yue': 1 }), idleSince: 950 }
+		],
+		// the matter level still comes first (3), then language among equals
+		expected: { agentId: 3, rule: 'best_fit' }
+	},
+	{
+		name: 'equal matter levels are ordered by language proficiency',
+		call: call(),
+		agents: [
+			{ id: 1, fields: seat(4, 'yue', { 'l:yue': 2 }), idleSince: 10 },
+			{ id: 2, fields: seat(4, 'yue', { 'l:yue': 5 }), idleSince: 900 }
+		],
+		expected: { agentId: 2, rule: 'best_fit' }
+	},
+	{
 		name: 'best proficiency first, then longest idle',
 		call: call(),
 		agents: [

@@ -18,6 +18,8 @@ type Options<R extends Route> = ([keyof ParamsOf<R>] extends [never]
 		query?: [QueryOf<R>] extends [never] ? undefined : QueryOf<R>;
 		/** A caller's bearer token (booths authenticate by cookie, staff by session). */
 		token?: string | null;
+		/** A booking's holder token (`X-Booking-Token`). */
+		bookingToken?: string | null;
 		signal?: AbortSignal;
 	};
 
@@ -74,12 +76,14 @@ export async function api<R extends Route>(
 		body?: unknown;
 		query?: Record<string, unknown>;
 		token?: string | null;
+		bookingToken?: string | null;
 		signal?: AbortSignal;
 	};
 	const method = route.slice(0, route.indexOf(' '));
 	const headers: Record<string, string> = {};
 	if (o.body !== undefined) headers['content-type'] = 'application/json';
 	if (o.token) headers.authorization = `Bearer ${o.token}`;
+	if (o.bookingToken) headers['x-booking-token'] = o.bookingToken;
 	let res: Response;
 	try {
 		res = await fetch(urlOf(route, o.params, o.query), {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as a from '$lib/contracts/agent-api';
 import * as al from '$lib/contracts/alerts';
 import * as au from '$lib/contracts/audit-api';
+import * as b from '$lib/contracts/bookings-api';
 import * as s from '$lib/contracts/api';
 import * as c from '$lib/contracts/caller-api';
 import * as v from '$lib/contracts/client-api';
@@ -25,7 +26,11 @@ export const endpoints = {
 	'GET /matters/{id}': { response: c.MatterDetail },
 	'GET /service-status': { response: c.ServiceStatus },
 	'POST /booth/heartbeat': { body: c.HeartbeatBody, response: c.HeartbeatResult },
-	'POST /bookings': { body: c.BookingBody, response: c.Booking },
+	'GET /bookings/slots': { query: b.SlotsQuery, response: b.SlotList },
+	'POST /bookings': { body: b.BookingBody, response: b.Booking },
+	'GET /bookings/{code}': { response: b.BookingView },
+	'DELETE /bookings/{code}': { response: b.BookingView },
+	'POST /bookings/{code}/check-in': { body: b.CheckInBody, response: b.CheckedIn },
 	'POST /calls': { body: s.CreateCallBody, response: s.CallCreated },
 	'GET /calls/{id}': { response: s.CallView },
 	'DELETE /calls/{id}': { response: s.CallStatusResult },

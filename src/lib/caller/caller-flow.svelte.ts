@@ -121,6 +121,17 @@ export class CallerFlow {
 		void this.#loadMaterials();
 	}
 
+	/**
+	 * Takes over a call queued elsewhere (a booking checked in): kept like a call started here,
+	 * so `resume()` follows it.
+	 */
+	adopt(call: { callId: string; callerToken: string }, m: PickedMatter): void {
+		this.matter = m;
+		this.#token = call.callerToken;
+		this.callId = call.callId;
+		this.#save();
+	}
+
 	/** After a reload: back to the saved call if it is still live. Returns whether it resumed. */
 	async resume(): Promise<boolean> {
 		const raw = localStorage.getItem(this.#storageKey);

@@ -86,19 +86,6 @@ export const HeartbeatResult = z
 	})
 	.meta({ id: 'BoothHeartbeat' });
 
-export const BookingBody = z
-	.object({ matterId: z.number().int().positive() })
-	.meta({ id: 'BookingBody' });
-
-export const Booking = z
-	.object({
-		appointmentId: z.number().int(),
-		matterId: z.number().int(),
-		slotStart: z.string(),
-		slotEnd: z.string()
-	})
-	.meta({ id: 'Booking' });
-
 export const MatterDetail = z
 	.object({
 		id: z.number().int(),

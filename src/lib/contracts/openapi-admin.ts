@@ -66,7 +66,8 @@ export const adminOperations: Op[] = [
 	{
 		method: 'put',
 		path: '/admin/agents/{id}/skills',
-		summary: "Replace an agent's skills (next routing decision onwards)",
+		summary:
+			"Replace an agent's skills; routing follows at once (an available agent is re-indexed and offered a waiting call it now qualifies for)",
 		tag: 'admin',
 		auth: 'admin',
 		body: s.ReplaceSkillsBody,

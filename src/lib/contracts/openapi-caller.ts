@@ -56,19 +56,5 @@ export const callerOperations: Op[] = [
 		tag: 'caller',
 		auth: 'public',
 		responses: { 200: { description: 'Status', schema: c.ServiceStatus } }
-	},
-	{
-		method: 'post',
-		path: '/bookings',
-		summary: 'Book the next free slot for a matter instead of waiting (booth or anonymous)',
-		tag: 'caller',
-		auth: 'caller',
-		body: c.BookingBody,
-		responses: {
-			201: { description: 'Booked', schema: c.Booking },
-			400: err('Invalid input or unknown matter', ...BODY, 'unknown_matter'),
-			409: err('no_slot: no service hours in the next two weeks', 'no_slot'),
-			429: err('Too many requests from this network', 'rate_limited')
-		}
 	}
 ];

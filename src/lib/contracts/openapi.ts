@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { adminOperations } from './openapi-admin';
 import { agentOperations } from './openapi-agent';
 import { auditOperations } from './openapi-audit';
+import { bookingOperations } from './openapi-bookings';
 import { callOperations } from './openapi-calls';
 import { callerOperations } from './openapi-caller';
 import {
@@ -33,7 +34,8 @@ export const operations: Op[] = [
 	...videoOperations,
 	...qualityOperations,
 	...scheduleOperations,
-	...reportsOperations
+	...reportsOperations,
+	...bookingOperations
 ];
 
 /** Paths where the Authorization header is not a console bearer token (LiveKit signs it). */
@@ -118,6 +120,7 @@ const security: Record<Op['auth'], unknown[]> = {
 /** Staff, booth and matter ids are integers; call and offer ids are UUIDs; dates are YYYY-MM-DD. */
 function pathParamSchema(path: string, name: string) {
 	if (name === 'date') return { type: 'string', format: 'date' };
+	if (name === 'code') return { type: 'string', pattern: '^[A-Za-z0-9 -]{4,24}$' };
 	if (path.startsWith('/admin/') || path.startsWith('/matters/'))
 		return { type: 'integer', minimum: 1 };
 	return { type: 'string', format: 'uuid' };

@@ -2,6 +2,9 @@ import i18next, { type TFunction } from 'i18next';
 import { getContext, setContext } from 'svelte';
 import { alertsEn, alertsZh } from './alerts';
 import { auditEn, auditZh } from './audit';
+import { bookingEn, bookingZh } from './bookings';
+import { skillsEn, skillsZh } from './skills';
+import { staffingEn, staffingZh } from './staffing';
 import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
 import { consoleEn, consoleZh } from './console';
@@ -28,7 +31,10 @@ export const resources = {
 			alerts: alertsZh,
 			quality: qualityZh,
 			sched: scheduleZh,
-			reports: reportsZh
+			reports: reportsZh,
+			booking: bookingZh,
+			skills: skillsZh,
+			staffing: staffingZh
 		}
 	},
 	en: {
@@ -41,7 +47,10 @@ export const resources = {
 			alerts: alertsEn,
 			quality: qualityEn,
 			sched: scheduleEn,
-			reports: reportsEn
+			reports: reportsEn,
+			booking: bookingEn,
+			skills: skillsEn,
+			staffing: staffingEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.

@@ -125,6 +125,10 @@ const schema = z.object({
 	BOOTH_OFFLINE_SECONDS: z.coerce.number().int().min(5).max(3600).default(45),
 	/** A waiting caller is offered a booking once the estimated wait exceeds this. */
 	BOOKING_OFFER_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+	/** Length of a booking slot, in minutes. */
+	BOOKING_SLOT_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+	/** A booking not checked in this long after its slot starts is missed and its place freed. */
+	BOOKING_GRACE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
 	/** Service level: answered within T seconds, T per department (this when a department sets none). */
 	SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
 	/** A caller who leaves within S seconds is not counted against service (short abandon). */

@@ -22,6 +22,8 @@ export interface JobPayloads {
 	maintenance: {
 		'purge-sessions': Record<string, never>;
 		'purge-personal-data': Record<string, never>;
+		/** Missed bookings free their place; checked-in ones are settled as served or missed. */
+		'bookings-sweep': Record<string, never>;
 	};
 }
 

@@ -1,5 +1,6 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { sweepBookings } from './bookings/bookings';
 import { sweepSilentBooths } from './booths/presence';
 import { wrapUpElapsed } from './calls/handling';
 import { expireOverdueOffers } from './calls/offers';
@@ -64,6 +65,8 @@ function processors(ctx: Ctx): { [Q in QueueName]: Processor<Q> } {
 					return { purged: purgeExpiredSessions(ctx) };
 				case 'purge-personal-data':
 					return purgePersonalData(ctx);
+				case 'bookings-sweep':
+					return sweepBookings(ctx);
 				default:
 					return unknownJob(job);
 			}
@@ -132,6 +135,11 @@ export async function startWorkers(ctx: Ctx, connection: Redis) {
 		'purge-personal-data',
 		{ every: 6 * 60 * 60 * 1000 },
 		{ name: 'purge-personal-data', opts: { removeOnComplete: true, removeOnFail: 100 } }
+	);
+	await ctx.queues.maintenance.upsertJobScheduler(
+		'bookings-sweep',
+		{ every: 60 * 1000 },
+		{ name: 'bookings-sweep', opts: { removeOnComplete: true, removeOnFail: 100 } }
 	);
 	const recovered = await recover(ctx);
 	logger.info(recovered, 'routing state recovered');

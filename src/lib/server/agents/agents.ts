@@ -1,4 +1,5 @@
 import type { Skill } from '../../contracts/api';
+import type { SkillGrant, SkillRemoval } from '../../contracts/skills-api';
 import { audit } from '../audit/audit';
 import { hashPassword } from '../auth/password';
 import type { Ctx } from '../context';
@@ -79,6 +80,69 @@ export async function setSkills(
 		detail: { count: rows.length }
 	});
 	await ctx.redis.publish(`${ctx.prefix}:skills:changed`, String(userId));
+}
+
+/**
+ * Gives skills to several seats and takes skills away at once: a department grant is every
+ * matter of the department at that level; a skill a seat holds already takes the new level.
+ * 400 naming the unknown seat, department, matter or language; nothing changes then.
+ */
+export function editSkills(
+	ctx: Ctx,
+	actorId: number,
+	input: { agentIds: number[]; set: SkillGrant[]; remove: SkillRemoval[] }
+): number[] {
+	const agentIds = [...new Set(input.agentIds)];
+	const known = q.existingUserIds(ctx.db, agentIds);
+	const missing = agentIds.find((id) => !known.has(id));
+	if (missing) throw badRequest(`agentIds: no account ${missing}`, 'unknown_agent');
+	const deptMatters = (departmentId: number, where: string) => {
+		const ids = q.matterIdsOfDepartment(ctx.db, departmentId);
+		if (!ids.length)
+			throw badRequest(`${where}: unknown department ${departmentId}`, 'unknown_department');
+		return ids;
+	};
+	const skills: Skill[] = input.set.flatMap((g, i): Skill[] =>
+		g.kind === 'department'
+			? deptMatters(g.departmentId, `set[${i}]`).map((matterId) => ({
+					kind: 'matter' as const,
+					matterId,
+					level: g.level
+				}))
+			: [g]
+	);
+	// a department and one of its matters in the same request: the single matter's level wins
+	const byKey = new Map<string, Skill>();
+	for (const sk of skills) {
+		const key =
+			sk.kind === 'matter' ? `m${sk.matterId}` : sk.kind === 'language' ? `l${sk.code}` : sk.kind;
+		if (!byKey.has(key) || input.set.some((g) => g === sk)) byKey.set(key, sk);
+	}
+	const rows = toRows(ctx, [...byKey.values()]);
+	const removals = input.remove.map((r, i) => ({
+		kind: r.kind === 'department' ? ('matter' as const) : r.kind,
+		code: r.kind === 'language' ? r.code : '',
+		matterIds:
+			r.kind === 'department'
+				? deptMatters(r.departmentId, `remove[${i}]`)
+				: r.kind === 'matter'
+					? [r.matterId]
+					: null
+	}));
+	q.editSkills(ctx.db, agentIds, rows, removals);
+	for (const id of agentIds)
+		audit(ctx, {
+			actorKind: 'user',
+			actorId,
+			action: 'agent.skills',
+			target: `user:${id}`,
+			detail: {
+				set: input.set.map((g) => ({ ...g })),
+				remove: input.remove.map((r) => ({ ...r })),
+				seats: agentIds.length
+			}
+		});
+	return agentIds;
 }
 
 /** An account's skills; 404 when there is no such account (as when replacing them). */

@@ -50,6 +50,64 @@ export function replaceSkills(db: Db, userId: number, skills: SkillRow[]): void 
 	});
 }
 
+/** The ids of every matter of a department. */
+export function matterIdsOfDepartment(db: Db, departmentId: number): number[] {
+	return db
+		.select({ id: matters.id })
+		.from(matters)
+		.where(eq(matters.departmentId, departmentId))
+		.all()
+		.map((r) => r.id);
+}
+
+/** Which of these user ids exist. */
+export function existingUserIds(db: Db, ids: number[]): Set<number> {
+	if (!ids.length) return new Set();
+	return new Set(
+		db
+			.select({ id: users.id })
+			.from(users)
+			.where(inArray(users.id, ids))
+			.all()
+			.map((r) => r.id)
+	);
+}
+
+/**
+ * Gives skills to several users (a skill they hold already takes the new level) and takes
+ * skills away, in one transaction.
+ */
+export function editSkills(
+	db: Db,
+	userIds: number[],
+	set: SkillRow[],
+	remove: { kind: SkillKind; code: string; matterIds: number[] | null }[]
+): void {
+	db.transaction((tx) => {
+		for (const r of remove) {
+			const conds = [inArray(agentSkills.userId, userIds), eq(agentSkills.kind, r.kind)];
+			if (r.kind === 'language') conds.push(eq(agentSkills.code, r.code));
+			if (r.matterIds) {
+				if (!r.matterIds.length) continue;
+				conds.push(inArray(agentSkills.matterId, r.matterIds));
+			}
+			tx.delete(agentSkills)
+				.where(and(...conds))
+				.run();
+		}
+		// in chunks: SQLite caps the variables of one statement
+		const rows = userIds.flatMap((userId) => set.map((s) => ({ ...s, userId })));
+		for (let i = 0; i < rows.length; i += 150)
+			tx.insert(agentSkills)
+				.values(rows.slice(i, i + 150))
+				.onConflictDoUpdate({
+					target: [agentSkills.userId, agentSkills.kind, agentSkills.code, agentSkills.matterId],
+					set: { level: sql`excluded.level` }
+				})
+				.run();
+	});
+}
+
 /** Which of these matter ids exist. */
 export function existingMatterIds(db: Db, ids: number[]): Set<number> {
 	if (!ids.length) return new Set();

@@ -30,6 +30,19 @@ export async function prepareAvailable(ctx: Ctx, agentId: number): Promise<strin
 		.join(' ');
 }
 
+/**
+ * Brings an agent's live skills and routing indexes up to date after a skill change, whatever
+ * its state (an available agent keeps its place among idle seats). Returns the live state.
+ */
+export async function refreshSkills(ctx: Ctx, agentId: number): Promise<string> {
+	const fields = q.skillFields(ctx.db, agentId);
+	await live.writeSkills(ctx, agentId, fields);
+	const idx = agentIndexes(fields)
+		.map((i) => `${i.index}=${i.base}`)
+		.join(' ');
+	return live.reindex(ctx, agentId, idx);
+}
+
 /** 403 unless the user is an active agent. */
 export function requireActiveAgent(ctx: Ctx, agentId: number): void {
 	if (!q.isActiveAgent(ctx.db, agentId)) throw forbidden('Only active agents take calls');

@@ -1,3 +1,4 @@
+import { CHECK_IN_EARLY_MINUTES } from '../../contracts/bookings-api';
 import { appointmentById } from '../booths/queries';
 import { languageByCode, matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
@@ -14,9 +15,10 @@ export function factsOf(ctx: Ctx, call: CallRow): CallFacts {
 		const t = Date.parse(call.queuedAt);
 		inSlot =
 			!!a &&
-			a.status === 'booked' &&
+			// only a booking checked in (by its holder or at a booth) opens the appointment lane
+			a.status === 'checked_in' &&
 			a.matterId === call.matterId &&
-			Date.parse(a.slotStart) <= t &&
+			Date.parse(a.slotStart) - CHECK_IN_EARLY_MINUTES * 60_000 <= t &&
 			t < Date.parse(a.slotEnd);
 	}
 	const signed = languageByCode(ctx.db, call.language)?.signed ?? false;

@@ -2,6 +2,7 @@ import {
 	agentState,
 	prepareAvailable,
 	recordState,
+	refreshSkills,
 	requireActiveAgent,
 	silentAgents
 } from '../agents/state';
@@ -63,4 +64,15 @@ export async function sweepDisconnected(ctx: Ctx): Promise<number[]> {
 		gone.push(agentId);
 	}
 	return gone;
+}
+
+/**
+ * A skill change reaches routing at once: each agent's live skills and indexes are rewritten,
+ * and an agent who is available looks for a waiting call it now qualifies for.
+ */
+export async function skillsChanged(ctx: Ctx, agentIds: number[]): Promise<void> {
+	for (const agentId of agentIds) {
+		const state = await refreshSkills(ctx, agentId);
+		if (state === 'available') await routeAgent(ctx, agentId);
+	}
 }

@@ -73,6 +73,13 @@ export function matterById(db: Db, id: number) {
 		.get();
 }
 
+/** The active matters of a department (from the reference data). */
+export function mattersOfDepartment(db: Db, departmentId: number) {
+	return [...reference(db, 'matters').values()].filter(
+		(m) => m.active && m.departmentId === departmentId
+	);
+}
+
 /** All languages in display order. */
 export function listLanguages(db: Db) {
 	return db

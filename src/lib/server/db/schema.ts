@@ -391,6 +391,14 @@ export const followUpSteps = sqliteTable(
 	},
 	(t) => [index('follow_up_steps_case').on(t.followUpId, t.id)]
 );
+export const APPOINTMENT_STATUSES = [
+	'booked',
+	'checked_in',
+	'served',
+	'cancelled',
+	'missed'
+] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 export const appointments = sqliteTable(
 	'appointments',
@@ -402,13 +410,31 @@ export const appointments = sqliteTable(
 		slotStart: text('slot_start').notNull(),
 		slotEnd: text('slot_end').notNull(),
 		boothId: integer('booth_id').references(() => booths.id),
-		status: text('status', { enum: ['booked', 'served', 'cancelled', 'missed'] })
-			.notNull()
-			.default('booked'),
+		status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
 		contactMasked: text('contact_masked'),
+		/** What the caller keys in at a booth to check in (random, unguessable, unique). */
+		code: text('code'),
+		/** Hash of the secret the booking device keeps to see, cancel and check in. */
+		tokenHash: text('token_hash'),
+		checkedInAt: text('checked_in_at'),
 		createdAt: createdAt()
 	},
-	(t) => [index('appointments_slot').on(t.slotStart)]
+	(t) => [index('appointments_slot').on(t.slotStart), uniqueIndex('appointments_code').on(t.code)]
+);
+
+/** A scheduler's capacity for one slot and matter group (department), over the computed one. */
+export const bookingCapacity = sqliteTable(
+	'booking_capacity',
+	{
+		departmentId: integer('department_id')
+			.notNull()
+			.references(() => departments.id),
+		slotStart: text('slot_start').notNull(),
+		capacity: integer('capacity').notNull(),
+		updatedBy: integer('updated_by'),
+		updatedAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.departmentId, t.slotStart] })]
 );
 
 /** Key/value settings edited by schedulers and admins (hours, escalation, deadlines). */

@@ -261,6 +261,11 @@ export async function writeSkills(
 	await run(ctx).rWriteSkills(ctx.prefix, agentId, digest, ...pairs.flat());
 }
 
+/** Re-indexes an agent after a skill change, keeping its state and idle order; returns the state. */
+export async function reindex(ctx: Ctx, agentId: number, idx: string): Promise<string> {
+	return String(await run(ctx).rReindex(ctx.prefix, agentId, idx));
+}
+
 /** 1-based position of a waiting call among callers with the same needs, or null. */
 export async function position(ctx: Ctx, callId: string): Promise<number | null> {
 	const r = (await run(ctx).rPosition(ctx.prefix, callId)) as unknown as number | null;

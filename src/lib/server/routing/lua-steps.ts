@@ -93,6 +93,14 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
   end
   local groups = parse(checks)
   local rank = groups[1] and groups[1][1][1] or ''
+  -- among seats of the same level in the rank field, the caller's own language breaks the tie
+  -- (rules.ts: languageField): a fluent Cantonese speaker before one who manages
+  local lang = ''
+  for _, alts in ipairs(groups) do
+    local f = alts[1][1]
+    if string.sub(f, 1, 2) == 'l:' and f ~= rank then lang = f end
+  end
+  local top = lang ~= '' and (TOP * 10 + TOP) or TOP * 10
   local elderly = redis.call('HGET', ck, 'e') == '1'
   local tried = triedOf(call)
   local cands, cooling = {}, {}
@@ -116,12 +124,12 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
       local l = levels[a]
       if satisfied(l, groups) then
         n = n + 1
-        local lv = tonumber(l[rank] or '0')
+        local lv = tonumber(l[rank] or '0') * 10 + (lang ~= '' and tonumber(l[lang] or '0') or 0)
         if lv > bestLv then best, bestLv = a, lv end
         if elderly and lv > guideLv and tonumber(l['eld'] or '0') > 0 then guide, guideLv = a, lv end
       end
     end
-    if (elderly and guideLv >= TOP) or ((not elderly) and bestLv >= TOP) then break end
+    if (elderly and guideLv >= top) or ((not elderly) and bestLv >= top) then break end
   end
   local pick = guide or best
   if pick then

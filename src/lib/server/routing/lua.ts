@@ -179,6 +179,28 @@ if st == 'break' or st == 'offline' then redis.call('HDEL', ak, 'call') end
 return {'ok', cur}
 `;
 
+/**
+ * Re-indexes an agent after a skill change without changing its state: an available agent
+ * keeps its idle-since (its place among idle seats), an online one its online indexes; an
+ * offline agent only keeps the new index list for when it comes back. Returns the state.
+ * ARGV: P, agent, idx.
+ */
+export const REINDEX =
+	COMMON +
+	`
+local agent, idx = ARGV[2], ARGV[3]
+local ak = P .. 'a:' .. agent
+local cur = redis.call('HGET', ak, 'st') or 'offline'
+if cur == 'available' then unAvail(agent) end
+if cur ~= 'offline' then unOnline(agent) end
+redis.call('HSET', ak, 'idx', idx)
+if cur ~= 'offline' then setOnline(agent) end
+if cur == 'available' then
+  setAvail(agent, tonumber(redis.call('HGET', ak, 'since') or '0'))
+end
+return cur
+`;
+
 /** 1-based position of a waiting call in its bucket, read atomically (escalation may move it). ARGV: P, call. */
 export const POSITION = `
 local P = ARGV[1] .. ':r:'

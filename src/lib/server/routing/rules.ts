@@ -197,6 +197,19 @@ export function rankField(checks: string): string {
 	return checks.split(/[;|]/)[0]!.split('>=')[0]!;
 }
 
+/**
+ * The caller's language field (the first alternative of the language group) when it is not the
+ * rank field: it breaks ties between seats of the same level in the rank field.
+ */
+export function languageField(checks: string): string | null {
+	const rank = rankField(checks);
+	for (const group of checks.split(';')) {
+		const first = group.split('|')[0]!.split('>=')[0]!;
+		if (first.startsWith('l:') && first !== rank) return first;
+	}
+	return null;
+}
+
 export interface Candidate {
 	agentId: number;
 	fields: SkillFields;
@@ -206,7 +219,7 @@ export interface Candidate {
 
 /**
  * Picks among available agents for a call: eligible only; best proficiency in the rank field
- * first, then longest idle, then lowest id (deterministic); elderly callers prefer an
+ * first, then in the caller's language, then longest idle, then lowest id (deterministic); elderly callers prefer an
  * elderly-guidance seat among the eligible ones.
  */
 export function selectAgent(
@@ -215,7 +228,8 @@ export function selectAgent(
 	elderly: boolean
 ): { agentId: number; rule: 'best_fit' | 'elderly_guidance'; eligible: number } | null {
 	const rank = rankField(req.checks);
-	const level = (c: Candidate) => c.fields[rank] ?? 0;
+	const lang = languageField(req.checks);
+	const level = (c: Candidate) => (c.fields[rank] ?? 0) * 10 + (lang ? (c.fields[lang] ?? 0) : 0);
 	const eligible = candidates
 		.filter((c) => satisfies(c.fields, req.checks))
 		.sort((a, b) => level(b) - level(a) || a.idleSince - b.idleSince || a.agentId - b.agentId);

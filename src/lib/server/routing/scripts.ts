@@ -19,6 +19,7 @@ const SCRIPTS = {
 	rSetAgent: lua.SET_AGENT,
 	rPosition: lua.POSITION,
 	rWriteSkills: lua.WRITE_SKILLS,
+	rReindex: lua.REINDEX,
 	rInterpOffer: INTERPRETER_OFFER,
 	rInterpAccept: INTERPRETER_ACCEPT
 };

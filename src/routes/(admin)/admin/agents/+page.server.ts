@@ -1,7 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { CreateAgentBody } from '$lib/contracts/api';
 import { createAgent, listStaff } from '$lib/server/agents/agents';
-import { languages } from '$lib/server/catalog/catalog';
+import { skillsFromForm, isPlainSkill } from '$lib/server/agents/skill-form';
+import { editAgentSkills } from '$lib/server/calls/skills';
+import { callerCatalogue, languages } from '$lib/server/catalog/catalog';
 import { appContext } from '$lib/server/context';
 import { DomainError } from '$lib/server/errors';
 import { guardPage } from '$lib/server/guards';
@@ -11,20 +13,20 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	guardPage(locals, url, 'admin');
 	const ctx = await appContext();
-	return { staff: listStaff(ctx.db), languages: languages(ctx) };
+	return {
+		staff: listStaff(ctx.db),
+		languages: languages(ctx),
+		departments: callerCatalogue(ctx, 0).departments
+	};
 };
 
 export const actions: Actions = {
 	create: async ({ locals, url, request }) => {
 		const admin = guardPage(locals, url, 'admin');
 		const f = await request.formData();
-		const skills = [
-			...f
-				.getAll('language')
-				.map((code) => ({ kind: 'language' as const, code: String(code), level: 4 })),
-			...(f.get('signLanguage') ? [{ kind: 'sign_language' as const, level: 4 }] : []),
-			...(f.get('elderly') ? [{ kind: 'elderly_guidance' as const, level: 4 }] : [])
-		];
+		const grants = skillsFromForm(f).set;
+		const skills = grants.filter(isPlainSkill);
+		const departments = grants.filter((g) => !isPlainSkill(g));
 		const input = {
 			username: String(f.get('username') ?? ''),
 			password: String(f.get('password') ?? ''),
@@ -40,7 +42,11 @@ export const actions: Actions = {
 				displayName: input.displayName
 			});
 		try {
-			const { id } = await createAgent(await appContext(), admin.id, parsed.data);
+			const ctx = await appContext();
+			const { id } = await createAgent(ctx, admin.id, parsed.data);
+			// every matter of a chosen department, at the chosen level
+			if (departments.length)
+				await editAgentSkills(ctx, admin.id, { agentIds: [id], set: departments, remove: [] });
 			return { created: id };
 		} catch (e) {
 			if (e instanceof DomainError)

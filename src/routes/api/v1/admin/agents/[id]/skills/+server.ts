@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { ReplaceSkillsBody } from '$lib/contracts/api';
-import { agentSkills, setSkills, skillsOf } from '$lib/server/agents/agents';
+import { agentSkills } from '$lib/server/agents/agents';
+import { replaceAgentSkills } from '$lib/server/calls/skills';
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { api, readBody, readId } from '$lib/server/http';
@@ -11,8 +12,7 @@ export const PUT: RequestHandler = api(async ({ locals, request, params }) => {
 	const id = readId(params.id, 'agent id');
 	const body = await readBody(request, ReplaceSkillsBody);
 	const ctx = await appContext();
-	await setSkills(ctx, admin.id, id, body.skills);
-	return json({ id, skills: skillsOf(ctx.db, id) });
+	return json(await replaceAgentSkills(ctx, admin.id, id, body.skills));
 });
 
 export const GET: RequestHandler = api(async ({ locals, params }) => {

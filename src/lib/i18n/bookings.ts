@@ -1,0 +1,108 @@
+/** Bookings (caller side), seat skills (admin) and staffing (schedulers): Chinese and English, key for key. */
+export const bookingZh = {
+	title: '预约办理',
+	intro:
+		'选择事项，再选择未来 14 天内的空闲时段。到时在手机上签到，或在任一政务晓屋输入预约码签到。',
+	pickMatter: '选择要办理的事项',
+	pickDay: '选择日期',
+	change: '换一个事项',
+	slotsFor: '{{name}} 的可预约时段',
+	loading: '正在查询空闲时段…',
+	loadFailed: '查询失败，请稍后重试',
+	retry: '重试',
+	none: '未来 14 天没有空闲时段，请换个事项或稍后再试',
+	free: '余 {{count}} 个名额',
+	full: '已约满',
+	book: '预约 {{time}}',
+	booking: '正在预约…',
+	booked: '预约成功',
+	code: '预约码',
+	codeHint: '请记下预约码：在政务晓屋签到时输入。',
+	slotFull: '该时段刚刚约满，请选择其他时段',
+	failed: '预约失败，请重试',
+	mine: '我的预约',
+	mineEmpty: '暂无预约',
+	status: {
+		booked: '已预约',
+		checked_in: '已签到',
+		served: '已办理',
+		cancelled: '已取消',
+		missed: '已过号'
+	},
+	slot: '{{date}} {{start}}–{{end}}',
+	checkIn: '签到并排队',
+	checkInHint: '时段开始前 10 分钟起可签到',
+	checkingIn: '正在签到…',
+	checkInClosed: '现在不在签到时间（时段开始前 10 分钟至开始后 {{minutes}} 分钟）',
+	cancel: '取消预约',
+	cancelConfirm: '确定取消 {{slot}} 的预约吗？取消后名额会释放给他人，无法恢复。',
+	cancelled: '预约已取消',
+	back: '返回',
+	toCall: '返回视频办事',
+	booth: {
+		heading: '预约后再来',
+		pick: '选择时段',
+		done: '已为您预约 {{slot}}',
+		idle: '{{seconds}} 秒后返回首页',
+		haveCode: '我有预约',
+		codeLabel: '输入预约码',
+		checkIn: '签到',
+		unknownCode: '没有这个预约码，请核对后重试',
+		notNow: '现在不是该预约的签到时间'
+	}
+};
+
+export const bookingEn: typeof bookingZh = {
+	title: 'Book an appointment',
+	intro:
+		'Pick a matter, then a free slot in the next 14 days. At the time, check in on this phone, or at any booth with the booking code.',
+	pickMatter: 'Pick the matter',
+	pickDay: 'Pick a day',
+	change: 'Pick another matter',
+	slotsFor: 'Free slots for {{name}}',
+	loading: 'Looking for free slots…',
+	loadFailed: 'Could not load the slots. Please try again.',
+	retry: 'Try again',
+	none: 'No free slot in the next 14 days. Pick another matter or try later.',
+	free: '{{count}} places left',
+	full: 'Full',
+	book: 'Book {{time}}',
+	booking: 'Booking…',
+	booked: 'Booked',
+	code: 'Booking code',
+	codeHint: 'Keep this code: type it in at a booth to check in.',
+	slotFull: 'That slot has just filled up. Please pick another one.',
+	failed: 'Booking failed. Please try again.',
+	mine: 'My bookings',
+	mineEmpty: 'No bookings yet',
+	status: {
+		booked: 'Booked',
+		checked_in: 'Checked in',
+		served: 'Served',
+		cancelled: 'Cancelled',
+		missed: 'Missed'
+	},
+	slot: '{{date}} {{start}}–{{end}}',
+	checkIn: 'Check in and queue',
+	checkInHint: 'Check-in opens 10 minutes before the slot',
+	checkingIn: 'Checking in…',
+	checkInClosed:
+		'Check-in is not open now (from 10 minutes before the slot until {{minutes}} minutes after it starts)',
+	cancel: 'Cancel booking',
+	cancelConfirm:
+		'Cancel the booking of {{slot}}? Its place goes to someone else; this cannot be undone.',
+	cancelled: 'Booking cancelled',
+	back: 'Back',
+	toCall: 'Back to video service',
+	booth: {
+		heading: 'Book and come back',
+		pick: 'Pick a slot',
+		done: 'Booked for you: {{slot}}',
+		idle: 'Back to the start in {{seconds}} s',
+		haveCode: 'I have a booking',
+		codeLabel: 'Booking code',
+		checkIn: 'Check in',
+		unknownCode: 'No booking with this code. Please check it and try again.',
+		notNow: 'It is not the check-in time of this booking'
+	}
+};

@@ -1,0 +1,76 @@
+/** Seat skills (admin pages): Chinese and English, key for key. */
+export const skillsZh = {
+	title: '坐席技能',
+	intro:
+		'为一个或多个坐席设置事项、语言、手语和长者引导技能（熟练度 1–5，5 最熟练）。修改立即生效：空闲坐席马上按新技能接线。',
+	seats: '选择坐席',
+	selectAll: '全选',
+	selected: '已选 {{count}} 个坐席',
+	noneSelected: '请先选择至少一个坐席',
+	filter: '筛选坐席',
+	matters: '事项技能',
+	byDepartment: '按部门（该部门全部事项）',
+	department: '部门',
+	noDepartment: '—',
+	bySingle: '单个事项',
+	searchMatter: '搜索事项',
+	searchHint: '输入名称或拼音',
+	pickMatter: '选择事项',
+	noMatter: '没有找到事项',
+	level: '熟练度',
+	levelN: '{{n}} 级',
+	languages: '语言技能',
+	notSpoken: '不会',
+	sign: '手语',
+	elderly: '长者引导',
+	keep: '不改',
+	remove: '取消',
+	apply: '应用到所选坐席',
+	removeMatters: '取消所选事项技能',
+	applied: '已更新 {{count}} 个坐席的技能',
+	failed: '保存失败：{{message}}',
+	current: '当前技能',
+	matterCount: '{{count}} 项事项',
+	create: {
+		matterSkills: '事项技能',
+		none: '暂不设置'
+	}
+};
+
+export const skillsEn: typeof skillsZh = {
+	title: 'Seat skills',
+	intro:
+		'Set the matter, language, sign-language and elderly-guidance skills of one or several seats (proficiency 1–5, 5 best). Changes apply at once: an available seat takes calls by its new skills straight away.',
+	seats: 'Pick seats',
+	selectAll: 'Select all',
+	selected: '{{count}} seats selected',
+	noneSelected: 'Pick at least one seat first',
+	filter: 'Filter seats',
+	matters: 'Matter skills',
+	byDepartment: 'By department (all its matters)',
+	department: 'Department',
+	noDepartment: '—',
+	bySingle: 'Single matter',
+	searchMatter: 'Search matters',
+	searchHint: 'Name or pinyin',
+	pickMatter: 'Pick a matter',
+	noMatter: 'No matter found',
+	level: 'Proficiency',
+	levelN: 'Level {{n}}',
+	languages: 'Languages',
+	notSpoken: 'None',
+	sign: 'Sign language',
+	elderly: 'Elderly guidance',
+	keep: 'Keep',
+	remove: 'Remove',
+	apply: 'Apply to the selected seats',
+	removeMatters: 'Remove the chosen matter skills',
+	applied: 'Skills of {{count}} seats updated',
+	failed: 'Could not save: {{message}}',
+	current: 'Current skills',
+	matterCount: '{{count}} matters',
+	create: {
+		matterSkills: 'Matter skills',
+		none: 'None for now'
+	}
+};
