@@ -4,6 +4,7 @@ import { alertsEn, alertsZh } from './alerts';
 import { auditEn, auditZh } from './audit';
 import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
+import { callingEn, callingZh } from './calling';
 import { consoleEn, consoleZh } from './console';
 import { en } from './en';
 import { wallEn, wallZh } from './wall';
@@ -22,7 +23,8 @@ export const resources = {
 			caller: callerZh,
 			wall: wallZh,
 			audit: auditZh,
-			alerts: alertsZh
+			alerts: alertsZh,
+			calling: callingZh
 		}
 	},
 	en: {
@@ -32,7 +34,8 @@ export const resources = {
 			caller: callerEn,
 			wall: wallEn,
 			audit: auditEn,
-			alerts: alertsEn
+			alerts: alertsEn,
+			calling: callingEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.

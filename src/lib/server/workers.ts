@@ -1,7 +1,7 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { sweepSilentBooths } from './booths/presence';
-import { wrapUpElapsed } from './calls/handling';
+import { wrapUpTimeOver } from './calls/handling';
 import { expireOverdueOffers } from './calls/offers';
 import { sweepDisconnected } from './calls/seats';
 import { startReconciler } from './calls/reconcile';
@@ -38,7 +38,7 @@ function processors(ctx: Ctx): { [Q in QueueName]: Processor<Q> } {
 				case 'offer-expiry':
 					return { expired: await expireOverdueOffers(ctx, 0) };
 				case 'wrap-up':
-					return wrapUpElapsed(ctx, job.data.agentId, job.data.callId);
+					return wrapUpTimeOver(ctx, job.data.agentId, job.data.callId);
 				case 'sweep':
 					return {
 						gone: (await sweepDisconnected(ctx)).length,
