@@ -38,6 +38,21 @@ export const SPOKEN = [
 	{ code: 'ko', label: '한국어', ui: 'ko' }
 ] as const;
 
+/** The console's caller-screen settings (idle times, how long a silent caller keeps the place). */
+export interface CallerSession {
+	goneSeconds: number;
+	ratingIdleSeconds: number;
+	closedIdleSeconds: number;
+	startIdleSeconds: number;
+}
+
+export const DEFAULT_SESSION: CallerSession = {
+	goneSeconds: 90,
+	ratingIdleSeconds: 60,
+	closedIdleSeconds: 60,
+	startIdleSeconds: 120
+};
+
 /** An error the caller can act on: an i18n key under caller.errors and its values. */
 export interface FlowError {
 	key: string;
@@ -64,7 +79,18 @@ export class CallerFlow {
 	error = $state<FlowError | null>(null);
 	opensAt = $state<string | null>(null);
 	live = $state<LiveEvents | null>(null);
+	/** Whether the page reaches the server (the heartbeat or the browser says not: a banner). */
+	online = $state(true);
+	/** The last call left the queue because the page was not heard from for too long. */
+	dropped = $state(false);
+	/** Counts fresh starts: the start screen is built anew for each person. */
+	session = $state(0);
+	settings: CallerSession = DEFAULT_SESSION;
 	#token: string | null = null;
+	#beat: ReturnType<typeof setInterval> | undefined;
+	#leaving = false;
+	#onOnline = () => this.#reconnected();
+	#onOffline = () => (this.online = false);
 	#channel: 'booth' | 'mobile';
 	#storageKey: string;
 	#poll: ReturnType<typeof setInterval> | undefined;
@@ -137,6 +163,8 @@ export class CallerFlow {
 		}
 		const ok = await this.refresh();
 		if (!ok || !this.callId || this.status === 'abandoned') {
+			// The call this page kept left the queue while the page was away.
+			if (this.status === 'abandoned') this.dropped = true;
 			this.#forget();
 			return false;
 		}
@@ -155,7 +183,11 @@ export class CallerFlow {
 	async refresh(): Promise<boolean> {
 		if (!this.callId) return false;
 		const res = await api('GET /calls/{id}', { params: { id: this.callId }, token: this.#token });
-		if (!res.ok) return false;
+		if (!res.ok) {
+			if (res.error.status === 0) this.online = false;
+			return false;
+		}
+		this.online = true;
 		this.#apply(res.data);
 		return true;
 	}
@@ -179,6 +211,30 @@ export class CallerFlow {
 		this.#poll = setInterval(() => {
 			if (!live.connected) void this.refresh();
 		}, 10_000);
+		// The page says it is still here, well inside the time a silent caller keeps the place.
+		clearInterval(this.#beat);
+		const every = Math.max(1, Math.min(15, Math.floor(this.settings.goneSeconds / 4)));
+		this.#beat = setInterval(() => void this.#heartbeat(), every * 1000);
+		if (typeof window !== 'undefined') {
+			window.addEventListener('online', this.#onOnline);
+			window.addEventListener('offline', this.#onOffline);
+		}
+	}
+
+	async #heartbeat(): Promise<void> {
+		if (!this.callId) return;
+		const res = await api('POST /calls/{id}/heartbeat', {
+			params: { id: this.callId },
+			token: this.#token
+		});
+		if (res.ok) {
+			if (!this.online) await this.#reconnected();
+		} else if (res.error.status === 0) this.online = false;
+	}
+
+	/** Back online: the stream reconnects by itself; the call's state is read at once. */
+	async #reconnected(): Promise<void> {
+		if (await this.refresh()) this.online = true;
 	}
 
 	#apply(
@@ -209,6 +265,9 @@ export class CallerFlow {
 				}
 				break;
 			case 'abandoned':
+				// Not by the caller's own choice (they tapped 取消排队 on a page that says so): the
+				// page was silent too long. The start screen says what happened.
+				if (this.screen === 'waiting' && !this.#leaving) this.dropped = true;
 				this.#stopFollowing();
 				this.#forget();
 				this.screen = 'start';
@@ -226,12 +285,17 @@ export class CallerFlow {
 	/** Leaves the queue, or hangs up a connected call (then the rating follows). */
 	async leave(): Promise<void> {
 		if (!this.callId) return;
-		const res = await api('DELETE /calls/{id}', {
-			params: { id: this.callId },
-			token: this.#token
-		});
-		if (res.ok) this.#apply(res.data);
-		else this.error = { key: 'network' };
+		this.#leaving = true;
+		try {
+			const res = await api('DELETE /calls/{id}', {
+				params: { id: this.callId },
+				token: this.#token
+			});
+			if (res.ok) this.#apply(res.data);
+			else this.error = { key: 'network' };
+		} finally {
+			this.#leaving = false;
+		}
 	}
 
 	/** Sends the rating; true when stored (or already stored). */
@@ -271,6 +335,11 @@ export class CallerFlow {
 		this.signLanguage = false;
 		this.elderly = false;
 		this.green = false;
+		this.opensAt = null;
+		this.dropped = false;
+		// A booth serves the next person, who starts in Chinese; a phone stays with its owner.
+		if (this.#channel === 'booth') this.language = 'zh';
+		this.session++;
 		this.screen = 'start';
 	}
 
@@ -281,6 +350,12 @@ export class CallerFlow {
 
 	#stopFollowing(): void {
 		clearInterval(this.#poll);
+		clearInterval(this.#beat);
+		if (typeof window !== 'undefined') {
+			window.removeEventListener('online', this.#onOnline);
+			window.removeEventListener('offline', this.#onOffline);
+		}
+		this.online = true;
 		this.live?.stop();
 		this.live = null;
 	}

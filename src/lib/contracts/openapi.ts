@@ -4,6 +4,7 @@ import { agentOperations } from './openapi-agent';
 import { auditOperations } from './openapi-audit';
 import { callOperations } from './openapi-calls';
 import { callerOperations } from './openapi-caller';
+import { callerPresenceOperations } from './openapi-callers';
 import {
 	BOOTH_TOKEN_PATHS,
 	errorOf,
@@ -24,6 +25,7 @@ export const operations: Op[] = [
 	...callOperations,
 	...agentOperations,
 	...callerOperations,
+	...callerPresenceOperations,
 	...supervisorOperations,
 	...supervisorActionOperations,
 	...auditOperations,

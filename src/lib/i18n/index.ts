@@ -5,6 +5,12 @@ import { auditEn, auditZh } from './audit';
 import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
 import { callingEn, callingZh } from './calling';
+import {
+	callerSessionEn,
+	callerSessionJa,
+	callerSessionKo,
+	callerSessionZh
+} from './caller-session';
 import { consoleEn, consoleZh } from './console';
 import { en } from './en';
 import { wallEn, wallZh } from './wall';
@@ -24,7 +30,8 @@ export const resources = {
 			wall: wallZh,
 			audit: auditZh,
 			alerts: alertsZh,
-			calling: callingZh
+			calling: callingZh,
+			callerSession: callerSessionZh
 		}
 	},
 	en: {
@@ -35,12 +42,13 @@ export const resources = {
 			wall: wallEn,
 			audit: auditEn,
 			alerts: alertsEn,
-			calling: callingEn
+			calling: callingEn,
+			callerSession: callerSessionEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
-	ja: { translation: { caller: callerJa } },
-	ko: { translation: { caller: callerKo } }
+	ja: { translation: { caller: callerJa, callerSession: callerSessionJa } },
+	ko: { translation: { caller: callerKo, callerSession: callerSessionKo } }
 };
 
 /** Languages the caller pages (booth, mobile) can show; staff pages use LOCALES. */

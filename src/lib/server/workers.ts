@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { sweepSilentBooths } from './booths/presence';
 import { wrapUpTimeOver } from './calls/handling';
 import { expireOverdueOffers } from './calls/offers';
+import { sweepGoneCallers } from './calls/presence';
 import { sweepDisconnected } from './calls/seats';
 import { startReconciler } from './calls/reconcile';
 import { recover, superviseCall } from './calls/supervise';
@@ -42,7 +43,8 @@ function processors(ctx: Ctx): { [Q in QueueName]: Processor<Q> } {
 				case 'sweep':
 					return {
 						gone: (await sweepDisconnected(ctx)).length,
-						silentBooths: (await sweepSilentBooths(ctx)).length
+						silentBooths: (await sweepSilentBooths(ctx)).length,
+						goneCallers: (await sweepGoneCallers(ctx)).length
 					};
 				case 'alerts':
 					return syncAlerts(ctx);

@@ -188,7 +188,11 @@ export async function callView(ctx: Ctx, callId: string, viewer: 'caller' | 'sta
  * The caller leaves: a waiting (or offered) call is abandoned and its offer withdrawn; a
  * connected call ends for the caller and the agent moves to wrap-up.
  */
-export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: string }> {
+export async function leaveCall(
+	ctx: Ctx,
+	callId: string,
+	reason: 'caller_left' | 'caller_gone' | 'booth_offline' = 'caller_left'
+): Promise<{ status: string }> {
 	const c = q.callById(ctx.db, callId);
 	if (!c) throw badRequest('unknown call', 'unknown_call');
 	const now = Date.now();
@@ -217,9 +221,9 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 			type: 'abandoned',
 			from: c.status,
 			to: 'abandoned',
-			reason: 'caller_left',
+			reason,
 			at,
-			patch: { status: 'abandoned', abandonedAt: at, endReason: 'caller_left' },
+			patch: { status: 'abandoned', abandonedAt: at, endReason: reason },
 			version: 'final'
 		});
 		if (removed.offerId) q.answerOffer(ctx.db, removed.offerId, 'withdrawn', at);

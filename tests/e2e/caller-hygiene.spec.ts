@@ -1,0 +1,106 @@
+import { seriousViolations as serious } from './a11y';
+import { savedCall } from './api/caller-api';
+import { expect, test } from './fixtures';
+
+// Pension claims: each test's agents are made for it and serve only this matter.
+test.use({ matterName: '企业职工基本养老金申领' });
+
+test('booth: an untouched rating screen returns to a clean start, and the call stays not rated', async ({
+	booth,
+	agent,
+	matter,
+	page
+}) => {
+	test.setTimeout(90_000);
+	await booth.openAtStart();
+	// This caller asks for the green channel; the next person must not find it ticked.
+	const green = page.getByRole('button', { name: /绿色通道/ });
+	await green.click();
+	await expect(green).toHaveAttribute('aria-pressed', 'true');
+	await booth.searchAndChoose(matter.name, matter.name);
+	await booth.expectQueued();
+	const callId = await booth.callId();
+	await agent.api.goAvailable();
+	await agent.api.acceptCall(callId);
+	await expect(booth.callStatus).toHaveText(/已接通/, { timeout: 15_000 });
+	expect((await agent.api.endCall(callId)).status()).toBe(200);
+
+	await expect(booth.ratingHeading).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByTestId('rating-idle')).toHaveText('10 秒内没有操作将返回首页（不评价）。');
+	expect(await serious(page)).toEqual([]);
+	// Nobody touches the screen (the e2e idle time is 10 s): it goes back through the UV cycle.
+	await expect(booth.disinfecting).toBeVisible({ timeout: 20_000 });
+	await booth.expectStartScreen();
+	await expect(green).toHaveAttribute('aria-pressed', 'false');
+	await expect(page.getByRole('button', { name: '普通话' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await expect(booth.ratingHeading).toBeHidden();
+	expect(await page.evaluate(() => localStorage.getItem('cw.caller.booth'))).toBeNull();
+
+	// Not rated: the agent's list says so, and nobody rated in the caller's name.
+	expect((await agent.api.wrapUp(callId)).status()).toBe(200);
+	const mine = (await (await agent.api.api.get('/api/v1/agent/calls')).json()) as {
+		calls: { callId: string; rating: number | null }[];
+	};
+	expect(mine.calls.find((c) => c.callId === callId)?.rating).toBeNull();
+});
+
+test('a phone that vanished from the queue is never offered; the one still there is', async ({
+	desk,
+	matter,
+	callers,
+	supervisorPage
+}) => {
+	test.setTimeout(90_000);
+	const vanished = await callers.phoneIn(matter.id);
+	const present = await callers.phoneIn(matter.id);
+	// The first phone goes out of network for good; the second keeps its page open.
+	vanished.hangUpPhone();
+	// Watched from the supervisor's side (a caller reading its own call counts as being there).
+	const seen = async (id: string) =>
+		((await (await supervisorPage.request.get(`/api/v1/calls/${id}`)).json()) as { status: string })
+			.status;
+	await expect.poll(() => seen(vanished.callId), { timeout: 30_000 }).toBe('abandoned');
+	expect(await seen(present.callId)).toBe('queued');
+
+	// The agent comes on with a caller waiting: it rings at once, for the phone still there.
+	await desk.page.getByTestId('go-available').click();
+	await expect(desk.offer).toBeVisible();
+	await desk.accept();
+	await desk.inCall(present.callId);
+	expect(await seen(vanished.callId)).toBe('abandoned');
+});
+
+test('mobile: the page says when the network is gone and recovers by itself, keeping the place', async ({
+	mobile,
+	page,
+	context
+}) => {
+	test.setTimeout(60_000);
+	await mobile.open();
+	// A tax matter no agent of this run is serving: the call stays in the queue.
+	await mobile.searchAndChoose('出租屋综合税');
+	await mobile.expectQueued();
+	const position = await mobile.queuePosition.textContent();
+	const id = await mobile.callId();
+
+	await context.setOffline(true);
+	const banner = page.getByTestId('caller-offline');
+	await expect(banner).toBeVisible();
+	await expect(banner).toContainText('短暂断开不会影响您的排队位置');
+	expect(await serious(page)).toEqual([]);
+	await context.setOffline(false);
+	await expect(banner).toBeHidden({ timeout: 15_000 });
+	await expect(mobile.queuePosition).toHaveText(position!);
+	expect(await mobile.callId()).toBe(id);
+	const saved = (await savedCall(page, 'mobile'))!;
+	const res = await page.request.get(`/api/v1/calls/${id}`, {
+		headers: { authorization: `Bearer ${saved.token}` }
+	});
+	expect((await res.json()).status).toBe('queued');
+
+	await mobile.cancelWaiting();
+	await mobile.expectStartScreen();
+});
