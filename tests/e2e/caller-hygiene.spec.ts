@@ -104,3 +104,42 @@ test('mobile: the page says when the network is gone and recovers by itself, kee
 	await mobile.cancelWaiting();
 	await mobile.expectStartScreen();
 });
+
+test('booth: starting a call and leaving the queue are asked first, with big answers; Esc changes nothing', async ({
+	booth,
+	matter,
+	page
+}) => {
+	test.setTimeout(60_000);
+	await booth.openAtStart();
+	await booth.search.fill(matter.name);
+	await booth.results.getByRole('button', { name: matter.name }).click();
+	const ask = page.getByRole('dialog', { name: '开始视频连线？' });
+	await expect(ask).toBeVisible();
+	await expect(ask).toContainText(`办理事项：${matter.name}`);
+	await expect(ask.getByRole('button', { name: '返回' })).toBeFocused();
+	for (const b of await ask.getByRole('button').all())
+		expect((await b.boundingBox())!.height).toBeGreaterThanOrEqual(64);
+	expect(await serious(page)).toEqual([]);
+	await page.keyboard.press('Escape');
+	await expect(ask).toBeHidden();
+	expect(await page.evaluate(() => localStorage.getItem('cw.caller.booth'))).toBeNull();
+
+	await booth.results.getByRole('button', { name: matter.name }).click();
+	await booth.confirm();
+	await booth.expectQueued();
+	const id = await booth.callId();
+
+	await page.getByRole('button', { name: '取消排队', exact: true }).click();
+	const leave = page.getByRole('dialog', { name: '取消排队？' });
+	await expect(leave).toBeVisible();
+	await leave.getByRole('button', { name: '继续排队' }).click();
+	await expect(leave).toBeHidden();
+	await booth.expectQueued();
+	expect(await booth.callId()).toBe(id);
+
+	await booth.cancelWaiting();
+	await booth.expectStartScreen();
+	const res = await page.request.get(`/api/v1/calls/${id}`);
+	expect((await res.json()).status).toBe('abandoned');
+});

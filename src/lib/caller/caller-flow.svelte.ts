@@ -53,6 +53,9 @@ export const DEFAULT_SESSION: CallerSession = {
 	startIdleSeconds: 120
 };
 
+/** What the caller is asked to confirm before it happens (none of it can be undone). */
+export type Ask = { kind: 'start'; matter: PickedMatter } | { kind: 'leave' } | { kind: 'hangUp' };
+
 /** An error the caller can act on: an i18n key under caller.errors and its values. */
 export interface FlowError {
 	key: string;
@@ -83,12 +86,15 @@ export class CallerFlow {
 	online = $state(true);
 	/** The last call left the queue because the page was not heard from for too long. */
 	dropped = $state(false);
+	/** The caller's own leaving (取消排队, 挂断) is on its way. */
+	leaving = $state(false);
+	/** The confirmation on screen, if any. */
+	ask = $state<Ask | null>(null);
 	/** Counts fresh starts: the start screen is built anew for each person. */
 	session = $state(0);
 	settings: CallerSession = DEFAULT_SESSION;
 	#token: string | null = null;
 	#beat: ReturnType<typeof setInterval> | undefined;
-	#leaving = false;
 	#onOnline = () => this.#reconnected();
 	#onOffline = () => (this.online = false);
 	#channel: 'booth' | 'mobile';
@@ -267,7 +273,7 @@ export class CallerFlow {
 			case 'abandoned':
 				// Not by the caller's own choice (they tapped 取消排队 on a page that says so): the
 				// page was silent too long. The start screen says what happened.
-				if (this.screen === 'waiting' && !this.#leaving) this.dropped = true;
+				if (this.screen === 'waiting' && !this.leaving) this.dropped = true;
 				this.#stopFollowing();
 				this.#forget();
 				this.screen = 'start';
@@ -285,7 +291,7 @@ export class CallerFlow {
 	/** Leaves the queue, or hangs up a connected call (then the rating follows). */
 	async leave(): Promise<void> {
 		if (!this.callId) return;
-		this.#leaving = true;
+		this.leaving = true;
 		try {
 			const res = await api('DELETE /calls/{id}', {
 				params: { id: this.callId },
@@ -294,7 +300,7 @@ export class CallerFlow {
 			if (res.ok) this.#apply(res.data);
 			else this.error = { key: 'network' };
 		} finally {
-			this.#leaving = false;
+			this.leaving = false;
 		}
 	}
 
@@ -337,6 +343,7 @@ export class CallerFlow {
 		this.green = false;
 		this.opensAt = null;
 		this.dropped = false;
+		this.ask = null;
 		// A booth serves the next person, who starts in Chinese; a phone stays with its owner.
 		if (this.#channel === 'booth') this.language = 'zh';
 		this.session++;
