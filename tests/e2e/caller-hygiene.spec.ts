@@ -143,3 +143,42 @@ test('booth: starting a call and leaving the queue are asked first, with big ans
 	const res = await page.request.get(`/api/v1/calls/${id}`);
 	expect((await res.json()).status).toBe('abandoned');
 });
+
+test('mobile: the caller is told of a transfer, and the thanks screen says the outcome, a reference and what to do next', async ({
+	mobile,
+	page,
+	agents,
+	catalogue
+}) => {
+	test.setTimeout(90_000);
+	await mobile.open();
+	const matter = await catalogue.matter(await mobile.chooseFirstPopular());
+	await mobile.expectQueued();
+	const callId = await mobile.callId();
+	const first = await agents.create({ matters: [matter] });
+	const second = await agents.create({ matters: [matter] });
+	await first.api.goAvailable();
+	await first.api.acceptCall(callId);
+	await expect(mobile.callStatus).toBeVisible({ timeout: 15_000 });
+
+	// The agent hands the caller on: the phone says so instead of "queueing".
+	const t = await first.api.api.post(`/api/v1/calls/${callId}/transfer`, { data: {} });
+	expect(t.status(), await t.text()).toBe(200);
+	await expect(page.getByTestId('screen-heading')).toHaveText('正在为您转接…');
+	await expect(page.getByTestId('transferring')).toContainText('不需要重新排队');
+	expect(await serious(page)).toEqual([]);
+	await second.api.goAvailable();
+	await second.api.acceptCall(callId);
+	await expect(mobile.callStatus).toBeVisible({ timeout: 15_000 });
+
+	await mobile.hangUpCall();
+	await expect(mobile.ratingHeading).toBeVisible();
+	expect((await second.api.wrapUp(callId, 'need_docs')).status()).toBe(200);
+	await mobile.rating('满意').check();
+	await mobile.submitRating();
+	const outcome = page.getByTestId('thanks-outcome');
+	await expect(outcome).toContainText('还需要补充材料');
+	await expect(outcome).toContainText(/业务编号：CW-[0-9A-F]{8}/);
+	await expect(outcome).toContainText('请按工作人员的说明准备补充材料');
+	expect(await serious(page)).toEqual([]);
+});

@@ -53,6 +53,9 @@ export const DEFAULT_SESSION: CallerSession = {
 	startIdleSeconds: 120
 };
 
+/** The outcome of the caller's matter as the thanks screen tells it. */
+export type Outcome = NonNullable<ResponseOf<'GET /calls/{id}'>['outcome']>;
+
 /** What the caller is asked to confirm before it happens (none of it can be undone). */
 export type Ask = { kind: 'start'; matter: PickedMatter } | { kind: 'leave' } | { kind: 'hangUp' };
 
@@ -86,6 +89,12 @@ export class CallerFlow {
 	online = $state(true);
 	/** The last call left the queue because the page was not heard from for too long. */
 	dropped = $state(false);
+	/** A sign-language interpreter is in the call. */
+	interpreterJoined = $state(false);
+	/** The agent is handing the call to a colleague: the caller waits again, told so. */
+	transferring = $state(false);
+	/** What the agent recorded, once they have: for the thanks screen. */
+	outcome = $state<Outcome | null>(null);
 	/** The caller's own leaving (取消排队, 挂断) is on its way. */
 	leaving = $state(false);
 	/** The confirmation on screen, if any. */
@@ -250,11 +259,20 @@ export class CallerFlow {
 			| ResponseOf<'POST /calls'>
 			| { status: string }
 	): void {
+		// A call never goes back once over: a late answer from before the end changes nothing.
+		const over = this.screen === 'rating' || this.screen === 'thanks';
+		if (over && !['wrap_up', 'ended'].includes(v.status)) return;
 		if (v.status) this.status = v.status;
 		if ('position' in v && v.position !== undefined) this.position = v.position;
 		if ('estimatedWaitSeconds' in v && v.estimatedWaitSeconds !== undefined)
 			this.estimatedWaitSeconds = v.estimatedWaitSeconds;
 		if ('agent' in v && v.agent) this.agentName = v.agent.displayName;
+		if ('interpreterJoined' in v) this.interpreterJoined = !!v.interpreterJoined;
+		if ('outcome' in v && v.outcome) this.outcome = v.outcome;
+		// From the call back to the queue: the agent is transferring the caller.
+		if (this.screen === 'call' && (v.status === 'queued' || v.status === 'offered'))
+			this.transferring = true;
+		if (v.status === 'connected') this.transferring = false;
 		switch (this.status) {
 			case 'queued':
 			case 'offered':
@@ -265,10 +283,11 @@ export class CallerFlow {
 				break;
 			case 'wrap_up':
 			case 'ended':
-				if (this.screen === 'waiting' || this.screen === 'call' || this.screen === 'starting') {
-					this.#stopFollowing();
+				// The stream stays open through the rating: the outcome arrives when recorded.
+				if (this.screen === 'waiting' || this.screen === 'call' || this.screen === 'starting')
 					this.screen = 'rating';
-				}
+				// (an event says only "ended": the call itself says what was recorded)
+				if (this.status === 'ended' && !this.outcome && !('video' in v)) void this.refresh();
 				break;
 			case 'abandoned':
 				// Not by the caller's own choice (they tapped 取消排队 on a page that says so): the
@@ -343,6 +362,9 @@ export class CallerFlow {
 		this.green = false;
 		this.opensAt = null;
 		this.dropped = false;
+		this.interpreterJoined = false;
+		this.transferring = false;
+		this.outcome = null;
 		this.ask = null;
 		// A booth serves the next person, who starts in Chinese; a phone stays with its owner.
 		if (this.#channel === 'booth') this.language = 'zh';
