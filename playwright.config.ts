@@ -53,6 +53,12 @@ export default defineConfig({
 			BOOTH_DISINFECT_SECONDS: '3',
 			// Short enough that an unanswered offer visibly re-routes within a test.
 			OFFER_TIMEOUT_SECONDS: '6',
+			// A wrap-up visibly runs over its time within a test (wrap-up.spec.ts).
+			WRAP_UP_SECONDS: '3',
+			// A phone silent for 10 s has gone; an untouched rating screen returns to the start in 10 s
+			// (caller-hygiene.spec.ts). Phone callers made through the API beat every second.
+			CALLER_GONE_SECONDS: '10',
+			CALLER_RATING_IDLE_SECONDS: '10',
 			// Alerts raised within a second of what causes them.
 			ALERT_SWEEP_SECONDS: '1',
 			// Only video-signalling.spec.ts answers there (a stand-in for LiveKit's signalling).

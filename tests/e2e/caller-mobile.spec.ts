@@ -44,7 +44,7 @@ test('mobile: connected and rated from a phone; the rating is stored once', asyn
 	await agent.api.acceptCall(callId);
 	await expect(mobile.callStatus).toBeVisible({ timeout: 15_000 });
 	expect(await serious(mobile.page)).toEqual([]);
-	await mobile.hangUp.click();
+	await mobile.hangUpCall();
 	await expect(mobile.ratingHeading).toBeVisible();
 	await mobile.rating('非常满意').check();
 	await expect(mobile.ratingReasons).toHaveCount(0);

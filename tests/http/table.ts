@@ -298,6 +298,10 @@ export const table: Record<string, Entry> = {
 		expect: { ...by(401, 200, 200, 403, 403, 403, 403), otherCaller: 403, otherBooth: 403 },
 		build: onCall('queued')
 	},
+	'POST /calls/{id}/heartbeat': {
+		expect: { ...by(401, 204, 204, 403, 403, 403, 403), otherCaller: 403, otherBooth: 403 },
+		build: onCall('queued', '/heartbeat')
+	},
 	'GET /calls/{id}/routing': {
 		expect: { ...by(401, 401, 401, 200, 200, 403, 200), otherAgent: 403 },
 		build: onCall('connected', '/routing')

@@ -160,8 +160,11 @@ describe('sign-language interpreter', () => {
 		const offer = (await currentOffer(ctx, signer))!;
 		expect(offer).toMatchObject({ callId, call: { kind: 'interpreter' } });
 		expect((await callView(ctx, callId))!.status).toBe('connected');
+		expect((await callView(ctx, callId, 'caller'))!.interpreterJoined).toBe(false);
 
 		const acc = await acceptOffer(ctx, signer, offer.offerId);
+		// The caller's screen learns it: "手语翻译已加入".
+		expect((await callView(ctx, callId, 'caller'))!.interpreterJoined).toBe(true);
 		const claims = decodeJwt(acc.video.token) as { sub: string; video: { room: string } };
 		expect(claims.sub).toBe(`interpreter-${signer}`);
 		expect(claims.video.room).toBe(`call-${callId}`);

@@ -177,6 +177,7 @@ describe('the worker', () => {
 		const offer = await waitFor(() => currentOffer(ctx, agent), 'the call to be offered', 15_000);
 		expect(offer.callId).toBe(id);
 		expect(Date.now() - started).toBeLessThan(12_000);
-		expect(q.callById(ctx.db, id)!.status).toBe('offered');
+		// The offer goes out before the worker's record of it is committed: wait for the record.
+		await waitFor(() => q.callById(ctx.db, id)!.status === 'offered', 'the offer recorded', 5_000);
 	});
 });

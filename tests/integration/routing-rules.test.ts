@@ -109,24 +109,41 @@ describe('why a call waits, exactly', () => {
 		await setAgentState(ctx, a, 'offline');
 	});
 
-	it('the only eligible seat let the call pass: "cooling down", not "all busy"', async () => {
+	it('the only eligible seat let the call pass: it rings there again at once, no cool-down', async () => {
 		const a = await makeAgent(ctx, zhMatter(m.sameDept.id));
 		await setAgentState(ctx, a, 'available');
 		const c = await newCall({ matterId: m.sameDept.id });
 		const offer = await currentOffer(ctx, a);
 		expect(offer?.callId).toBe(c.callId);
 		await declineOffer(ctx, a, offer!.offerId);
-		// the seat is free again, yet not offered the same call during the cool-down
-		expect(await agentState(ctx, a)).toBe('available');
-		expect(await currentOffer(ctx, a)).toBeNull();
+		// Nobody else could take it: the caller is not kept waiting for the cool-down.
+		const again = await currentOffer(ctx, a);
+		expect(again?.callId).toBe(c.callId);
+		expect(again?.offerId).not.toBe(offer!.offerId);
 		expect((await explainCall(ctx, supervisor, c.callId)).decision).toMatchObject({
-			decision: 'waiting',
-			reason: 'cooling_down',
-			eligibleOnline: 1,
-			coolingDown: 1
+			decision: 'offered',
+			agentId: a
 		});
 		await leaveCall(ctx, c.callId);
 		await setAgentState(ctx, a, 'offline');
+	});
+
+	it('with another eligible seat free, the call goes there and the seat that let it pass cools down', async () => {
+		const a = await makeAgent(ctx, zhMatter(m.sameDept.id));
+		const b = await makeAgent(ctx, zhMatter(m.sameDept.id));
+		await setAgentState(ctx, a, 'available');
+		const c = await newCall({ matterId: m.sameDept.id });
+		const first = (await currentOffer(ctx, a))!;
+		await setAgentState(ctx, b, 'available');
+		await declineOffer(ctx, a, first.offerId);
+		expect((await currentOffer(ctx, b))?.callId).toBe(c.callId);
+		expect(await currentOffer(ctx, a)).toBeNull();
+		// b lets it pass too: now every free eligible seat has; a (longest idle) takes it again.
+		await declineOffer(ctx, b, (await currentOffer(ctx, b))!.offerId);
+		const back = [await currentOffer(ctx, a), await currentOffer(ctx, b)].filter(Boolean);
+		expect(back.map((o) => o!.callId)).toEqual([c.callId]);
+		await leaveCall(ctx, c.callId);
+		for (const x of [a, b]) await setAgentState(ctx, x, 'offline');
 	});
 });
 
@@ -157,8 +174,9 @@ describe('agents who do not answer', () => {
 		await setAgentState(ctx, a, 'available');
 		const c1 = await newCall();
 		await releaseOffer(ctx, (await currentOffer(ctx, a))!.offerId, 'expired');
+		// Nobody else serves the matter: the caller still waits, so it rings here again.
 		const c2 = await newCall();
-		expect((await currentOffer(ctx, a))?.callId).toBe(c2.callId);
+		expect((await currentOffer(ctx, a))?.callId).toBe(c1.callId);
 		await releaseOffer(ctx, (await currentOffer(ctx, a))!.offerId, 'expired');
 		expect(await agentState(ctx, a)).toBe('break');
 		const log = ctx.db.$client

@@ -5,6 +5,7 @@ import type { Offer, OfferContext } from '$lib/contracts/call-context';
 import type { DeskCallValue, DeskViewValue } from '$lib/contracts/client-api';
 import type { EventMap, StateChanger } from '$lib/contracts/events';
 import { LiveEvents } from '$lib/realtime/client.svelte';
+import { Attention } from './attention';
 import { Ringer } from './ringer.svelte';
 
 export type { Offer } from '$lib/contracts/call-context';
@@ -18,6 +19,13 @@ export type TodayCall = ResponseOf<'GET /agent/calls'>['calls'][number];
 export type InterpreterStatus = EventMap['interpreter.updated'];
 /** A duty supervisor in the agent's call, as the console's policy lets the agent know. */
 export type SupervisorNotice = DeskData['monitors'][number];
+
+/** The desk's notice for an offer that went away, by why it did (see calling.offer.notices). */
+function noticeOf(reason: string): string {
+	if (reason === 'declined' || reason === 'expired') return reason;
+	if (reason === 'caller_left' || reason === 'caller_gone') return 'callerLeft';
+	return 'gone';
+}
 
 /**
  * The agent's desk in the browser, the one owner of its state: live state and today's figures,
@@ -56,6 +64,15 @@ export class AgentDesk {
 	/** An offer is being accepted or declined (one answer per offer). */
 	#answering = false;
 	readonly ringer = new Ringer();
+	/** The tab title flashing and the desktop notification while an offer rings. */
+	readonly attention = new Attention();
+	/** The ringing offer is a caller this agent let pass a moment ago, still waiting. */
+	offerAgain = $state(false);
+	/** Calls this agent let pass (declined or missed) while their callers still wait. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, nothing shows it
+	#passed = new Set<string>();
+	/** Texts for the title flash and the notification (set by the layout, in the agent's language). */
+	attentionText: (o: Offer) => { title: string; body: string } = () => ({ title: '', body: '' });
 	readonly live: LiveEvents;
 	#refreshing: Promise<void> | null = null;
 	#again = false;
@@ -77,7 +94,8 @@ export class AgentDesk {
 			this.#epoch++;
 			if (this.offer?.offerId !== o.offerId) return;
 			this.#clearOffer();
-			this.#notify('gone');
+			if (o.reason === 'declined' || o.reason === 'expired') this.#passed.add(o.callId);
+			this.#notify(noticeOf(o.reason));
 		});
 		this.live.on('agent.updated', (a) => {
 			this.#epoch++;
@@ -194,6 +212,8 @@ export class AgentDesk {
 	/** Sets available, break (with a reason) or offline. Returns what went wrong, or null. */
 	async setState(state: 'available' | 'break' | 'offline', reason?: string) {
 		this.ringer.unlock();
+		// A click of the agent's: the one moment a browser lets the desk ask to notify.
+		if (state === 'available') this.attention.ask();
 		this.busy = true;
 		const res = await api('PUT /agent/state', { body: reason ? { state, reason } : { state } });
 		this.busy = false;
@@ -213,9 +233,13 @@ export class AgentDesk {
 			const res = await api('POST /offers/{id}/accept', { params: { id: o.offerId } });
 			this.#clearOffer();
 			if (!res.ok) {
-				this.#notify(res.error.code === 'offer_gone' ? 'gone' : res.error.message);
+				const code = res.error.code;
+				this.#notify(
+					code === 'offer_gone' ? 'gone' : code === 'caller_gone' ? 'callerLeft' : res.error.message
+				);
 				return null;
 			}
+			this.#passed.delete(o.callId);
 			this.liveCallId = res.data.callId;
 			return res.data.callId;
 		} finally {
@@ -231,7 +255,10 @@ export class AgentDesk {
 		this.ringer.stop();
 		try {
 			await api('POST /offers/{id}/decline', { params: { id: o.offerId } });
-			this.#clearOffer();
+			if (this.offer?.offerId === o.offerId) this.#clearOffer();
+			this.#passed.add(o.callId);
+			// The agent's own answer: said as such, never as "withdrawn or timed out".
+			if (!this.offer) this.#notify('declined');
 		} finally {
 			this.#answering = false;
 		}
@@ -274,6 +301,7 @@ export class AgentDesk {
 
 	stop(): void {
 		this.ringer.stop();
+		this.attention.stop();
 		this.live.stop();
 	}
 
@@ -285,7 +313,10 @@ export class AgentDesk {
 	#offered(o: Offer): void {
 		this.offer = o;
 		this.notice = null;
+		this.offerAgain = this.#passed.has(o.callId);
 		this.ringer.start();
+		const t = this.attentionText(o);
+		this.attention.start(t.title, t.body, o.offerId);
 	}
 
 	/** Shows a short notice that fades on its own (the agent need not dismiss it). */
@@ -297,7 +328,9 @@ export class AgentDesk {
 
 	#clearOffer(): void {
 		this.offer = null;
+		this.offerAgain = false;
 		this.ringer.stop();
+		this.attention.stop();
 	}
 }
 

@@ -34,6 +34,7 @@ export const endpoints = {
 	'POST /calls': { body: s.CreateCallBody, response: s.CallCreated },
 	'GET /calls/{id}': { response: s.CallView },
 	'DELETE /calls/{id}': { response: s.CallStatusResult },
+	'POST /calls/{id}/heartbeat': {},
 	'POST /calls/{id}/rating': { body: c.RatingBody, response: c.RatingCreated },
 	'GET /calls/{id}/video': { response: v.VideoToken },
 	'GET /calls/{id}/whisper': { response: v.VideoToken },

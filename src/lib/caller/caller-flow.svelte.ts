@@ -38,6 +38,27 @@ export const SPOKEN = [
 	{ code: 'ko', label: '한국어', ui: 'ko' }
 ] as const;
 
+/** The console's caller-screen settings (idle times, how long a silent caller keeps the place). */
+export interface CallerSession {
+	goneSeconds: number;
+	ratingIdleSeconds: number;
+	closedIdleSeconds: number;
+	startIdleSeconds: number;
+}
+
+export const DEFAULT_SESSION: CallerSession = {
+	goneSeconds: 90,
+	ratingIdleSeconds: 60,
+	closedIdleSeconds: 60,
+	startIdleSeconds: 120
+};
+
+/** The outcome of the caller's matter as the thanks screen tells it. */
+export type Outcome = NonNullable<ResponseOf<'GET /calls/{id}'>['outcome']>;
+
+/** What the caller is asked to confirm before it happens (none of it can be undone). */
+export type Ask = { kind: 'start'; matter: PickedMatter } | { kind: 'leave' } | { kind: 'hangUp' };
+
 /** An error the caller can act on: an i18n key under caller.errors and its values. */
 export interface FlowError {
 	key: string;
@@ -64,7 +85,27 @@ export class CallerFlow {
 	error = $state<FlowError | null>(null);
 	opensAt = $state<string | null>(null);
 	live = $state<LiveEvents | null>(null);
+	/** Whether the page reaches the server (the heartbeat or the browser says not: a banner). */
+	online = $state(true);
+	/** The last call left the queue because the page was not heard from for too long. */
+	dropped = $state(false);
+	/** A sign-language interpreter is in the call. */
+	interpreterJoined = $state(false);
+	/** The agent is handing the call to a colleague: the caller waits again, told so. */
+	transferring = $state(false);
+	/** What the agent recorded, once they have: for the thanks screen. */
+	outcome = $state<Outcome | null>(null);
+	/** The caller's own leaving (取消排队, 挂断) is on its way. */
+	leaving = $state(false);
+	/** The confirmation on screen, if any. */
+	ask = $state<Ask | null>(null);
+	/** Counts fresh starts: the start screen is built anew for each person. */
+	session = $state(0);
+	settings: CallerSession = DEFAULT_SESSION;
 	#token: string | null = null;
+	#beat: ReturnType<typeof setInterval> | undefined;
+	#onOnline = () => this.#reconnected();
+	#onOffline = () => (this.online = false);
 	#channel: 'booth' | 'mobile';
 	#storageKey: string;
 	#poll: ReturnType<typeof setInterval> | undefined;
@@ -148,6 +189,8 @@ export class CallerFlow {
 		}
 		const ok = await this.refresh();
 		if (!ok || !this.callId || this.status === 'abandoned') {
+			// The call this page kept left the queue while the page was away.
+			if (this.status === 'abandoned') this.dropped = true;
 			this.#forget();
 			return false;
 		}
@@ -166,7 +209,11 @@ export class CallerFlow {
 	async refresh(): Promise<boolean> {
 		if (!this.callId) return false;
 		const res = await api('GET /calls/{id}', { params: { id: this.callId }, token: this.#token });
-		if (!res.ok) return false;
+		if (!res.ok) {
+			if (res.error.status === 0) this.online = false;
+			return false;
+		}
+		this.online = true;
 		this.#apply(res.data);
 		return true;
 	}
@@ -190,6 +237,30 @@ export class CallerFlow {
 		this.#poll = setInterval(() => {
 			if (!live.connected) void this.refresh();
 		}, 10_000);
+		// The page says it is still here, well inside the time a silent caller keeps the place.
+		clearInterval(this.#beat);
+		const every = Math.max(1, Math.min(15, Math.floor(this.settings.goneSeconds / 4)));
+		this.#beat = setInterval(() => void this.#heartbeat(), every * 1000);
+		if (typeof window !== 'undefined') {
+			window.addEventListener('online', this.#onOnline);
+			window.addEventListener('offline', this.#onOffline);
+		}
+	}
+
+	async #heartbeat(): Promise<void> {
+		if (!this.callId) return;
+		const res = await api('POST /calls/{id}/heartbeat', {
+			params: { id: this.callId },
+			token: this.#token
+		});
+		if (res.ok) {
+			if (!this.online) await this.#reconnected();
+		} else if (res.error.status === 0) this.online = false;
+	}
+
+	/** Back online: the stream reconnects by itself; the call's state is read at once. */
+	async #reconnected(): Promise<void> {
+		if (await this.refresh()) this.online = true;
 	}
 
 	#apply(
@@ -199,11 +270,20 @@ export class CallerFlow {
 			| ResponseOf<'POST /calls'>
 			| { status: string }
 	): void {
+		// A call never goes back once over: a late answer from before the end changes nothing.
+		const over = this.screen === 'rating' || this.screen === 'thanks';
+		if (over && !['wrap_up', 'ended'].includes(v.status)) return;
 		if (v.status) this.status = v.status;
 		if ('position' in v && v.position !== undefined) this.position = v.position;
 		if ('estimatedWaitSeconds' in v && v.estimatedWaitSeconds !== undefined)
 			this.estimatedWaitSeconds = v.estimatedWaitSeconds;
 		if ('agent' in v && v.agent) this.agentName = v.agent.displayName;
+		if ('interpreterJoined' in v) this.interpreterJoined = !!v.interpreterJoined;
+		if ('outcome' in v && v.outcome) this.outcome = v.outcome;
+		// From the call back to the queue: the agent is transferring the caller.
+		if (this.screen === 'call' && (v.status === 'queued' || v.status === 'offered'))
+			this.transferring = true;
+		if (v.status === 'connected') this.transferring = false;
 		switch (this.status) {
 			case 'queued':
 			case 'offered':
@@ -214,12 +294,16 @@ export class CallerFlow {
 				break;
 			case 'wrap_up':
 			case 'ended':
-				if (this.screen === 'waiting' || this.screen === 'call' || this.screen === 'starting') {
-					this.#stopFollowing();
+				// The stream stays open through the rating: the outcome arrives when recorded.
+				if (this.screen === 'waiting' || this.screen === 'call' || this.screen === 'starting')
 					this.screen = 'rating';
-				}
+				// (an event says only "ended": the call itself says what was recorded)
+				if (this.status === 'ended' && !this.outcome && !('video' in v)) void this.refresh();
 				break;
 			case 'abandoned':
+				// Not by the caller's own choice (they tapped 取消排队 on a page that says so): the
+				// page was silent too long. The start screen says what happened.
+				if (this.screen === 'waiting' && !this.leaving) this.dropped = true;
 				this.#stopFollowing();
 				this.#forget();
 				this.screen = 'start';
@@ -237,12 +321,17 @@ export class CallerFlow {
 	/** Leaves the queue, or hangs up a connected call (then the rating follows). */
 	async leave(): Promise<void> {
 		if (!this.callId) return;
-		const res = await api('DELETE /calls/{id}', {
-			params: { id: this.callId },
-			token: this.#token
-		});
-		if (res.ok) this.#apply(res.data);
-		else this.error = { key: 'network' };
+		this.leaving = true;
+		try {
+			const res = await api('DELETE /calls/{id}', {
+				params: { id: this.callId },
+				token: this.#token
+			});
+			if (res.ok) this.#apply(res.data);
+			else this.error = { key: 'network' };
+		} finally {
+			this.leaving = false;
+		}
 	}
 
 	/** Sends the rating; true when stored (or already stored). */
@@ -282,6 +371,15 @@ export class CallerFlow {
 		this.signLanguage = false;
 		this.elderly = false;
 		this.green = false;
+		this.opensAt = null;
+		this.dropped = false;
+		this.interpreterJoined = false;
+		this.transferring = false;
+		this.outcome = null;
+		this.ask = null;
+		// A booth serves the next person, who starts in Chinese; a phone stays with its owner.
+		if (this.#channel === 'booth') this.language = 'zh';
+		this.session++;
 		this.screen = 'start';
 	}
 
@@ -292,6 +390,12 @@ export class CallerFlow {
 
 	#stopFollowing(): void {
 		clearInterval(this.#poll);
+		clearInterval(this.#beat);
+		if (typeof window !== 'undefined') {
+			window.removeEventListener('online', this.#onOnline);
+			window.removeEventListener('offline', this.#onOffline);
+		}
+		this.online = true;
 		this.live?.stop();
 		this.live = null;
 	}

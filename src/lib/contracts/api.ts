@@ -153,6 +153,18 @@ export const CallView = z
 		estimatedWaitSeconds: z.number().int().nullable(),
 		escalationStep: z.number().int(),
 		agent: z.object({ displayName: z.string() }).optional(),
+		/** A sign-language interpreter is in the connected call. */
+		interpreterJoined: z.boolean().optional(),
+		/** Once the agent recorded it: the outcome, the reference to quote, the department. */
+		outcome: z
+			.object({
+				code: z.string(),
+				mailResults: z.boolean(),
+				reference: z.string(),
+				departmentName: z.string().nullable(),
+				departmentNameEn: z.string().nullable()
+			})
+			.optional(),
 		video: VideoAccess.nullable()
 	})
 	.meta({ id: 'CallView' });

@@ -142,7 +142,11 @@ export const callOperations: Op[] = [
 		responses: {
 			200: { description: 'Connected', schema: s.AcceptResult },
 			...staffOnly('an agent'),
-			409: err('offer_gone: expired, withdrawn, answered or not yours', 'offer_gone')
+			409: err(
+				'offer_gone: expired, withdrawn, answered or not yours; caller_gone: the caller left meanwhile (the call is abandoned)',
+				'offer_gone',
+				'caller_gone'
+			)
 		}
 	},
 	{
@@ -154,7 +158,11 @@ export const callOperations: Op[] = [
 		responses: {
 			200: { description: 'Declined', schema: r.OfferDeclined },
 			...staffOnly('an agent'),
-			409: err('offer_gone: expired, withdrawn, answered or not yours', 'offer_gone')
+			409: err(
+				'offer_gone: expired, withdrawn, answered or not yours; caller_gone: the caller left meanwhile (the call is abandoned)',
+				'offer_gone',
+				'caller_gone'
+			)
 		}
 	},
 	{

@@ -5,6 +5,7 @@ import { auditOperations } from './openapi-audit';
 import { bookingOperations } from './openapi-bookings';
 import { callOperations } from './openapi-calls';
 import { callerOperations } from './openapi-caller';
+import { callerPresenceOperations } from './openapi-callers';
 import {
 	BOOTH_TOKEN_PATHS,
 	errorOf,
@@ -28,6 +29,7 @@ export const operations: Op[] = [
 	...callOperations,
 	...agentOperations,
 	...callerOperations,
+	...callerPresenceOperations,
 	...supervisorOperations,
 	...supervisorActionOperations,
 	...auditOperations,

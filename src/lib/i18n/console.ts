@@ -154,8 +154,6 @@ export const consoleZh = {
 		outcomeRequired: '请选择办理结果',
 		submit: '提交并结束',
 		submitting: '提交中…',
-		timeLeft: '剩余 {{seconds}} 秒后自动恢复空闲',
-		timeOver: '话后时间已到，您已恢复空闲；仍可补登结果',
 		done: '已登记：{{outcome}}'
 	},
 	today: {
@@ -338,8 +336,6 @@ export const consoleEn: typeof consoleZh = {
 		outcomeRequired: 'Choose an outcome',
 		submit: 'Submit and finish',
 		submitting: 'Submitting…',
-		timeLeft: 'Back to available in {{seconds}} s',
-		timeOver: 'Wrap-up time is over and you are available again; you can still record the outcome',
 		done: 'Recorded: {{outcome}}'
 	},
 	today: {

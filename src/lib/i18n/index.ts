@@ -7,6 +7,13 @@ import { skillsEn, skillsZh } from './skills';
 import { staffingEn, staffingZh } from './staffing';
 import { callerEn, callerZh } from './caller';
 import { callerJa, callerKo } from './caller-ja-ko';
+import { callingEn, callingZh } from './calling';
+import {
+	callerSessionEn,
+	callerSessionJa,
+	callerSessionKo,
+	callerSessionZh
+} from './caller-session';
 import { consoleEn, consoleZh } from './console';
 import { scheduleEn, scheduleZh } from './schedule';
 import { en } from './en';
@@ -34,7 +41,9 @@ export const resources = {
 			reports: reportsZh,
 			booking: bookingZh,
 			skills: skillsZh,
-			staffing: staffingZh
+			staffing: staffingZh,
+			calling: callingZh,
+			callerSession: callerSessionZh
 		}
 	},
 	en: {
@@ -50,12 +59,14 @@ export const resources = {
 			reports: reportsEn,
 			booking: bookingEn,
 			skills: skillsEn,
-			staffing: staffingEn
+			staffing: staffingEn,
+			calling: callingEn,
+			callerSession: callerSessionEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
-	ja: { translation: { caller: callerJa } },
-	ko: { translation: { caller: callerKo } }
+	ja: { translation: { caller: callerJa, callerSession: callerSessionJa } },
+	ko: { translation: { caller: callerKo, callerSession: callerSessionKo } }
 };
 
 /** Languages the caller pages (booth, mobile) can show; staff pages use LOCALES. */

@@ -123,6 +123,17 @@ const schema = z.object({
 	BOOTH_DISINFECT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 	/** A booth not heard from for this long (a kiosk beats every 15 s) shows as offline. */
 	BOOTH_OFFLINE_SECONDS: z.coerce.number().int().min(5).max(3600).default(45),
+	/**
+	 * A waiting caller (phone or booth) whose page has not been heard from for this long has gone:
+	 * the call leaves the queue as abandoned. Shorter drops (a tunnel, a reload) keep the place.
+	 */
+	CALLER_GONE_SECONDS: z.coerce.number().int().min(3).max(3600).default(90),
+	/** Caller screens left untouched return to the start: the rating (recorded as not rated)… */
+	CALLER_RATING_IDLE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+	/** …the out-of-hours screen… */
+	CALLER_CLOSED_IDLE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+	/** …and a start screen with someone's choices on it (language, needs, a search). */
+	CALLER_START_IDLE_SECONDS: z.coerce.number().int().min(3).max(3600).default(120),
 	/** A waiting caller is offered a booking once the estimated wait exceeds this. */
 	BOOKING_OFFER_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 	/** Length of a booking slot, in minutes. */

@@ -2,8 +2,9 @@ import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { sweepBookings } from './bookings/bookings';
 import { sweepSilentBooths } from './booths/presence';
-import { wrapUpElapsed } from './calls/handling';
+import { wrapUpTimeOver } from './calls/handling';
 import { expireOverdueOffers } from './calls/offers';
+import { sweepGoneCallers } from './calls/presence';
 import { sweepDisconnected } from './calls/seats';
 import { startReconciler } from './calls/reconcile';
 import { recover, superviseCall } from './calls/supervise';
@@ -39,11 +40,12 @@ function processors(ctx: Ctx): { [Q in QueueName]: Processor<Q> } {
 				case 'offer-expiry':
 					return { expired: await expireOverdueOffers(ctx, 0) };
 				case 'wrap-up':
-					return wrapUpElapsed(ctx, job.data.agentId, job.data.callId);
+					return wrapUpTimeOver(ctx, job.data.agentId, job.data.callId);
 				case 'sweep':
 					return {
 						gone: (await sweepDisconnected(ctx)).length,
-						silentBooths: (await sweepSilentBooths(ctx)).length
+						silentBooths: (await sweepSilentBooths(ctx)).length,
+						goneCallers: (await sweepGoneCallers(ctx)).length
 					};
 				case 'alerts':
 					return syncAlerts(ctx);

@@ -20,7 +20,26 @@ export class ApiCall {
 
 	/** The caller leaves (a waiting call is abandoned, a connected one ends). */
 	async leave() {
+		this.hangUpPhone();
 		return this.api.delete(`/api/v1/calls/${this.callId}`, { headers: this.auth });
+	}
+
+	#beat: ReturnType<typeof setInterval> | undefined;
+
+	/** The phone's page stays open: it beats like the real page does (every second here). */
+	keepPageOpen() {
+		clearInterval(this.#beat);
+		const beat = () =>
+			void this.api
+				.post(`/api/v1/calls/${this.callId}/heartbeat`, { headers: this.auth })
+				.catch(() => {});
+		beat();
+		this.#beat = setInterval(beat, 1000);
+	}
+
+	/** The phone's page goes away (closed, out of battery, out of network): no more beats. */
+	hangUpPhone() {
+		clearInterval(this.#beat);
 	}
 }
 
@@ -41,6 +60,7 @@ export class Callers {
 		expect(res.status(), await res.text()).toBe(201);
 		const body = (await res.json()) as { callId: string; callerToken: string };
 		const call = new ApiCall(this.api, body.callId, body.callerToken);
+		call.keepPageOpen();
 		this.calls.push(call);
 		return call;
 	}

@@ -28,8 +28,10 @@ export class CallPage {
 		await expect(this.notesStatus).toHaveText('已保存');
 	}
 
+	/** Ends the call: 结束通话, then the confirmation. */
 	async endCall() {
 		await this.page.getByTestId('end-call').click();
+		await this.page.getByTestId('end-call-confirm-yes').click();
 	}
 
 	async askForInterpreter() {

@@ -39,24 +39,44 @@ export abstract class CallerApp {
 		await expect(this.page.getByRole('heading', { name: '常办事项' })).toBeVisible();
 	}
 
-	/** Taps a popular matter by name. */
-	async choosePopular(name: string) {
-		await this.popularMatters.getByRole('button', { name }).click();
+	/** The confirmation asked before what cannot be undone (start, leave, hang up). */
+	get confirmation() {
+		return this.page.getByTestId('caller-confirm');
 	}
 
-	/** Taps the first popular matter and returns its name. */
+	/** Answers the confirmation with its big "yes". */
+	async confirm() {
+		await this.page.getByTestId('caller-confirm-yes').click();
+		await expect(this.confirmation).toBeHidden();
+	}
+
+	/** Taps a popular matter by name, and confirms the call. */
+	async choosePopular(name: string) {
+		await this.popularMatters.getByRole('button', { name }).click();
+		await this.confirm();
+	}
+
+	/** Taps the first popular matter, confirms the call and returns the matter's name. */
 	async chooseFirstPopular(): Promise<string> {
 		const first = this.popularMatters.getByRole('button').first();
 		const name = (await first.textContent())!.trim();
 		await first.click();
+		await this.confirm();
 		return name;
 	}
 
-	/** Searches the catalogue and taps a result (the first, or the one called `name`). */
+	/** Searches the catalogue, taps a result (the first, or the one called `name`) and confirms. */
 	async searchAndChoose(query: string, name?: string) {
 		await this.search.fill(query);
 		const hits = this.results.getByRole('button');
 		await (name ? this.results.getByRole('button', { name }) : hits.first()).click();
+		await this.confirm();
+	}
+
+	/** Hangs up the call (挂断, then the confirmation). */
+	async hangUpCall() {
+		await this.hangUp.click();
+		await this.confirm();
 	}
 
 	/** Waiting in the queue: the position is shown. */
@@ -64,8 +84,10 @@ export abstract class CallerApp {
 		await expect(this.queuePosition).toBeVisible();
 	}
 
+	/** Leaves the queue (取消排队, then the confirmation). */
 	async cancelWaiting() {
-		await this.page.getByRole('button', { name: '取消排队' }).click();
+		await this.page.getByRole('button', { name: '取消排队', exact: true }).click();
+		await this.confirm();
 	}
 
 	/** The call this page is on. */

@@ -159,6 +159,11 @@ export function isCallerOf(ctx: Ctx, callId: string, token: string | null | unde
 	return !!c && c.callerTokenHash === hashToken(token);
 }
 
+/** The number a caller quotes about a call (its id's first eight characters, upper case). */
+export function referenceOf(callId: string): string {
+	return `CW-${callId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+
 /** What a caller (or staff) sees of a call; the caller also gets a video token once connected. */
 export async function callView(ctx: Ctx, callId: string, viewer: 'caller' | 'staff' = 'staff') {
 	const c = q.callById(ctx.db, callId);
@@ -168,6 +173,8 @@ export async function callView(ctx: Ctx, callId: string, viewer: 'caller' | 'sta
 			? await waitInfo(ctx, callId)
 			: { position: null, estimatedWaitSeconds: null };
 	const agentName = c.agentId ? displayName(ctx.db, c.agentId) : undefined;
+	const o = c.status === 'ended' ? q.outcomeOfCall(ctx.db, callId) : undefined;
+	const matter = o ? matterFacts(ctx.db, o.matterId ?? c.matterId) : undefined;
 	return {
 		callId: c.id,
 		status: c.status,
@@ -176,6 +183,19 @@ export async function callView(ctx: Ctx, callId: string, viewer: 'caller' | 'sta
 		escalationStep: c.escalationStep,
 		...(agentName && ['connected', 'wrap_up'].includes(c.status)
 			? { agent: { displayName: agentName } }
+			: {}),
+		interpreterJoined: c.status === 'connected' && !!c.interpreterId,
+		// What the caller is told on the thanks screen: the outcome, a reference and where to go.
+		...(o
+			? {
+					outcome: {
+						code: o.outcome,
+						mailResults: o.mailResults,
+						reference: referenceOf(c.id),
+						departmentName: matter?.departmentName ?? null,
+						departmentNameEn: matter?.departmentNameEn ?? null
+					}
+				}
 			: {}),
 		video:
 			viewer === 'caller' && c.status === 'connected'
@@ -188,7 +208,11 @@ export async function callView(ctx: Ctx, callId: string, viewer: 'caller' | 'sta
  * The caller leaves: a waiting (or offered) call is abandoned and its offer withdrawn; a
  * connected call ends for the caller and the agent moves to wrap-up.
  */
-export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: string }> {
+export async function leaveCall(
+	ctx: Ctx,
+	callId: string,
+	reason: 'caller_left' | 'caller_gone' | 'booth_offline' = 'caller_left'
+): Promise<{ status: string }> {
 	const c = q.callById(ctx.db, callId);
 	if (!c) throw badRequest('unknown call', 'unknown_call');
 	const now = Date.now();
@@ -217,9 +241,9 @@ export async function leaveCall(ctx: Ctx, callId: string): Promise<{ status: str
 			type: 'abandoned',
 			from: c.status,
 			to: 'abandoned',
-			reason: 'caller_left',
+			reason,
 			at,
-			patch: { status: 'abandoned', abandonedAt: at, endReason: 'caller_left' },
+			patch: { status: 'abandoned', abandonedAt: at, endReason: reason },
 			version: 'final'
 		});
 		if (removed.offerId) q.answerOffer(ctx.db, removed.offerId, 'withdrawn', at);

@@ -1,4 +1,5 @@
 import { isActiveAgent } from '../agents/queries';
+import { recordState } from '../agents/state';
 import { languageByCode, matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
 import type { OUTCOME_CODES } from '../db/schema';
@@ -100,17 +101,35 @@ export async function wrapUp(
 	return { callId, status: 'ended' };
 }
 
-/** Wrap-up over (outcome recorded, or the wrap-up timer ran out): the agent becomes available if still wrapping up this call. */
+/** Wrap-up over (the outcome recorded): the agent becomes available if still wrapping up this call. */
 export async function wrapUpElapsed(
 	ctx: Ctx,
 	agentId: number,
 	callId?: string,
-	why = 'wrap-up time over'
+	why = 'wrap-up done'
 ): Promise<void> {
 	const a = await live.agent(ctx, agentId);
 	if (a.state === 'wrap_up' && (!callId || !a.callId || a.callId === callId))
 		await followCall(ctx, agentId, 'available', why);
 }
+
+/**
+ * The wrap-up time ran out. An outcome not yet recorded keeps the agent in wrap-up (no call is
+ * offered) until they submit it or a supervisor releases them; the overrun is logged and shown.
+ * A call the record has ended meanwhile frees the agent as before.
+ */
+export async function wrapUpTimeOver(ctx: Ctx, agentId: number, callId: string): Promise<void> {
+	const c = q.callById(ctx.db, callId);
+	if (c?.status === 'wrap_up' && c.agentId === agentId) {
+		const a = await live.agent(ctx, agentId);
+		if (a.state === 'wrap_up') await recordState(ctx, agentId, 'wrap_up', WRAP_UP_OVERRUN);
+		return;
+	}
+	await wrapUpElapsed(ctx, agentId, callId, 'wrap-up time over');
+}
+
+/** The state-log reason of an agent kept in wrap-up past its time. */
+export const WRAP_UP_OVERRUN = 'wrap-up overrun';
 
 /**
  * The agent hands the call on: it re-enters routing at the front of its lane with its original

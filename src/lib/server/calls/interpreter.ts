@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { conflict, forbidden, notFound } from '../errors';
 import * as live from '../routing/live';
 import { videoAccess, type VideoAccess } from '../video/access';
+import { publishCall } from './events';
 import * as q from './queries';
 import { followCall, offerContext } from './route';
 
@@ -118,7 +119,12 @@ export async function acceptInterpreter(
 	logAgentState(ctx.db, agentId, 'busy', `interpreting call ${callId}`);
 	const name = displayName(ctx.db, agentId) ?? '';
 	const call = q.callById(ctx.db, callId)!;
-	await Promise.all([publishAgent(ctx, agentId, 'busy'), tellAgent(ctx, call, 'joined', name)]);
+	await Promise.all([
+		publishAgent(ctx, agentId, 'busy'),
+		tellAgent(ctx, call, 'joined', name),
+		// the caller's page reads its call again and says the interpreter has joined
+		publishCall(ctx, callId, 'connected')
+	]);
 	const video = await videoAccess(ctx, callId, {
 		role: 'interpreter',
 		subjectId: agentId,

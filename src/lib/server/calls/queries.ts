@@ -45,6 +45,11 @@ export function liveCalls(db: Db): CallRow[] {
 		.all();
 }
 
+/** The outcome the agent recorded for a call, if any. */
+export function outcomeOfCall(db: Db, callId: string) {
+	return db.select().from(outcomes).where(eq(outcomes.callId, callId)).get();
+}
+
 /** Inserts a call with its first event; returns the call as stored. */
 export function insertCall(db: Db, row: typeof calls.$inferInsert, at: string): CallRow {
 	const keys = Object.keys(row).sort();

@@ -22,7 +22,8 @@ import { routeAgent } from './route';
  * Sets an agent's state (available, break, offline), by the agent or, with `by`, by a
  * supervisor on the agent's behalf. Going available reloads the agent's
  * skills (so a skill change takes effect now) and looks for a waiting call; leaving while an
- * offer is pending withdraws it and re-routes the call; 409 `in_call` during a call.
+ * offer is pending withdraws it and re-routes the call; 409 `in_call` during a call, and during
+ * wrap-up unless a supervisor does it.
  */
 export async function setAgentState(
 	ctx: Ctx,
@@ -32,6 +33,9 @@ export async function setAgentState(
 	by: StateChanger | null = null
 ): Promise<{ state: string }> {
 	requireActiveAgent(ctx, agentId);
+	// Wrap-up lasts until the outcome is recorded; only a supervisor may release the agent sooner.
+	if (!by && (await agentState(ctx, agentId)) === 'wrap_up')
+		throw conflict('in_call', 'Record the outcome of the call before changing state');
 	const now = Date.now();
 	const idx = state === 'available' ? await prepareAvailable(ctx, agentId) : '';
 	let r = await live.setAgent(ctx, agentId, state, now, idx);

@@ -117,7 +117,8 @@ export async function foldHandleTime(ctx: Ctx, seconds: number): Promise<void> {
 
 /** An agent is not offered this call again during the cool-down (e.g. the agent who transferred it). */
 export async function excludeAgent(ctx: Ctx, callId: string, agentId: number, now: number) {
-	await ctx.redis.zadd(rk(ctx, `c:${callId}:tr`), now, String(agentId));
+	// A negative time: kept away for the cool-down even when no other seat is free.
+	await ctx.redis.zadd(rk(ctx, `c:${callId}:tr`), -now, String(agentId));
 }
 
 /**

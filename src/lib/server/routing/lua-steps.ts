@@ -106,7 +106,8 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
   local cands, cooling = {}, {}
   for _, a in ipairs(redis.call('ZRANGE', P .. 'av:' .. ix, 0, K - 1)) do
     local t = tried[a]
-    if (not t) or (now - t >= cool) then cands[#cands + 1] = a else cooling[#cooling + 1] = a end
+    if (not t) or (now - math.abs(t) >= cool) then cands[#cands + 1] = a
+    elseif t > 0 then cooling[#cooling + 1] = a end
   end
   local fields = fieldsOf(groups, elderly and {rank, 'eld'} or {rank})
   -- candidates come longest-idle first; keep the first one of the highest level (and, for
@@ -188,6 +189,10 @@ local function matchAgent(agent, offer, now, exp, S, cool)
     for i, f in ipairs(fields) do levels[f] = vals[i] end
   end
   local bestCall, bestScore, bestBucket, nb = nil, nil, nil, 0
+  -- The cool-down keeps a call from a seat that let it pass only while someone else may take it.
+  -- An agent with nothing fresh to take gets the best call it let pass a moment ago: any other
+  -- eligible seat that is free has let it pass too (or it would have been offered it).
+  local againCall, againScore, againBucket = nil, nil, nil
   for i, b in ipairs(buckets) do
     if satisfied(levels, reqs[i]) then
       nb = nb + 1
@@ -199,8 +204,15 @@ local function matchAgent(agent, offer, now, exp, S, cool)
           bestCall, bestScore, bestBucket = c, sc, b
           break
         end
+        local t = tonumber(redis.call('ZSCORE', P .. 'c:' .. c .. ':tr', agent) or '-1')
+        if t > 0 and ((not againScore) or sc < againScore) then
+          againCall, againScore, againBucket = c, sc, b
+        end
       end
     end
+  end
+  if not bestCall and againCall then
+    bestCall, bestBucket = againCall, againBucket
   end
   if not bestCall then return {'idle', '', nb} end
   local v = reserve(agent, bestCall, offer, now, exp)

@@ -9,7 +9,8 @@
  *   online      set   agents not offline (presence sweep)
  *   c:<call>    hash  st, b (bucket), s (queue score), e (elderly), offer, agent, eo, v (version);
  *                     st=over is a day-long marker of a finished call
- *   c:<call>:tr zset  agents already offered this call → when (not re-offered during the cool-down)
+ *   c:<call>:tr zset  agents already offered this call → when (not re-offered during the cool-down
+ *                     while another eligible seat is free); −when: kept away (transferred it)
  *   q:<bucket>  zset  waiting calls of one requirement, score = queue score
  *   qb          set   non-empty buckets (a freed agent checks only these)
  *   o:<offer>   hash  call, agent, exp, st
@@ -68,10 +69,11 @@ local function enqueue(call)
   redis.call('ZADD', P .. 'q:' .. b, redis.call('HGET', ck, 's'), call)
   redis.call('SADD', P .. 'qb', b)
 end
--- an agent who let this call pass is not offered it again until the cool-down is over
+-- an agent who let this call pass is not offered it again until the cool-down is over; a
+-- negative time marks an agent kept away on purpose (the one who transferred the call)
 local function fresh(tried, agent, now, cool)
   local t = redis.call('ZSCORE', tried, agent)
-  return (not t) or (now - tonumber(t) >= cool)
+  return (not t) or (now - math.abs(tonumber(t)) >= cool)
 end
 local function reserve(agent, call, offer, now, exp)
   unAvail(agent)

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { boothFromToken } from '$lib/server/auth/auth';
 import { setBoothCookie } from '$lib/server/booths/cookie';
 import { callerCatalogue } from '$lib/server/catalog/catalog';
+import { callerSessionSettings } from '$lib/server/calls/presence';
 import { appContext } from '$lib/server/context';
 import type { PageServerLoad } from './$types';
 
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 		booth: { id: locals.booth.id, name: locals.booth.name },
 		...callerCatalogue(ctx, 8),
 		disinfectSeconds: ctx.cfg.BOOTH_DISINFECT_SECONDS,
-		bookingOfferWait: ctx.cfg.BOOKING_OFFER_WAIT_SECONDS
+		bookingOfferWait: ctx.cfg.BOOKING_OFFER_WAIT_SECONDS,
+		session: callerSessionSettings(ctx)
 	};
 };

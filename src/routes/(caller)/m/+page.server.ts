@@ -1,4 +1,5 @@
 import { callerCatalogue } from '$lib/server/catalog/catalog';
+import { callerSessionSettings } from '$lib/server/calls/presence';
 import { appContext } from '$lib/server/context';
 import type { PageServerLoad } from './$types';
 
@@ -7,6 +8,7 @@ export const load: PageServerLoad = async () => {
 	const ctx = await appContext();
 	return {
 		...callerCatalogue(ctx, 6),
-		bookingOfferWait: ctx.cfg.BOOKING_OFFER_WAIT_SECONDS
+		bookingOfferWait: ctx.cfg.BOOKING_OFFER_WAIT_SECONDS,
+		session: callerSessionSettings(ctx)
 	};
 };

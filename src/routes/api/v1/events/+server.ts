@@ -4,6 +4,7 @@ import { appContext } from '$lib/server/context';
 import { tooMany, unauthorized } from '$lib/server/errors';
 import { api } from '$lib/server/http';
 import { touchPresence } from '$lib/server/agents/presence';
+import { touchCaller } from '$lib/server/calls/presence';
 import { eventStream } from '$lib/server/realtime/sse';
 import { streamSlots } from '$lib/server/realtime/slots';
 import { scopeFilter } from '$lib/server/supervisor/scope';
@@ -33,7 +34,11 @@ export const GET: RequestHandler = api(async ({ locals, request, url, getClientA
 	]);
 	if (!release) throw tooMany('Too many event streams are open for this login or network', 30);
 	const common = { signal: request.signal, lastEventId, onClose: release };
-	if (!user) return eventStream(ctx, { ...common, listener: { callId: callId! } });
+	if (!user) {
+		// Opening (or reopening) the stream counts as the caller being there; its pings do not.
+		await touchCaller(ctx, callId!);
+		return eventStream(ctx, { ...common, listener: { callId: callId! } });
+	}
 	return eventStream(ctx, {
 		...common,
 		listener: { userId: user.id, roles: user.roles },

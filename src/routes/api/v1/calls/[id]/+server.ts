@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { bearerOf, requireCallAccess } from '$lib/server/calls/access';
 import { callView, leaveCall } from '$lib/server/calls/calls';
+import { touchCaller } from '$lib/server/calls/presence';
 import { appContext } from '$lib/server/context';
 import { api } from '$lib/server/http';
 import type { RequestHandler } from './$types';
@@ -10,6 +11,8 @@ export const GET: RequestHandler = api(async ({ locals, request, params }) => {
 	const ctx = await appContext();
 	const who = { user: locals.user, booth: locals.booth, bearer: bearerOf(request) };
 	requireCallAccess(ctx, who, params.id, { staff: true });
+	// A caller reading its call is still there (see calls/presence.ts).
+	if (!locals.user) await touchCaller(ctx, params.id);
 	return json(await callView(ctx, params.id, locals.user ? 'staff' : 'caller'));
 });
 
