@@ -20,7 +20,9 @@ import {
 	preview,
 	rosteredAgentIds
 } from '../../src/lib/server/schedule/schedule';
+import { listSlots } from '../../src/lib/server/bookings/bookings';
 import { createCall } from '../../src/lib/server/calls/calls';
+import { staffingFor } from '../../src/lib/server/staffing/forecast';
 import { closeRouting, makeAgent, routingContext, someMatters, waitFor } from './routing-helpers';
 
 const callAt = (ctx: Ctx, matterId: number, now: number) =>
@@ -234,5 +236,53 @@ describe('the calendar and the weekly hours contract', () => {
 			regular: { mon: [['08:30', '12:00']] },
 			extended: { sat: [['09:00', '11:30']] }
 		});
+	});
+});
+
+describe('bookings and staffing follow the sessions and their roster', () => {
+	let ctx: Ctx;
+	beforeAll(async () => {
+		ctx = await routingContext({ SERVICE_HOURS: 'schedule' });
+	});
+	afterAll(() => closeRouting(ctx));
+
+	it('a session’s slots have places for the seats rostered for it that day, and staffing counts them', async () => {
+		const { otherDept } = someMatters(ctx);
+		const { date } = nextSaturday();
+		const session = saveSession(ctx, 1, null, {
+			name: '周六下午延时',
+			weekday: 6,
+			intervals: [['13:00', '15:00']],
+			matterIds: [otherDept.id]
+		});
+		const skills = [{ kind: 'matter' as const, matterId: otherDept.id, level: 4 }];
+		const rostered = await makeAgent(ctx, skills);
+		await makeAgent(ctx, skills);
+		await makeAgent(ctx, skills);
+		// the afternoon's slots (the matter may also be in the seeded Saturday-morning session)
+		const slotsOn = () =>
+			listSlots(ctx, { matterId: otherDept.id, from: date, days: 1 }).slots.filter(
+				(s) => s.start.startsWith(date) && s.start.slice(11, 16) >= '13:00'
+			);
+		// nobody rostered yet: the session's four half hours exist, with no place in them
+		expect(slotsOn().map((s) => [s.start.slice(11, 16), s.capacity])).toEqual([
+			['13:00', 0],
+			['13:30', 0],
+			['14:00', 0],
+			['14:30', 0]
+		]);
+		setRoster(ctx, 1, { date, sessionId: session.id, agentIds: [rostered] });
+		// one rostered seat × 30 minutes ÷ the default 300 s handle time: 6 places (not 18 for three)
+		expect(slotsOn().every((s) => s.capacity === 6)).toBe(true);
+		const hours = staffingFor(ctx, {
+			departmentId: otherDept.departmentId,
+			date,
+			target: 0.8,
+			targetSeconds: 20
+		});
+		// the afternoon has its one rostered seat; any other session that day has nobody rostered
+		const byHour = new Map(hours.map((h) => [h.hour, h.rostered]));
+		expect([byHour.get(13), byHour.get(14)]).toEqual([1, 1]);
+		expect(hours.filter((h) => h.hour < 13).every((h) => h.rostered === 0)).toBe(true);
 	});
 });
