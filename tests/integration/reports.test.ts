@@ -58,7 +58,9 @@ const callArb = fc.record({
 	moveTo: fc.option(fc.nat(5)),
 	score: fc.option(fc.integer({ min: 1, max: 5 })),
 	steps: fc.nat(4),
-	satisfied: fc.option(fc.boolean())
+	satisfied: fc.option(fc.boolean()),
+	/** A reviewer's decision on an appeal of the rating (mistaken or malicious), if one was made. */
+	appeal: fc.constantFrom(null, 'upheld', 'rejected')
 });
 
 let seq = 0;
@@ -113,6 +115,15 @@ function write(c: typeof callArb extends fc.Arbitrary<infer T> ? T : never) {
 			.prepare(`UPDATE follow_ups SET ${col} = ?, version = version + 1${extra} WHERE id = ?`)
 			.run(iso(t), f.id);
 	if (c.steps >= 1) step('verified_at');
+	if (c.steps >= 1 && c.appeal === 'upheld') {
+		// an upheld appeal closes the case at once: the rating is not counted as bad
+		step('closed_at', ", appeal_decision = 'upheld', status = 'closed'");
+		return;
+	}
+	if (c.steps >= 1 && c.appeal === 'rejected')
+		db.prepare(
+			"UPDATE follow_ups SET appeal_decision = 'rejected', version = version + 1 WHERE id = ?"
+		).run(f.id);
 	if (c.steps >= 2) step('rectified_at');
 	if (c.steps >= 3) step('fed_back_at');
 	if (c.steps >= 4)
@@ -129,7 +140,7 @@ function raw(dim: Dim, from: string, to: string): Map<number, Sums> {
 	const calls = db
 		.prepare(
 			`SELECT c.id, c.queued_at, c.booth_id, c.agent_id, m.department_id, b.town_id, r.score,
-			  f.rectified_at, f.fed_back_at, f.called_back_at, f.callback_satisfied
+			  f.rectified_at, f.fed_back_at, f.called_back_at, f.callback_satisfied, f.appeal_decision
 			 FROM calls c JOIN matters m ON m.id = c.matter_id LEFT JOIN booths b ON b.id = c.booth_id
 			 LEFT JOIN ratings r ON r.call_id = c.id
 			 LEFT JOIN follow_ups f ON f.call_id = c.id AND f.kind = 'rectification'`
@@ -176,7 +187,7 @@ function raw(dim: Dim, from: string, to: string): Map<number, Sums> {
 			score5: +(score === 5),
 			score4: +(score === 4),
 			score3: +(score === 3),
-			bad: +(score !== null && score <= 2),
+			bad: +(score !== null && score <= 2 && c.appeal_decision !== 'upheld'),
 			boothCalls: +(c.booth_id !== null)
 		};
 		if (s.bad) {

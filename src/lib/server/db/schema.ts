@@ -599,7 +599,9 @@ export const reportCalls = sqliteTable(
 		fedBack: integer('fed_back').notNull().default(0),
 		calledBack: integer('called_back').notNull().default(0),
 		cbReached: integer('cb_reached').notNull().default(0),
-		cbSatisfied: integer('cb_satisfied').notNull().default(0)
+		cbSatisfied: integer('cb_satisfied').notNull().default(0),
+		/** The rating's appeal was upheld (mistaken or malicious): it is not counted as bad. */
+		appealUpheld: integer('appeal_upheld').notNull().default(0)
 	},
 	(t) => [index('report_calls_day').on(t.day, t.arrivedMs)]
 );

@@ -2,7 +2,8 @@
  * The rating and rectification figures, defined once (README, "Reports"):
  * - active rating rate = calls rated ÷ calls handled;
  * - good rate = ratings of 5 and 4 (and 3 when the district counts it) ÷ ratings;
- * - bad ratings = ratings of 1 and 2, each of which opens a rectification case;
+ * - bad ratings = ratings of 1 and 2, each of which opens a rectification case, less those whose
+ *   appeal a reviewer upheld (mistaken or malicious: not counted);
  * - reply rate = rectification cases fed back ÷ bad ratings; rectification rate = cases
  *   rectified ÷ bad ratings; callback rate = cases called back ÷ bad ratings;
  * - callback satisfaction = callbacks where the citizen was satisfied ÷ callbacks that reached them.

@@ -29,7 +29,7 @@ const SUMS: [string, (x: string) => string][] = [
 	['score5', (x) => `coalesce(${x}.score = 5, 0)`],
 	['score4', (x) => `coalesce(${x}.score = 4, 0)`],
 	['score3', (x) => `coalesce(${x}.score = 3, 0)`],
-	['bad', (x) => `coalesce(${x}.score <= 2, 0)`],
+	['bad', (x) => `coalesce(${x}.score <= 2 AND NOT ${x}.appeal_upheld, 0)`],
 	['cases', (x) => `${x}.case_rect`],
 	['rectified', (x) => `${x}.rectified`],
 	['fed_back', (x) => `${x}.fed_back`],
@@ -92,7 +92,7 @@ export const TRIGGERS_SQL: string[] = [
 	`CREATE TRIGGER report_rating_added AFTER INSERT ON ratings BEGIN UPDATE report_calls SET score = NEW.score WHERE call_id = NEW.call_id; END;`,
 	`CREATE TRIGGER report_rating_changed AFTER UPDATE OF score ON ratings BEGIN UPDATE report_calls SET score = NEW.score WHERE call_id = NEW.call_id; END;`,
 	`CREATE TRIGGER report_rating_removed AFTER DELETE ON ratings BEGIN UPDATE report_calls SET score = NULL WHERE call_id = OLD.call_id; END;`,
-	`CREATE TRIGGER report_case_removed AFTER DELETE ON follow_ups WHEN OLD.kind = 'rectification' BEGIN UPDATE report_calls SET case_rect = 0, rectified = 0, fed_back = 0, called_back = 0, cb_reached = 0, cb_satisfied = 0 WHERE call_id = OLD.call_id; END;`,
+	`CREATE TRIGGER report_case_removed AFTER DELETE ON follow_ups WHEN OLD.kind = 'rectification' BEGIN UPDATE report_calls SET case_rect = 0, rectified = 0, fed_back = 0, called_back = 0, cb_reached = 0, cb_satisfied = 0, appeal_upheld = 0 WHERE call_id = OLD.call_id; END;`,
 	...['INSERT', 'UPDATE'].map(
 		(op) =>
 			`CREATE TRIGGER report_case_${op === 'INSERT' ? 'opened' : 'stepped'} AFTER ${op} ON follow_ups WHEN NEW.kind = 'rectification' BEGIN UPDATE report_calls SET ${caseCols('NEW')} WHERE call_id = NEW.call_id; END;`
@@ -101,7 +101,8 @@ export const TRIGGERS_SQL: string[] = [
 
 function caseCols(f: string): string {
 	return [
-		`case_rect = 1`,
+		`case_rect = (${f}.appeal_decision IS NOT 'upheld')`,
+		`appeal_upheld = (${f}.appeal_decision IS 'upheld')`,
 		`rectified = (${f}.rectified_at IS NOT NULL)`,
 		`fed_back = (${f}.fed_back_at IS NOT NULL)`,
 		`called_back = (${f}.called_back_at IS NOT NULL)`,
