@@ -2,9 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
 import { guardPage } from '$lib/server/guards';
 import { caseCountsFor } from '$lib/server/quality/quality';
+import { QUALITY_COUNTS } from '$lib/quality-counts';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, url }) => {
+export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
+	// re-read every minute by the layout, so a wall left open still sees cases fall overdue
+	depends(QUALITY_COUNTS);
 	// An agent's own cases live on their desk, where offers still reach them.
 	const u = locals.user;
 	if (
