@@ -105,6 +105,28 @@ test('booth: out of hours it shows when it opens, and opens again', async ({
 		await expect(booth.closed).toBeVisible({ timeout: 15_000 });
 		await expect(booth.opensAt).toContainText(`${tomorrow} 00:00`);
 		expect(await serious(page)).toEqual([]);
+
+		// The caller books a slot they pick (not today: today is a holiday), and sees its code.
+		const bookFor = page.getByRole('button', { name: /^预约：/ }).first();
+		const matter = (await bookFor.textContent())!.replace('预约：', '');
+		await bookFor.click();
+		await expect(page.getByRole('heading', { name: `${matter} 的可预约时段` })).toBeVisible();
+		const slot = page.getByTestId('slot').nth(1);
+		await expect(slot).toBeEnabled();
+		const label = (await slot.getAttribute('aria-label'))!;
+		expect(label).toContain(tomorrow);
+		await slot.click();
+		const time = label.replace('预约 ', '').slice(11);
+		await expect(page.getByRole('status').filter({ hasText: '已预约：' })).toContainText(
+			time.split('–')[0]!
+		);
+		await expect(page.getByRole('status').filter({ hasText: '已预约：' })).toContainText(
+			/预约号 [A-Z0-9]{8}/
+		);
+		expect(await serious(page)).toEqual([]);
+		// 返回 forgets it: the next person sees no booking
+		await page.getByRole('button', { name: '返回' }).click();
+		await expect(page.getByText('已预约：')).toHaveCount(0);
 	} finally {
 		await schedulerApi.delete(`/api/v1/schedule/exceptions/${today}`);
 	}

@@ -23,10 +23,9 @@ const minutes = ([a, b]: [string, string]): [number, number] => [minutesOf(a), m
 
 /**
  * A matter's open stretches on a local date, from its schedule and the extended sessions
- * covering it (SERVICE_HOURS=always: the whole day, regular).
+ * covering it (SERVICE_HOURS=always: the whole day, but a holiday stays closed).
  */
 export function openIntervals(ctx: Ctx, matterId: number, date: string): OpenSpan[] {
-	if (ctx.cfg.SERVICE_HOURS === 'always') return [{ span: [0, 24 * 60], sessionId: null }];
 	const day = matterDay(ctx, matterId, date);
 	return [
 		...day.regular.map((i) => ({ span: minutes(i), sessionId: null })),
