@@ -24,6 +24,8 @@ export interface JobPayloads {
 		'purge-personal-data': Record<string, never>;
 		/** Missed bookings free their place; checked-in ones are settled as served or missed. */
 		'bookings-sweep': Record<string, never>;
+		/** Online seats' routing fields re-read, so the days their roster covers move on with time. */
+		'roster-refresh': Record<string, never>;
 	};
 }
 

@@ -1,5 +1,6 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { refreshOnlineFields } from './agents/state';
 import { sweepBookings } from './bookings/bookings';
 import { sweepSilentBooths } from './booths/presence';
 import { wrapUpTimeOver } from './calls/handling';
@@ -69,6 +70,8 @@ function processors(ctx: Ctx): { [Q in QueueName]: Processor<Q> } {
 					return purgePersonalData(ctx);
 				case 'bookings-sweep':
 					return sweepBookings(ctx);
+				case 'roster-refresh':
+					return { seats: await refreshOnlineFields(ctx) };
 				default:
 					return unknownJob(job);
 			}
@@ -142,6 +145,12 @@ export async function startWorkers(ctx: Ctx, connection: Redis) {
 		'bookings-sweep',
 		{ every: 60 * 1000 },
 		{ name: 'bookings-sweep', opts: { removeOnComplete: true, removeOnFail: 100 } }
+	);
+	// a seat's roster fields cover yesterday to a week ahead from when they were written
+	await ctx.queues.maintenance.upsertJobScheduler(
+		'roster-refresh',
+		{ every: 6 * 60 * 60 * 1000 },
+		{ name: 'roster-refresh', opts: { removeOnComplete: true, removeOnFail: 100 } }
 	);
 	const recovered = await recover(ctx);
 	logger.info(recovered, 'routing state recovered');

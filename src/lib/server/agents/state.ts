@@ -90,10 +90,11 @@ export async function availableAgents(ctx: Ctx): Promise<number[]> {
 }
 
 /**
- * Rewrites the routing fields of every agent not offline, so a roster change (an extended
+ * Rewrites the routing fields of every agent not offline (returns how many), so a roster change (an extended
  * session's seats) counts for the next routing decision, not the next time they become free.
  */
-export async function refreshOnlineFields(ctx: Ctx): Promise<void> {
+export async function refreshOnlineFields(ctx: Ctx): Promise<number> {
 	const ids = await live.onlineAgents(ctx);
 	await Promise.all(ids.map((id) => live.writeSkills(ctx, id, q.skillFields(ctx.db, id))));
+	return ids.length;
 }
