@@ -198,4 +198,22 @@ describe('the scheduler pages’ edits through the API', () => {
 		});
 		expect(s.status).toBe(403);
 	});
+
+	it('a schedule assigned to a department that does not exist is 400 and is not created', async () => {
+		const name = `无此部门-${Date.now()}`;
+		const r = await send('POST', '/schedule/schedules', {
+			as: w.admin,
+			body: { name, pattern: { mon: [['09:00', '12:00']] }, assign: { departmentIds: [987654] } }
+		});
+		expect(r.status).toBe(400);
+		expect((r.body as { error: { code: string } }).error.code).toBe('unknown_department');
+		const { schedules } = await ok<{ schedules: { name: string }[] }>(
+			'GET',
+			'/schedule/schedules',
+			{
+				as: w.admin
+			}
+		);
+		expect(schedules.some((x) => x.name === name)).toBe(false);
+	});
 });

@@ -33,6 +33,7 @@ const stale = (what: string) =>
 		'version_conflict'
 	);
 const HOURS = [...BODY, 'invalid_hours'];
+const TARGETS = ['unknown_department', 'unknown_town', 'unknown_language'];
 
 /** What the scheduler pages edit, as JSON: schedules, extended sessions, rosters, the holiday import. */
 export const scheduleEditOperations: Op[] = [
@@ -54,7 +55,11 @@ export const scheduleEditOperations: Op[] = [
 		body: s.ScheduleCreateBody,
 		responses: {
 			201: { description: 'Created', schema: s.Schedule },
-			400: err('Invalid input or hours (order, overlap)', ...HOURS),
+			400: err(
+				'Invalid input or hours (order, overlap), or an unknown target',
+				...HOURS,
+				...TARGETS
+			),
 			...writers(),
 			409: err('A schedule of that name exists', 'name_taken')
 		}
@@ -68,7 +73,12 @@ export const scheduleEditOperations: Op[] = [
 		body: s.ScheduleUpdateBody,
 		responses: {
 			200: { description: 'Saved', schema: s.Schedule },
-			400: err('Invalid id, input or hours', 'bad_request', ...HOURS),
+			400: err(
+				'Invalid id, input or hours, or an unknown target',
+				'bad_request',
+				...HOURS,
+				...TARGETS
+			),
 			...writers(),
 			404: err('No such schedule', 'not_found'),
 			409: stale('The schedule')
@@ -110,7 +120,12 @@ export const scheduleEditOperations: Op[] = [
 		body: s.SessionCreateBody,
 		responses: {
 			201: { description: 'Created', schema: s.SessionDetail },
-			400: err('Invalid input, hours or unknown matter', ...HOURS, 'unknown_matter'),
+			400: err(
+				'Invalid input, hours, or an unknown matter or department',
+				...HOURS,
+				'unknown_matter',
+				'unknown_department'
+			),
 			...writers()
 		}
 	},
@@ -141,7 +156,8 @@ export const scheduleEditOperations: Op[] = [
 				'Invalid id, input, hours or unknown matter',
 				'bad_request',
 				...HOURS,
-				'unknown_matter'
+				'unknown_matter',
+				'unknown_department'
 			),
 			...writers(),
 			404: err('No such session', 'not_found'),

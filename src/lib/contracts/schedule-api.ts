@@ -137,7 +137,7 @@ export const SessionDetail = z
 				id: z.number().int(),
 				name: z.string(),
 				nameEn: z.string(),
-				level: z.number().int(),
+				level: z.enum(['district', 'town']),
 				departmentName: z.string(),
 				departmentNameEn: z.string()
 			})

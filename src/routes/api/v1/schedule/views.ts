@@ -1,6 +1,7 @@
 /** What the schedule API answers with, read through the scheduler pages' own read models. */
+import { listDepartments, listLanguages, listTowns } from '$lib/server/catalog/queries';
 import type { Ctx } from '$lib/server/context';
-import { notFound } from '$lib/server/errors';
+import { badRequest, notFound } from '$lib/server/errors';
 import { nextDatesOn, schedulesPage } from '$lib/server/schedule/console';
 import {
 	rosterableAgents,
@@ -46,4 +47,35 @@ export function sessionOf(ctx: Ctx, id: number) {
 	const session = sessionById(ctx.db, id);
 	if (!session) throw notFound(`no session ${id}`);
 	return { session, matters: sessionMatterList(ctx.db, id) };
+}
+
+/** 400 unless every department, town and language named exists (nothing is saved otherwise). */
+export function checkTargets(
+	ctx: Ctx,
+	t: { departmentIds?: number[]; townIds?: number[]; languages?: string[] } | undefined
+): void {
+	if (!t) return;
+	const unknown = <T>(given: T[] | undefined, known: T[], code: string, what: string) => {
+		const have = new Set(known);
+		const bad = (given ?? []).filter((x) => !have.has(x));
+		if (bad.length) throw badRequest(`unknown ${what}: ${bad.slice(0, 5).join(', ')}`, code);
+	};
+	unknown(
+		t.departmentIds,
+		listDepartments(ctx.db).map((d) => d.id),
+		'unknown_department',
+		'departments'
+	);
+	unknown(
+		t.townIds,
+		listTowns(ctx.db).map((d) => d.id),
+		'unknown_town',
+		'towns'
+	);
+	unknown(
+		t.languages,
+		listLanguages(ctx.db).map((l) => l.code),
+		'unknown_language',
+		'languages'
+	);
 }

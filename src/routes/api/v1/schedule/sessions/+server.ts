@@ -6,7 +6,7 @@ import { api, readBody } from '$lib/server/http';
 import { sessionsPage } from '$lib/server/schedule/console';
 import { saveSession } from '$lib/server/schedule/edit';
 import { matterIdsOfDepartment } from '$lib/server/schedule/queries';
-import { sessionOf } from '../views';
+import { checkTargets, sessionOf } from '../views';
 import type { RequestHandler } from './$types';
 
 /** Every extended session with the number of matters it covers. */
@@ -21,6 +21,7 @@ export const POST: RequestHandler = api(async ({ locals, request }) => {
 	const user = requireRole(locals.user, 'scheduler', 'admin');
 	const { departmentIds, matterIds, ...body } = await readBody(request, SessionCreateBody);
 	const ctx = await appContext();
+	checkTargets(ctx, { departmentIds });
 	const ids = [
 		...(matterIds ?? []),
 		...(departmentIds ?? []).flatMap((d) => matterIdsOfDepartment(ctx.db, d))

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { api, readBody, readId, readQuery } from '$lib/server/http';
 import { deleteSchedule, saveSchedule } from '$lib/server/schedule/edit';
-import { scheduleOf } from '../../views';
+import { checkTargets, scheduleOf } from '../../views';
 import type { RequestHandler } from './$types';
 
 /** Updates a schedule; a stale `version` is 409 `version_conflict`. */
@@ -13,6 +13,7 @@ export const PUT: RequestHandler = api(async ({ locals, params, request }) => {
 	const id = readId(params.id, 'schedule id');
 	const body = await readBody(request, ScheduleUpdateBody);
 	const ctx = await appContext();
+	checkTargets(ctx, body.assign);
 	saveSchedule(ctx, user.id, id, body);
 	return json(scheduleOf(ctx, id));
 });

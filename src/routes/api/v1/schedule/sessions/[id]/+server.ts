@@ -5,7 +5,7 @@ import { appContext } from '$lib/server/context';
 import { api, readBody, readId, readQuery } from '$lib/server/http';
 import { deleteSession, saveSession } from '$lib/server/schedule/edit';
 import { matterIdsOfDepartment, sessionMatterList } from '$lib/server/schedule/queries';
-import { sessionOf } from '../../views';
+import { checkTargets, sessionOf } from '../../views';
 import type { RequestHandler } from './$types';
 
 /** A session with its matters and its version. */
@@ -23,6 +23,7 @@ export const PUT: RequestHandler = api(async ({ locals, params, request }) => {
 	const id = readId(params.id, 'session id');
 	const { departmentIds, matterIds, ...body } = await readBody(request, SessionUpdateBody);
 	const ctx = await appContext();
+	checkTargets(ctx, { departmentIds });
 	const base = matterIds ?? (departmentIds ? sessionMatterList(ctx.db, id).map((m) => m.id) : []);
 	const added = (departmentIds ?? []).flatMap((d) => matterIdsOfDepartment(ctx.db, d));
 	saveSession(ctx, user.id, id, {
