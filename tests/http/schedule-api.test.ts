@@ -216,4 +216,30 @@ describe('the scheduler pages’ edits through the API', () => {
 		);
 		expect(schedules.some((x) => x.name === name)).toBe(false);
 	});
+
+	it('renaming a schedule to another one’s name is 409 name_taken and keeps both', async () => {
+		const make = (name: string) =>
+			ok<{ id: number; version: number }>(
+				'POST',
+				'/schedule/schedules',
+				{ as: w.admin, body: { name, pattern: { sat: [['09:00', '12:00']] } } },
+				201
+			);
+		const a = await make(`甲-${Date.now()}`);
+		const b = await make(`乙-${Date.now()}`);
+		const r = await send('PUT', `/schedule/schedules/${b.id}`, {
+			as: w.admin,
+			body: {
+				name: (
+					await ok<{ schedules: { id: number; name: string }[] }>('GET', '/schedule/schedules', {
+						as: w.admin
+					})
+				).schedules.find((x) => x.id === a.id)!.name,
+				pattern: {},
+				version: b.version
+			}
+		});
+		expect(r.status).toBe(409);
+		expect((r.body as { error: { code: string } }).error.code).toBe('name_taken');
+	});
 });

@@ -81,7 +81,11 @@ export const scheduleEditOperations: Op[] = [
 			),
 			...writers(),
 			404: err('No such schedule', 'not_found'),
-			409: stale('The schedule')
+			409: err(
+				'Changed since `version` was read, or another schedule has that name',
+				'version_conflict',
+				'name_taken'
+			)
 		}
 	},
 	{
