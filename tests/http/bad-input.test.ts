@@ -6,6 +6,7 @@ import { NotesBody } from '../../src/lib/contracts/agent-api';
 import { BookingBody } from '../../src/lib/contracts/bookings-api';
 import { HeartbeatBody, RatingBody } from '../../src/lib/contracts/caller-api';
 import { CaseStepBody } from '../../src/lib/contracts/quality-api';
+import * as sched from '../../src/lib/contracts/schedule-api';
 import { operations } from '../../src/lib/contracts/openapi';
 import { database, ok, send, type Identity } from './client';
 import { expectDocumented, expectErrorShape, opKey } from './conforms';
@@ -191,6 +192,47 @@ describe('bad input changes nothing and is answered in the error shape', () => {
 			},
 			badBodies(api.ExceptionBody, { kind: 'holiday', note: '' }),
 			api.ExceptionBody
+		);
+	});
+
+	it('schedules, extended sessions, rosters and the holiday import', async () => {
+		const scheduler = await w.as('scheduler');
+		const schedule = { name: `坏输入-${Date.now()}`, pattern: { mon: [['09:00', '12:00']] } };
+		await rejectsCleanly(
+			'POST /schedule/schedules',
+			{ as: scheduler, state: view('/schedule/schedules', scheduler) },
+			badBodies(sched.ScheduleCreateBody, schedule),
+			sched.ScheduleCreateBody
+		);
+		const session = { name: '坏输入延时', weekday: 6, intervals: [['09:00', '12:00']] };
+		const { session: made } = await ok<{ session: { id: number } }>(
+			'POST',
+			'/schedule/sessions',
+			{ as: scheduler, body: { ...session, matterIds: [w.queueMatter] } },
+			201
+		);
+		const path = `/schedule/sessions/${made.id}`;
+		await rejectsCleanly(
+			'PUT /schedule/sessions/{id}',
+			{ as: scheduler, path, state: view(path, scheduler) },
+			badBodies(sched.SessionUpdateBody, { ...session, version: 1 }),
+			sched.SessionUpdateBody
+		);
+		const roster = `${path}/roster?from=2091-06-01&to=2091-06-30`;
+		await rejectsCleanly(
+			'PUT /schedule/sessions/{id}/roster',
+			{ as: scheduler, path: `${path}/roster`, state: view(roster, scheduler) },
+			badBodies(sched.RosterBody, { date: '2091-06-02', agentIds: [], repeatWeeks: 1 }),
+			sched.RosterBody
+		);
+		await rejectsCleanly(
+			'POST /schedule/holidays/import',
+			{ as: scheduler, state: view('/schedule/exceptions', scheduler) },
+			badBodies(sched.HolidayImportBody, {
+				source: 'file:bad.json',
+				days: [{ date: '2091-06-09', kind: 'holiday', note: null, weekday: null }]
+			}),
+			sched.HolidayImportBody
 		);
 	});
 

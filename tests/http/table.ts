@@ -145,6 +145,41 @@ const freshDate = () => {
 	return new Date(Date.UTC(2090, 0, day)).toISOString().slice(0, 10);
 };
 
+/** A new schedule's name, unique in the tier. */
+let named = 0;
+const scheduleName = () => `测试时间表-${Date.now().toString(36)}-${++named}`;
+
+/** A schedule created by the admin, for one actor to edit. */
+async function onSchedule(w: World, actor: Actor) {
+	const made = await ok<{ id: number; version: number }>(
+		'POST',
+		'/schedule/schedules',
+		{ as: w.admin, body: { name: scheduleName(), pattern: { sat: [['09:00', '12:00']] } } },
+		201
+	);
+	return { id: made.id, version: made.version, as: await w.as(actor as Role) };
+}
+
+const SESSION = { name: '周六延时', weekday: 6, intervals: [['09:00', '12:00']] as const };
+
+/** A Saturday session created by the admin for the queued matter, for one actor to use. */
+async function onSession(w: World, actor: Actor) {
+	const made = await ok<{ session: { id: number; version: number } }>(
+		'POST',
+		'/schedule/sessions',
+		{ as: w.admin, body: { ...SESSION, matterIds: [w.queueMatter] } },
+		201
+	);
+	return { ...made.session, as: await w.as(actor as Role) };
+}
+
+/** The first date on `weekday` (0 Sunday) from a fresh date. */
+const freshOn = (weekday: number) => {
+	let d = freshDate();
+	while (new Date(`${d}T00:00:00Z`).getUTCDay() !== weekday) d = freshDate();
+	return d;
+};
+
 /**
  * Every operation of /api/v1 → the status each kind of user gets. An operation in the OpenAPI
  * document without an entry here fails the tier.
@@ -271,6 +306,104 @@ export const table: Record<string, Entry> = {
 			});
 			return { path: `/schedule/exceptions/${date}`, as: await w.as(actor as Role) };
 		}
+	},
+	'GET /schedule/schedules': { expect: schedulers(200) },
+	'POST /schedule/schedules': {
+		expect: schedulers(201),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: { name: scheduleName(), pattern: { mon: [['09:00', '17:00']] } }
+		})
+	},
+	'PUT /schedule/schedules/{id}': {
+		expect: schedulers(200),
+		build: async (w, actor) => {
+			const s = await onSchedule(w, actor);
+			return {
+				path: `/schedule/schedules/${s.id}`,
+				as: s.as,
+				body: { name: scheduleName(), pattern: { sat: [['09:00', '11:00']] }, version: s.version }
+			};
+		}
+	},
+	'DELETE /schedule/schedules/{id}': {
+		expect: schedulers(204),
+		build: async (w, actor) => {
+			const s = await onSchedule(w, actor);
+			return { path: `/schedule/schedules/${s.id}?version=${s.version}`, as: s.as };
+		}
+	},
+	'GET /schedule/sessions': { expect: schedulers(200) },
+	'POST /schedule/sessions': {
+		expect: schedulers(201),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: { ...SESSION, matterIds: [w.queueMatter] }
+		})
+	},
+	'GET /schedule/sessions/{id}': {
+		expect: schedulers(200),
+		build: async (w, actor) => {
+			const s = await onSession(w, actor);
+			return { path: `/schedule/sessions/${s.id}`, as: s.as };
+		}
+	},
+	'PUT /schedule/sessions/{id}': {
+		expect: schedulers(200),
+		build: async (w, actor) => {
+			const s = await onSession(w, actor);
+			return {
+				path: `/schedule/sessions/${s.id}`,
+				as: s.as,
+				body: { ...SESSION, intervals: [['09:00', '12:30']], version: s.version }
+			};
+		}
+	},
+	'DELETE /schedule/sessions/{id}': {
+		expect: schedulers(204),
+		build: async (w, actor) => {
+			const s = await onSession(w, actor);
+			return { path: `/schedule/sessions/${s.id}?version=${s.version}`, as: s.as };
+		}
+	},
+	'GET /schedule/sessions/{id}/roster': {
+		expect: schedulers(200),
+		build: async (w, actor) => {
+			const s = await onSession(w, actor);
+			return { path: `/schedule/sessions/${s.id}/roster?from=2090-01-01&to=2090-01-31`, as: s.as };
+		}
+	},
+	'PUT /schedule/sessions/{id}/roster': {
+		expect: schedulers(200),
+		build: async (w, actor) => {
+			const s = await onSession(w, actor);
+			return {
+				path: `/schedule/sessions/${s.id}/roster`,
+				as: s.as,
+				body: { date: freshOn(6), agentIds: [], repeatWeeks: 1 }
+			};
+		}
+	},
+	'POST /schedule/roster/copy-week': {
+		expect: schedulers(200),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: { from: freshOn(1), to: freshOn(1) }
+		})
+	},
+	'POST /schedule/holidays/preview': {
+		expect: schedulers(200),
+		build: shared({ file: JSON.stringify([{ date: '2093-01-01', kind: 'holiday', note: '元旦' }]) })
+	},
+	'POST /schedule/holidays/import': {
+		expect: schedulers(200),
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: {
+				source: 'file:http-tier.json',
+				days: [{ date: freshDate(), kind: 'holiday', note: '测试假日', weekday: null }]
+			}
+		})
 	},
 	// A booth's token is not a caller token: a kiosk follows its call by polling it.
 	'GET /events': { expect: by(401, 200, 401, 200, 200, 200, 200) },

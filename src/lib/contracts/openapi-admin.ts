@@ -1,6 +1,7 @@
 import * as s from './api';
 import * as r from './api-responses';
 import { BODY, err, staffOnly, type Op } from './openapi-op';
+import { VersionQuery } from './schedule-api';
 
 const SKILL_ERRORS = [...BODY, 'unknown_language', 'unknown_matter', 'duplicate_skill'];
 
@@ -222,14 +223,16 @@ export const adminOperations: Op[] = [
 	{
 		method: 'put',
 		path: '/schedule/exceptions/{date}',
-		summary: 'Mark a date as holiday or make-up workday',
+		summary:
+			'Set a date exception: holiday, make-up workday (following a weekday), closed (all day or some hours) or extra hours',
 		tag: 'schedule',
 		auth: 'staff',
 		body: s.ExceptionBody,
 		responses: {
 			200: { description: 'Saved', schema: r.ScheduleException },
-			400: err('Invalid date or input', 'invalid_date', ...BODY),
-			...staffOnly('a scheduler or admin')
+			400: err('Invalid date or input', 'invalid_date', 'invalid_hours', ...BODY),
+			...staffOnly('a scheduler or admin'),
+			409: err('The exception changed since `version` was read', 'version_conflict')
 		}
 	},
 	{
@@ -238,11 +241,13 @@ export const adminOperations: Op[] = [
 		summary: 'Remove a date exception',
 		tag: 'schedule',
 		auth: 'staff',
+		query: VersionQuery,
 		responses: {
 			204: { description: 'Removed' },
-			400: err('Invalid date', 'invalid_date'),
+			400: err('Invalid date or version', 'invalid_date', 'validation_failed'),
 			...staffOnly('a scheduler or admin'),
-			404: err('No exception on that date', 'not_found')
+			404: err('No exception on that date', 'not_found'),
+			409: err('The exception changed since `version` was read', 'version_conflict')
 		}
 	}
 ];

@@ -15,7 +15,7 @@ import {
 	type Response
 } from './openapi-op';
 import { qualityOperations } from './openapi-quality';
-import { scheduleOperations } from './openapi-schedule';
+import { scheduleEditOperations, scheduleOperations } from './openapi-schedule';
 import { reportsOperations } from './openapi-reports';
 import { supervisorOperations } from './openapi-supervisor';
 import { supervisorActionOperations } from './openapi-supervisor-actions';
@@ -36,6 +36,7 @@ export const operations: Op[] = [
 	...videoOperations,
 	...qualityOperations,
 	...scheduleOperations,
+	...scheduleEditOperations,
 	...reportsOperations,
 	...bookingOperations
 ];

@@ -3,7 +3,8 @@ import { DateParam, ExceptionBody } from '$lib/contracts/api';
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
 import { badRequest } from '$lib/server/errors';
-import { api, readBody } from '$lib/server/http';
+import { VersionQuery } from '$lib/contracts/schedule-api';
+import { api, readBody, readQuery } from '$lib/server/http';
 import { deleteException, putException } from '$lib/server/schedule/schedule';
 import type { RequestHandler } from './$types';
 
@@ -13,7 +14,7 @@ function dateOf(raw: string): string {
 	return raw;
 }
 
-/** Marks a date as a holiday or a make-up workday. */
+/** Sets a date's exception: holiday, make-up workday, closed (all day or some hours) or extra hours. */
 export const PUT: RequestHandler = api(async ({ locals, params, request }) => {
 	const user = requireRole(locals.user, 'scheduler', 'admin');
 	const date = dateOf(params.date);
@@ -21,9 +22,11 @@ export const PUT: RequestHandler = api(async ({ locals, params, request }) => {
 	return json(putException(await appContext(), user.id, date, body));
 });
 
-/** Removes a date's exception. */
-export const DELETE: RequestHandler = api(async ({ locals, params }) => {
+/** Removes a date's exception; `?version=` (the version read before) refuses a stale removal. */
+export const DELETE: RequestHandler = api(async ({ locals, params, url }) => {
 	const user = requireRole(locals.user, 'scheduler', 'admin');
-	deleteException(await appContext(), user.id, dateOf(params.date));
+	const date = dateOf(params.date);
+	const { version } = readQuery(url, VersionQuery);
+	deleteException(await appContext(), user.id, date, version);
 	return new Response(null, { status: 204 });
 });
