@@ -65,6 +65,11 @@ export function saveSchedule(ctx: Ctx, actorId: number, id: number | null, input
 			if (!cur) throw notFound(`no schedule ${id}`);
 			if (input.version !== undefined && input.version !== cur.version)
 				throw stale('This schedule', cur.version);
+			if (
+				input.name !== cur.name &&
+				tx.select().from(schedules).where(eq(schedules.name, input.name)).get()
+			)
+				throw conflict('name_taken', `A schedule named ${input.name} exists`);
 			row = tx
 				.update(schedules)
 				.set({

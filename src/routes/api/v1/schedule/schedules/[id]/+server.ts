@@ -2,10 +2,9 @@ import { json } from '@sveltejs/kit';
 import { ScheduleUpdateBody, VersionQuery } from '$lib/contracts/schedule-api';
 import { requireRole } from '$lib/server/auth/auth';
 import { appContext } from '$lib/server/context';
-import { conflict } from '$lib/server/errors';
 import { api, readBody, readId, readQuery } from '$lib/server/http';
 import { deleteSchedule, saveSchedule } from '$lib/server/schedule/edit';
-import { checkTargets, scheduleList, scheduleOf } from '../../views';
+import { checkTargets, scheduleOf } from '../../views';
 import type { RequestHandler } from './$types';
 
 /** Updates a schedule; a stale `version` is 409 `version_conflict`. */
@@ -15,8 +14,6 @@ export const PUT: RequestHandler = api(async ({ locals, params, request }) => {
 	const body = await readBody(request, ScheduleUpdateBody);
 	const ctx = await appContext();
 	checkTargets(ctx, body.assign);
-	if (scheduleList(ctx).some((x) => x.id !== id && x.name === body.name))
-		throw conflict('name_taken', `A schedule named ${body.name} exists`);
 	saveSchedule(ctx, user.id, id, body);
 	return json(scheduleOf(ctx, id));
 });
