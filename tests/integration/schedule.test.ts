@@ -237,6 +237,19 @@ describe('the calendar and the weekly hours contract', () => {
 			extended: { sat: [['09:00', '11:30']] }
 		});
 	});
+
+	it('two Saturday sessions sharing hours read as their union, which PUT accepts back', () => {
+		const { a } = someMatters(ctx);
+		saveSession(ctx, 1, null, {
+			name: '周六上午加开',
+			weekday: 6,
+			intervals: [['10:00', '12:30']],
+			matterIds: [a.id]
+		});
+		const h = getHours(ctx.db);
+		expect(h.extended.sat).toEqual([['09:00', '12:30']]);
+		expect(() => putHours(ctx, 1, h)).not.toThrow();
+	});
 });
 
 describe('bookings and staffing follow the sessions and their roster', () => {

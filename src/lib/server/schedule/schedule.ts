@@ -7,6 +7,7 @@ import {
 	DAYS,
 	formatShanghai,
 	localParts,
+	minutesOf,
 	type ExceptionKind,
 	type Hours,
 	type Interval
@@ -22,9 +23,21 @@ const hhmm = (m: number) =>
 export const toIntervals = (s: Span[]): Interval[] =>
 	s.map(([a, b]): Interval => [hhmm(a), hhmm(b)]);
 
+/** Intervals of one day as one sorted list without overlaps (sessions of a weekday may share hours). */
+function union(list: Interval[]): Interval[] {
+	const out: Interval[] = [];
+	for (const [a, b] of [...list].sort((x, y) => minutesOf(x[0]) - minutesOf(y[0]))) {
+		const last = out.at(-1);
+		if (last && minutesOf(a) <= minutesOf(last[1])) {
+			if (minutesOf(b) > minutesOf(last[1])) last[1] = b;
+		} else out.push([a, b]);
+	}
+	return out;
+}
+
 /**
  * The contract's weekly hours: `regular` is the district default schedule, `extended` the
- * hours of the active extended sessions by weekday.
+ * hours of the active extended sessions by weekday (their union: what GET returns, PUT accepts).
  */
 export function getHours(db: Db): Hours {
 	const data = q.planData(db);
@@ -32,7 +45,7 @@ export function getHours(db: Db): Hours {
 	for (const s of data.sessions) {
 		if (!s.active) continue;
 		const day = DAYS[s.weekday]!;
-		extended[day] = [...(extended[day] ?? []), ...(s.intervals as Interval[])];
+		extended[day] = union([...(extended[day] ?? []), ...(s.intervals as Interval[])]);
 	}
 	return {
 		timezone: 'Asia/Shanghai',
