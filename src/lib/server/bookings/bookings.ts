@@ -57,9 +57,10 @@ function slotsOf(
 	const aht = handleSecondsFor(ctx, departmentId, now);
 	const minutes = ctx.cfg.BOOKING_SLOT_MINUTES;
 	const out: SlotView[] = [];
+	const serving = seatsFor(ctx, departmentId);
 	for (const date of dates) {
 		for (const open of spansOn(date)) {
-			const seats = seatsFor(ctx, date, departmentId, open.sessionId);
+			const seats = serving.on(date, open.sessionId);
 			const computed = slotCapacity(seats, minutes, aht);
 			for (const [a, b] of slotsIn([open.span], minutes)) {
 				const end = instantOf(date, b);

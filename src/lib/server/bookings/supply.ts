@@ -46,23 +46,22 @@ export function departmentIntervals(ctx: Ctx, departmentId: number, date: string
 }
 
 /**
- * Seats serving a matter group (department) on a date: the agents holding a matter skill of the
- * department; in an extended session only those of them rostered for it on that date.
+ * The seats serving a matter group (department) on a date: the agents holding a matter skill
+ * of the department (read once); `on(date, sessionId)` counts them, in an extended session only
+ * those rostered for it on that date.
  */
-export function seatsFor(
-	ctx: Ctx,
-	date: string,
-	departmentId: number,
-	sessionId: number | null = null
-): number {
+export function seatsFor(ctx: Ctx, departmentId: number) {
 	const fields = allSkillFields(ctx.db);
-	const rostered = sessionId === null ? null : new Set(rosteredAgentIds(ctx, date, sessionId));
-	let n = 0;
-	for (const a of agentAccounts(ctx.db)) {
-		if (rostered && !rostered.has(a.id)) continue;
-		if ((fields.get(a.id)?.[`d:${departmentId}`] ?? 0) > 0) n++;
-	}
-	return n;
+	const skilled = agentAccounts(ctx.db)
+		.filter((a) => (fields.get(a.id)?.[`d:${departmentId}`] ?? 0) > 0)
+		.map((a) => a.id);
+	return {
+		on(date: string, sessionId: number | null = null): number {
+			if (sessionId === null) return skilled.length;
+			const rostered = new Set(rosteredAgentIds(ctx, date, sessionId));
+			return skilled.filter((id) => rostered.has(id)).length;
+		}
+	};
 }
 
 const HISTORY_DAYS = 28;

@@ -75,16 +75,15 @@ export function staffingFor(
 		bookedByHour.set(h, (bookedByHour.get(h) ?? 0) + n);
 	}
 	const aht = handleSecondsFor(ctx, input.departmentId, now);
-	const regularSeats = seatsFor(ctx, input.date, input.departmentId);
+	const serving = seatsFor(ctx, input.departmentId);
+	const regularSeats = serving.on(input.date);
 	/** Seats on duty in an hour: every skilled seat in regular hours, else the sessions' rostered ones. */
 	const seatsIn = (hour: number) =>
 		regularHours.has(hour)
 			? regularSeats
 			: Math.max(
 					0,
-					...[...(sessionsByHour.get(hour) ?? [])].map((id) =>
-						seatsFor(ctx, input.date, input.departmentId, id)
-					)
+					...[...(sessionsByHour.get(hour) ?? [])].map((id) => serving.on(input.date, id))
 				);
 	return [...hours]
 		.sort((a, b) => a - b)
