@@ -14,7 +14,7 @@ import {
 	mobileCall,
 	routingContext,
 	someMatters,
-	spawnWorker,
+	startWorker,
 	stopWorker,
 	waitFor
 } from './routing-helpers';
@@ -44,10 +44,10 @@ function page(callId: string) {
 beforeAll(async () => {
 	ctx = await routingContext(ENV);
 	m = someMatters(ctx);
-	worker = spawnWorker(ctx, ENV);
+	worker = await startWorker(ctx, ENV);
 });
 afterAll(async () => {
-	await stopWorker(worker);
+	if (worker) await stopWorker(worker);
 	await closeRouting(ctx);
 });
 

@@ -10,7 +10,7 @@ import {
 	mobileCall,
 	routingContext,
 	someMatters,
-	spawnWorker,
+	startWorker,
 	stopWorker,
 	waitFor
 } from './routing-helpers';
@@ -73,7 +73,7 @@ describe('/metrics', () => {
 		expect(sample(text, 'cw_jobs_failed{queue="calls"}')).toBe(0);
 
 		// The offer expires in the worker: its count reaches /metrics from the worker's process.
-		const worker = spawnWorker(ctx, { OFFER_TIMEOUT_SECONDS: '1' });
+		const worker = await startWorker(ctx, { OFFER_TIMEOUT_SECONDS: '1' });
 		try {
 			text = await waitFor(
 				async () => {

@@ -8,6 +8,7 @@ import { currentOffer, acceptOffer } from '../../src/lib/server/calls/offers';
 import { setAgentState } from '../../src/lib/server/calls/seats';
 import type { Ctx } from '../../src/lib/server/context';
 import { matters } from '../../src/lib/server/db/schema';
+import { liveWorkers } from '../../src/lib/server/heartbeat';
 import { closeTestContext, testContext } from './helpers';
 
 /** Routing settings that keep tests quick: always open, short timers. */
@@ -87,6 +88,27 @@ export function spawnWorker(ctx: Ctx, env: Record<string, string> = {}): ChildPr
 			stdio: ['ignore', 'ignore', 'inherit']
 		}
 	);
+	return child;
+}
+
+/**
+ * Starts a worker process and waits until it has recovered the routing state and said it is
+ * alive (a loaded machine may take seconds to start one; timers tested before that would fail).
+ */
+export async function startWorker(ctx: Ctx, env: Record<string, string> = {}) {
+	// tsx runs the worker in a child process of its own: a new id among the live workers is it
+	const before = new Set((await liveWorkers(ctx)).ids);
+	const child = spawnWorker(ctx, env);
+	try {
+		await waitFor(
+			async () => (await liveWorkers(ctx)).ids.some((id) => !before.has(id)),
+			'the worker to start',
+			45_000
+		);
+	} catch (e) {
+		await stopWorker(child, 'SIGKILL');
+		throw e;
+	}
 	return child;
 }
 

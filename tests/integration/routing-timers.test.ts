@@ -13,7 +13,7 @@ import {
 	makeAgent,
 	routingContext,
 	someMatters,
-	spawnWorker,
+	startWorker,
 	stopWorker,
 	waitFor,
 	mobileCall
@@ -34,10 +34,10 @@ const newCall = (over: Parameters<typeof mobileCall>[1] = {}) =>
 beforeAll(async () => {
 	ctx = await routingContext(ENV);
 	m = someMatters(ctx);
-	worker = spawnWorker(ctx, ENV);
+	worker = await startWorker(ctx, ENV);
 });
 afterAll(async () => {
-	await stopWorker(worker);
+	if (worker) await stopWorker(worker);
 	await closeRouting(ctx);
 });
 

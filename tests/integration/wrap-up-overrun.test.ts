@@ -16,7 +16,7 @@ import {
 	makeAgent,
 	mobileCall,
 	routingContext,
-	spawnWorker,
+	startWorker,
 	stopWorker,
 	waitFor
 } from './routing-helpers';
@@ -30,10 +30,10 @@ beforeAll(async () => {
 	ctx = await routingContext(ENV);
 	const id = await makeAgent(ctx, [], 'overrun-super');
 	supervisor = { id, username: 'overrun-super', displayName: '值班长', roles: ['supervisor'] };
-	worker = spawnWorker(ctx, ENV);
+	worker = await startWorker(ctx, ENV);
 });
 afterAll(async () => {
-	await stopWorker(worker);
+	if (worker) await stopWorker(worker);
 	await closeRouting(ctx);
 });
 
