@@ -160,6 +160,24 @@ async function onSchedule(w: World, actor: Actor) {
 	return { id: made.id, version: made.version, as: await w.as(actor as Role) };
 }
 
+/** A Korean-seat schedule (Mondays 09:00–21:00) created by the admin, for one actor to use. */
+async function onLanguageSchedule(w: World, actor: Actor) {
+	const made = await ok<{ id: number }>(
+		'POST',
+		'/schedule/schedules',
+		{
+			as: w.admin,
+			body: {
+				name: scheduleName(),
+				pattern: { mon: [['09:00', '21:00']] },
+				assign: { languages: ['ko'] }
+			}
+		},
+		201
+	);
+	return { id: made.id, as: await w.as(actor as Role) };
+}
+
 const SESSION = { name: '周六延时', weekday: 6, intervals: [['09:00', '12:00']] as const };
 
 /** A Saturday session created by the admin for the queued matter, for one actor to use. */
@@ -381,6 +399,24 @@ export const table: Record<string, Entry> = {
 				path: `/schedule/sessions/${s.id}/roster`,
 				as: s.as,
 				body: { date: freshOn(6), agentIds: [], repeatWeeks: 1 }
+			};
+		}
+	},
+	'GET /schedule/schedules/{id}/roster': {
+		expect: schedulers(200),
+		build: async (w, actor) => {
+			const s = await onLanguageSchedule(w, actor);
+			return { path: `/schedule/schedules/${s.id}/roster?from=2090-01-01&to=2090-01-31`, as: s.as };
+		}
+	},
+	'PUT /schedule/schedules/{id}/roster': {
+		expect: schedulers(200),
+		build: async (w, actor) => {
+			const s = await onLanguageSchedule(w, actor);
+			return {
+				path: `/schedule/schedules/${s.id}/roster`,
+				as: s.as,
+				body: { date: freshOn(1), agentIds: [], repeatWeeks: 1 }
 			};
 		}
 	},

@@ -9,6 +9,7 @@ import {
 	applyImport,
 	putException,
 	putHours,
+	saveSchedule,
 	saveSession
 } from '../../src/lib/server/schedule/edit';
 import { fromPackage } from '../../src/lib/server/schedule/holidays';
@@ -169,6 +170,86 @@ describe('roster-aware routing', () => {
 		);
 		expect(offer.callId).toBe(call.callId);
 		expect(await currentOffer(ctx, unrostered)).toBeNull();
+	});
+
+	it("in a language's own seat hours only the seats rostered for them take its calls; others still take Mandarin", async () => {
+		// A matter of its own, so no seat of another test fits the calls better.
+		const a = someMatters(ctx).otherDept;
+		// The next Wednesday at least a day away, 10:00: regular district hours.
+		let t = Date.now() + 8 * 3600_000 + 86_400_000;
+		while (new Date(t).getUTCDay() !== 3) t += 86_400_000;
+		const date = new Date(t).toISOString().slice(0, 10);
+		const at = Date.parse(`${date}T10:00:00+08:00`);
+		const korean = saveSchedule(ctx, 1, null, {
+			name: '韩语坐席',
+			pattern: { wed: [['09:00', '21:00']] },
+			assign: { languages: ['ko'] }
+		});
+		const skills = [
+			{ kind: 'matter' as const, matterId: a.id, level: 5 },
+			{ kind: 'language' as const, code: 'ko', level: 5 },
+			{ kind: 'language' as const, code: 'zh', level: 5 }
+		];
+		const unrostered = await makeAgent(ctx, skills);
+		const rostered = await makeAgent(ctx, skills);
+		await setAgentState(ctx, unrostered, 'available');
+		await setAgentState(ctx, rostered, 'available');
+		// Saturday is not one of the schedule's days; a schedule without a language has no roster.
+		expect(() =>
+			setRoster(ctx, 1, {
+				date: nextSaturday().date,
+				target: { kind: 'language', id: korean.id },
+				agentIds: [rostered]
+			})
+		).toThrow(expect.objectContaining({ code: 'wrong_weekday' }));
+		const plain = saveSchedule(ctx, 1, null, {
+			name: '无语种时间表',
+			pattern: { wed: [['09:00', '12:00']] }
+		});
+		expect(() =>
+			setRoster(ctx, 1, { date, target: { kind: 'language', id: plain.id }, agentIds: [rostered] })
+		).toThrow(expect.objectContaining({ code: 'not_language_schedule' }));
+		setRoster(ctx, 1, { date, target: { kind: 'language', id: korean.id }, agentIds: [rostered] });
+		await refreshOnlineFields(ctx);
+		expect(preview(ctx, a.id, at, { language: 'ko' })).toMatchObject({
+			open: true,
+			rosteredAgentIds: [rostered]
+		});
+
+		const ko = await createCall(
+			ctx,
+			{
+				channel: 'mobile',
+				matterId: a.id,
+				language: 'ko',
+				signLanguage: false,
+				elderly: false,
+				priorityLane: 'none'
+			},
+			{ now: at }
+		);
+		const offer = await waitFor(
+			() => currentOffer(ctx, rostered),
+			'the rostered seat is offered the Korean call'
+		);
+		expect(offer.callId).toBe(ko.callId);
+		expect(await currentOffer(ctx, unrostered)).toBeNull();
+		// A Mandarin call of the same matter needs no language roster: the other seat takes it.
+		const zh = await callAt(ctx, a.id, at);
+		const other = await waitFor(
+			() => currentOffer(ctx, unrostered),
+			'the other seat is offered the Mandarin call'
+		);
+		expect(other.callId).toBe(zh.callId);
+		// The audit names the language schedule's roster.
+		const rows = ctx.db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.action, 'schedule.roster'), eq(auditLog.target, `schedule:${korean.id}`))
+			)
+			.all();
+		expect(rows).toHaveLength(1);
 	});
 
 	it('a call in regular hours is offered to any eligible seat, rostered or not', async () => {

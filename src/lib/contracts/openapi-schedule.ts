@@ -220,10 +220,47 @@ export const scheduleEditOperations: Op[] = [
 		}
 	},
 	{
+		method: 'get',
+		path: '/schedule/schedules/{id}/roster',
+		summary:
+			"A language schedule's seats on each date from `from` to `to` (at most 92 days) it has hours on, and the seats that may be rostered",
+		tag: 'schedule',
+		auth: 'staff',
+		query: s.RosterQuery,
+		responses: {
+			200: { description: 'The roster', schema: s.LanguageRoster },
+			400: err('Invalid id or range', 'bad_request', 'validation_failed'),
+			...writers(),
+			404: err('No such schedule', 'not_found')
+		}
+	},
+	{
+		method: 'put',
+		path: '/schedule/schedules/{id}/roster',
+		summary:
+			"Set the seats of a language schedule's hours (外语坐席) on a date, and on the same weekday for `repeatWeeks` more weeks (weeks it has no hours are skipped): in those hours only they take the language's calls",
+		tag: 'schedule',
+		auth: 'staff',
+		body: s.RosterBody,
+		responses: {
+			200: { description: 'The dates set and their seats', schema: s.RosterSaved },
+			400: err(
+				'Invalid input, a date the schedule has no hours, a schedule not assigned to a language, or not an active agent',
+				'bad_request',
+				...BODY,
+				'wrong_weekday',
+				'not_language_schedule',
+				'unknown_agent'
+			),
+			...writers(),
+			404: err('No such schedule', 'not_found')
+		}
+	},
+	{
 		method: 'post',
 		path: '/schedule/roster/copy-week',
 		summary:
-			"Copy every session's roster of the week starting Monday `from` onto the week starting Monday `to` (replacing it)",
+			'Copy every roster (sessions and language hours) of the week starting Monday `from` onto the week starting Monday `to` (replacing it)',
 		tag: 'schedule',
 		auth: 'staff',
 		body: s.CopyWeekBody,

@@ -172,6 +172,13 @@ export const Roster = z
 	})
 	.meta({ id: 'Roster' });
 
+export const LanguageRoster = Roster.omit({ sessionId: true })
+	.extend({
+		/** The language schedule (外语坐席); its dates are those it has hours on. */
+		scheduleId: z.number().int()
+	})
+	.meta({ id: 'LanguageRoster' });
+
 export const RosterBody = z
 	.object({
 		/** A date on the session's weekday. */

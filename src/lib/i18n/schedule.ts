@@ -92,9 +92,16 @@ export const scheduleZh = {
 		confirmClear: '将清空这一天的排班，确定？',
 		confirmRemove: '将把 {{names}} 移出这一天的排班，确定？',
 		mine: '我的排班',
-		mineNone: '未来四周没有延时服务排班',
+		mineNone: '未来四周没有延时服务或语种坐席排班',
 		offRoster: '当前是延时服务「{{name}}」时段，您不在本时段的排班中，不会收到该时段的来电。',
-		onRoster: '您已排班：延时服务「{{name}}」'
+		offLanguageRoster:
+			'当前是「{{name}}」的语种坐席时段，您今天不在该语种的排班中，不会收到该语种的来电（其他来电照常）。',
+		onRoster: '您已排班：「{{name}}」',
+		languageTitle: '语种坐席排班',
+		languageIntro:
+			'在该语种坐席时段内，只有排班的坐席接听该语种的来电；这里列出该时间表有时段的日期。',
+		languageLink: '排班',
+		notLanguage: '只有分配给语种的时间表才需要排班。'
 	},
 	calendar: {
 		title: '节假日、调休与例外',
@@ -122,9 +129,11 @@ export const scheduleZh = {
 		keepsManual: '已有手动设置的日期不会被覆盖。'
 	},
 	schedules: {
+		back: '返回时间表列表',
+		roster: '语种坐席排班',
 		title: '服务时间表',
 		intro:
-			'每个时间表是一周的服务时段，可分配给部门、镇街或语种。事项按其部门的时间表开放（没有时按晓屋所在镇街的，再没有时按区默认时间表）；语种时间表限定该语种坐席的服务时间。',
+			'每个时间表是一周的服务时段，可分配给部门、镇街或语种。事项按其部门的时间表开放（没有时按晓屋所在镇街的，再没有时按区默认时间表）；语种时间表限定该语种坐席的服务时间，并按日排班：该时段只有排班的坐席接听该语种来电。',
 		default: '区默认',
 		name: '名称',
 		nameEn: '英文名称',
@@ -244,10 +253,17 @@ export const scheduleEn: typeof scheduleZh = {
 		confirmClear: 'This clears the roster of that day. Go ahead?',
 		confirmRemove: 'This takes {{names}} off the roster of that day. Go ahead?',
 		mine: 'My roster',
-		mineNone: 'No extended sessions rostered in the next four weeks',
+		mineNone: 'No extended sessions or language hours rostered in the next four weeks',
 		offRoster:
 			'The extended session “{{name}}” is running and you are not on its roster: you will not be offered its calls.',
-		onRoster: 'You are rostered for the extended session “{{name}}”'
+		offLanguageRoster:
+			'The language hours of “{{name}}” are running and you are not on today’s roster for them: you will not be offered calls in that language (other calls as usual).',
+		onRoster: 'You are rostered for “{{name}}”',
+		languageTitle: 'Language seat roster',
+		languageIntro:
+			'In these language hours only the rostered seats take calls in the language; the dates listed are those the schedule has hours on.',
+		languageLink: 'Roster',
+		notLanguage: 'Only a schedule assigned to a language has seats rostered.'
 	},
 	calendar: {
 		title: 'Holidays, make-up days and exceptions',
@@ -275,9 +291,11 @@ export const scheduleEn: typeof scheduleZh = {
 		keepsManual: 'Dates already set by hand are not overwritten.'
 	},
 	schedules: {
+		back: 'Back to schedules',
+		roster: 'Language seat roster',
 		title: 'Schedules',
 		intro:
-			"Each schedule is a weekly pattern of hours, assigned to departments, towns or languages. A matter follows its department's schedule (else its booth town's, else the district default); a language's schedule limits when that language's seats serve.",
+			"Each schedule is a weekly pattern of hours, assigned to departments, towns or languages. A matter follows its department's schedule (else its booth town's, else the district default); a language's schedule limits when that language's seats serve, and is rostered by date: in those hours only the rostered seats take that language's calls.",
 		default: 'District default',
 		name: 'Name',
 		nameEn: 'English name',

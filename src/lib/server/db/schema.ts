@@ -529,6 +529,48 @@ export const rosterEntries = sqliteTable(
 	]
 );
 
+/**
+ * Seats rostered for a language schedule's hours on a date (e.g. 外语坐席, Japanese 09:00–21:00):
+ * in those hours only they take that language's calls.
+ */
+export const languageRoster = sqliteTable(
+	'language_roster',
+	{
+		date: text('date').notNull(),
+		scheduleId: integer('schedule_id')
+			.notNull()
+			.references(() => schedules.id, { onDelete: 'cascade' }),
+		agentId: integer('agent_id')
+			.notNull()
+			.references(() => users.id)
+	},
+	(t) => [
+		primaryKey({ columns: [t.date, t.scheduleId, t.agentId] }),
+		index('language_roster_agent_date').on(t.agentId, t.date)
+	]
+);
+
+/**
+ * A scheduler's places per slot for a matter group (department) in an extended session, or in
+ * regular hours (no session), over the computed capacity; one slot's own setting wins over it.
+ */
+export const capacityRules = sqliteTable(
+	'capacity_rules',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		departmentId: integer('department_id')
+			.notNull()
+			.references(() => departments.id),
+		sessionId: integer('session_id').references(() => extendedSessions.id, {
+			onDelete: 'cascade'
+		}),
+		capacity: integer('capacity').notNull(),
+		updatedBy: integer('updated_by'),
+		updatedAt: createdAt()
+	},
+	(t) => [index('capacity_rules_department').on(t.departmentId, t.sessionId)]
+);
+
 export const auditLog = sqliteTable(
 	'audit_log',
 	{

@@ -5,6 +5,7 @@ import { badRequest } from '../errors';
 import { DAYS, type Interval } from './hours';
 import { dayPlan, weekdayOf, type Span } from './plan';
 import * as q from './queries';
+import { languageDates, languagesOf } from './roster';
 import { toIntervals } from './schedule';
 
 /** Parses "09:00-12:00, 13:00-17:00" (– or - or ~) into intervals; 400 on anything else. */
@@ -93,6 +94,34 @@ export function sessionPage(ctx: Ctx, id: number, today: string) {
 	};
 }
 
+/**
+ * A language schedule's roster page: the schedule, its languages, the seats speaking them, and
+ * the roster of its coming dates (null for an unknown schedule).
+ */
+export function languageRosterPage(ctx: Ctx, id: number, today: string) {
+	const s = q.scheduleById(ctx.db, id);
+	if (!s) return null;
+	const codes = languagesOf(ctx, id);
+	const dates = codes.length ? languageDates(ctx, id, today, 10) : [];
+	const roster = dates.length
+		? q.rosterBetween(ctx.db, dates[0]!, dates.at(-1)!, undefined, 'language')
+		: [];
+	const names = new Map(listLanguages(ctx.db).map((l) => [l.code, l]));
+	return {
+		schedule: { id: s.id, name: s.name, nameEn: s.nameEn },
+		languages: codes.map((c) => ({
+			code: c,
+			name: names.get(c)?.name ?? c,
+			nameEn: names.get(c)?.nameEn ?? c
+		})),
+		agents: q.rosterableAgents(ctx.db),
+		dates: dates.map((date) => ({
+			date,
+			seats: roster.filter((r) => r.date === date && r.sessionId === id)
+		}))
+	};
+}
+
 export interface CalendarDay {
 	date: string;
 	weekday: number;
@@ -134,7 +163,7 @@ export function monthView(ctx: Ctx, month: string, matterId?: number): CalendarD
 				name: s.name,
 				nameEn: s.nameEn,
 				intervals: toIntervals(s.spans as Span[]),
-				rostered: q.rosteredIds(ctx.db, d, s.id).length
+				rostered: q.rosteredIds(ctx.db, d, { kind: 'session', id: s.id }).length
 			}))
 		});
 	}

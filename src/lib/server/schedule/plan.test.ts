@@ -3,6 +3,7 @@ import { DEFAULT_HOURS, formatShanghai } from './hours';
 import {
 	dayPlan,
 	momentAt,
+	scheduleDay,
 	bookingOffered,
 	type DayException,
 	type PlanData,
@@ -115,6 +116,25 @@ describe('the hours of every kind of day', () => {
 		// Saturday's session serves the matter, but no Japanese seat works on Saturdays.
 		expect(momentAt(d, ja, at('2026-05-09T10:00:00+08:00')).open).toBe(false);
 		expect(momentAt(d, matter, at('2026-05-09T10:00:00+08:00')).open).toBe(true);
+	});
+
+	it("language hours are served by that language schedule's roster; other languages need none", () => {
+		const d = data({ defaultWeek: weekdays([['09:00', '21:00']]) });
+		const wed = at('2026-05-06T10:00:00+08:00');
+		expect(momentAt(d, { ...matter, language: 'ja' }, wed)).toMatchObject({
+			open: true,
+			languageScheduleId: 3
+		});
+		expect(momentAt(d, { ...matter, language: 'zh' }, wed)).toMatchObject({
+			open: true,
+			languageScheduleId: null
+		});
+		// A make-up Sunday worked as a Wednesday has the Japanese seats' Wednesday hours.
+		const sunday = data({ defaultWeek: weekdays([['09:00', '21:00']]) }, [
+			['2026-05-10', { kind: 'workday', weekday: 3, intervals: null }]
+		]);
+		expect(scheduleDay(sunday, 3, '2026-05-10')).toEqual([[540, 1260]]);
+		expect(scheduleDay(d, 3, '2026-05-10')).toEqual([]);
 	});
 
 	it('a closed afternoon takes hours away; an extra session adds them', () => {

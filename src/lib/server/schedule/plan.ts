@@ -104,6 +104,13 @@ function patternDay(ex: DayException | undefined, date: string): number | null {
 	return weekdayOf(date);
 }
 
+/** A schedule's own hours on a date: closed on a holiday, a make-up day follows its named weekday. */
+export function scheduleDay(data: PlanData, scheduleId: number, date: string): Span[] {
+	const day = patternDay(data.exceptions.get(date), date);
+	if (day === null) return [];
+	return spans(data.weeks.get(scheduleId)?.[DAYS[day]!]);
+}
+
 /** The week a matter follows: its department's schedule, else its town's, else the default. */
 export function weekOf(data: PlanData, who: Who): Week {
 	const id =
@@ -143,6 +150,11 @@ export interface Moment {
 	open: boolean;
 	/** The extended session serving the caller at that instant (null: regular hours or closed). */
 	session: { id: number; name: string; nameEn: string } | null;
+	/**
+	 * The language schedule whose seat hours serve the caller then (regular hours of a language
+	 * with its own schedule, e.g. 外语坐席): only the seats rostered for it take the call.
+	 */
+	languageScheduleId?: number | null;
 	/** The next instant it is open (the instant itself when open), or null within a year. */
 	opensAt: number | null;
 }
@@ -152,7 +164,10 @@ export function momentAt(data: PlanData, who: Who, at: number): Moment {
 	const p = localParts(at);
 	const plan = dayPlan(data, p.date, who);
 	const inside = (s: Span[]) => s.some(([a, b]) => p.minute >= a && p.minute < b);
-	if (inside(plan.regular)) return { open: true, session: null, opensAt: at };
+	if (inside(plan.regular)) {
+		const lang = who.language ? data.assigned.get(`language:${who.language}`) : undefined;
+		return { open: true, session: null, languageScheduleId: lang ?? null, opensAt: at };
+	}
 	const s = plan.sessions.find((x) => inside(x.spans));
 	if (s) return { open: true, session: { id: s.id, name: s.name, nameEn: s.nameEn }, opensAt: at };
 	return { open: false, session: null, opensAt: nextOpen(data, who, at) };

@@ -7,6 +7,7 @@ import {
 	departments,
 	extendedSessions,
 	matters,
+	languageRoster,
 	rosterEntries,
 	scheduleAssignments,
 	scheduleExceptions,
@@ -100,33 +101,64 @@ export function exceptionRow(db: Db, date: string) {
 	return db.select().from(scheduleExceptions).where(eq(scheduleExceptions.date, date)).get();
 }
 
-/** Roster entries between two dates (inclusive), with the seat's name. */
-export function rosterBetween(db: Db, from: string, to: string, agentId?: number) {
-	const where = [between(rosterEntries.date, from, to)];
-	if (agentId !== undefined) where.push(eq(rosterEntries.agentId, agentId));
+/** Extended-session rosters and language-hours rosters (外语坐席). */
+export type RosterKind = 'session' | 'language';
+export interface RosterTarget {
+	kind: RosterKind;
+	/** The extended session's id, or the language schedule's. */
+	id: number;
+}
+
+/** The table of a kind of roster and its target column (the two tables have the same shape). */
+export function rosterTable(kind: RosterKind) {
+	return kind === 'session'
+		? { table: rosterEntries, target: rosterEntries.sessionId }
+		: {
+				table: languageRoster as unknown as typeof rosterEntries,
+				target: languageRoster.scheduleId
+			};
+}
+
+/** A row of a kind of roster, as its table's insert takes it. */
+export const rosterRow = (kind: RosterKind, date: string, targetId: number, agentId: number) =>
+	(kind === 'session'
+		? { date, sessionId: targetId, agentId }
+		: { date, scheduleId: targetId, agentId }) as typeof rosterEntries.$inferInsert;
+
+/** Roster entries of one kind between two dates (inclusive), with the seat's name. */
+export function rosterBetween(
+	db: Db,
+	from: string,
+	to: string,
+	agentId?: number,
+	kind: RosterKind = 'session'
+) {
+	const { table, target } = rosterTable(kind);
+	const where = [between(table.date, from, to)];
+	if (agentId !== undefined) where.push(eq(table.agentId, agentId));
 	return db
 		.select({
-			date: rosterEntries.date,
-			sessionId: rosterEntries.sessionId,
-			agentId: rosterEntries.agentId,
+			date: table.date,
+			sessionId: target,
+			agentId: table.agentId,
 			displayName: users.displayName,
 			username: users.username
 		})
-		.from(rosterEntries)
-		.innerJoin(users, eq(users.id, rosterEntries.agentId))
+		.from(table)
+		.innerJoin(users, eq(users.id, table.agentId))
 		.where(and(...where))
-		.orderBy(asc(rosterEntries.date), asc(rosterEntries.sessionId), asc(users.displayName))
+		.orderBy(asc(table.date), asc(target), asc(users.displayName))
 		.all();
 }
 
-/** Agent ids rostered for a session on a date. */
-export function rosteredIds(db: OnConnection, date: string, sessionId: number): number[] {
+/** Agent ids rostered for a session (or language hours) on a date. */
+export function rosteredIds(db: OnConnection, date: string, target: RosterTarget): number[] {
 	return rosterCache(db)
-		.filter((r) => r.date === date && r.sessionId === sessionId)
+		.filter((r) => r.date === date && r.kind === target.kind && r.targetId === target.id)
 		.map((r) => r.agentId);
 }
 
-/** The sessions an agent is rostered for between two dates (routing fields). */
+/** What an agent is rostered for between two dates (routing fields). */
 export function rosterOfAgent(db: OnConnection, agentId: number, from: string, to: string) {
 	return rosterCache(db).filter((r) => r.agentId === agentId && r.date >= from && r.date <= to);
 }
@@ -157,7 +189,7 @@ export function rosterableAgents(db: Db) {
 interface Cached {
 	v: number;
 	plan?: PlanData;
-	roster?: { date: string; sessionId: number; agentId: number }[];
+	roster?: { date: string; kind: RosterKind; targetId: number; agentId: number }[];
 }
 const caches = new WeakMap<object, Cached>();
 
@@ -173,15 +205,16 @@ function rosterCache(db: OnConnection) {
 	const c = cacheOf(db);
 	// Only the coming weeks matter to routing; older entries are history.
 	const from = new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10);
-	return (c.roster ??= (db as Db)
-		.select({
-			date: rosterEntries.date,
-			sessionId: rosterEntries.sessionId,
-			agentId: rosterEntries.agentId
-		})
-		.from(rosterEntries)
-		.where(sql`${rosterEntries.date} >= ${from}`)
-		.all());
+	const read = (kind: RosterKind) => {
+		const { table, target } = rosterTable(kind);
+		return (db as Db)
+			.select({ date: table.date, targetId: target, agentId: table.agentId })
+			.from(table)
+			.where(sql`${table.date} >= ${from}`)
+			.all()
+			.map((r) => ({ ...r, kind }));
+	};
+	return (c.roster ??= [...read('session'), ...read('language')]);
 }
 
 /**

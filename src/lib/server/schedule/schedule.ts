@@ -14,6 +14,7 @@ import {
 } from './hours';
 import { bookingOffered, dayPlan, momentAt, type PlanData, type Span, type Who } from './plan';
 import * as q from './queries';
+import type { RosterKind, RosterTarget } from './queries';
 
 export { putHours, putException, deleteException } from './edit';
 
@@ -117,12 +118,17 @@ export function matterHours(
 	now = Date.now(),
 	where: Where = {}
 ):
-	| { open: true; session: { id: number; name: string; nameEn: string } | null }
+	| {
+			open: true;
+			session: { id: number; name: string; nameEn: string } | null;
+			languageScheduleId: number | null;
+	  }
 	| { open: false; opensAt: string | null } {
 	const who = whoOf(ctx, matterId, where);
 	if (!who) return { open: false, opensAt: null };
 	const m = momentAt(dataFor(ctx), who, now);
-	if (m.open) return { open: true, session: m.session };
+	if (m.open)
+		return { open: true, session: m.session, languageScheduleId: m.languageScheduleId ?? null };
 	return { open: false, opensAt: m.opensAt === null ? null : formatShanghai(m.opensAt) };
 }
 
@@ -172,13 +178,17 @@ export function serviceAt(
 export function rosteredAgentIds(
 	ctx: Pick<Ctx, 'db'> | Db,
 	date: string,
-	sessionId: number
+	sessionId: number,
+	kind: RosterKind = 'session'
 ): number[] {
 	const db = 'db' in ctx ? ctx.db : ctx;
-	return q.rosteredIds(db, date, sessionId);
+	return q.rosteredIds(db, date, { kind, id: sessionId });
 }
 
-/** The routing fields of an agent's roster: `r:<session>:<date>` for the days around `now`. */
+/**
+ * The routing fields of an agent's roster for the days around `now`: `r:<session>:<date>` for
+ * extended sessions, `rl:<schedule>:<date>` for language hours.
+ */
 export function rosterFields(
 	db: OnConnection,
 	agentId: number,
@@ -189,16 +199,18 @@ export function rosterFields(
 		new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 	const out: Record<string, number> = {};
 	for (const r of q.rosterOfAgent(db, agentId, day(-1), day(7)))
-		out[rosterField(r.sessionId, r.date)] = 1;
+		out[rosterField(r.targetId, r.date, r.kind)] = 1;
 	return out;
 }
 
-/** The routing field a seat needs to take calls of a session on a date. */
-export const rosterField = (sessionId: number, date: string) => `r:${sessionId}:${date}`;
+/** The routing field a seat needs to take calls of a session (or language hours) on a date. */
+export const rosterField = (targetId: number, date: string, kind: RosterKind = 'session') =>
+	`${kind === 'session' ? 'r' : 'rl'}:${targetId}:${date}`;
 
 /**
  * The roster requirement of a call queued at `at`: the field a seat must hold when the matter
- * is served then only by an extended session (regular hours need no roster), else null.
+ * is served then by an extended session, or in a language's own seat hours (外语坐席); regular
+ * hours need no roster. Null when none applies.
  */
 export function rosterRequirement(
 	ctx: Pick<Ctx, 'db' | 'cfg'>,
@@ -206,8 +218,22 @@ export function rosterRequirement(
 	at: number,
 	where: Where = {}
 ): string | null {
+	const target = servingRoster(ctx, matterId, at, where);
+	return target ? rosterField(target.id, localParts(at).date, target.kind) : null;
+}
+
+/** The roster that serves a caller at `at` (an extended session's or a language's), if any. */
+function servingRoster(
+	ctx: Pick<Ctx, 'db' | 'cfg'>,
+	matterId: number,
+	at: number,
+	where: Where
+): RosterTarget | null {
 	const h = matterHours(ctx, matterId, at, where);
-	return h.open && h.session ? rosterField(h.session.id, localParts(at).date) : null;
+	if (!h.open) return null;
+	if (h.session) return { kind: 'session', id: h.session.id };
+	if (h.languageScheduleId !== null) return { kind: 'language', id: h.languageScheduleId };
+	return null;
 }
 
 /**
@@ -227,13 +253,14 @@ export function preview(
 		throw badRequest(`unknown booth ${where.boothId}`, 'unknown_booth');
 	const h = matterHours(ctx, matterId, at, where);
 	const session = h.open ? h.session : null;
+	const roster = servingRoster(ctx, matterId, at, where);
 	const opensAt = h.open ? formatShanghai(at) : h.opensAt;
 	const bookable = opensAt !== null && Date.parse(opensAt) - at <= 14 * 86_400_000;
 	return {
 		open: h.open,
 		opensAt,
 		session: session ? { id: session.id, name: session.name, nameEn: session.nameEn } : null,
-		rosteredAgentIds: session ? rosteredAgentIds(ctx, localParts(at).date, session.id) : [],
+		rosteredAgentIds: roster ? q.rosteredIds(ctx.db, localParts(at).date, roster) : [],
 		bookingOffered: bookingOffered({ bookable, open: h.open })
 	};
 }

@@ -1,8 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
+	agentSkills,
 	extendedSessions,
+	languageRoster,
 	matters,
+	rosterEntries,
 	scheduleAssignments,
 	schedules,
 	sessionMatters,
@@ -99,4 +102,61 @@ export function seedSchedules(db: Db): void {
 				.values(ids.map((matterId) => ({ sessionId: session.id, matterId })))
 				.run();
 	});
+}
+
+const DEMO_ROSTER_WEEKS = 12;
+
+/**
+ * The demo's rosters for the coming weeks: the seats speaking a language with its own schedule
+ * (外语坐席) on that schedule's days, and up to eight seats skilled in the Saturday session's
+ * matters on its Saturdays. Without them the demo's Japanese and Saturday callers would wait.
+ */
+export function seedDemoRosters(db: Db, now = Date.now()): void {
+	const today = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+	const dates = Array.from({ length: DEMO_ROSTER_WEEKS * 7 }, (_, i) =>
+		new Date(Date.parse(`${today}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10)
+	);
+	const dayOf = (d: string) =>
+		['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(`${d}T00:00:00Z`).getUTCDay()]!;
+	const skilled = (where: ReturnType<typeof eq>) => [
+		...new Set(
+			db
+				.select({ userId: agentSkills.userId })
+				.from(agentSkills)
+				.where(where)
+				.orderBy(asc(agentSkills.userId))
+				.all()
+				.map((r) => r.userId)
+		)
+	];
+	// (runs inside the demo seed's transaction)
+	for (const a of db
+		.select()
+		.from(scheduleAssignments)
+		.where(eq(scheduleAssignments.kind, 'language'))
+		.all()) {
+		const pattern = db.select().from(schedules).where(eq(schedules.id, a.scheduleId)).get()
+			?.pattern as Record<string, Interval[]> | undefined;
+		const seats = skilled(and(eq(agentSkills.kind, 'language'), eq(agentSkills.code, a.ref))!);
+		const rows = dates
+			.filter((d) => pattern?.[dayOf(d)]?.length)
+			.flatMap((date) => seats.map((agentId) => ({ date, scheduleId: a.scheduleId, agentId })));
+		if (rows.length) db.insert(languageRoster).values(rows).onConflictDoNothing().run();
+	}
+	for (const session of db.select().from(extendedSessions).all()) {
+		const matterIds = db
+			.select({ id: sessionMatters.matterId })
+			.from(sessionMatters)
+			.where(eq(sessionMatters.sessionId, session.id))
+			.all()
+			.map((r) => r.id);
+		if (!matterIds.length) continue;
+		const seats = skilled(
+			and(eq(agentSkills.kind, 'matter'), inArray(agentSkills.matterId, matterIds))!
+		).slice(0, 8);
+		const rows = dates
+			.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === session.weekday)
+			.flatMap((date) => seats.map((agentId) => ({ date, sessionId: session.id, agentId })));
+		if (rows.length) db.insert(rosterEntries).values(rows).onConflictDoNothing().run();
+	}
 }

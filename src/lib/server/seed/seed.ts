@@ -18,7 +18,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import { DEFAULT_HOURS } from '../schedule/hours';
 import catalogue from './panyu-demo.json';
 import { generatedMatters, rng } from './generate';
-import { seedSchedules } from './schedule-seed';
+import { seedDemoRosters, seedSchedules } from './schedule-seed';
 import { seedDemoHistory } from './history';
 
 /** The documented password of every demo account (never used when SKIP_DEMO_SEED is set). */
@@ -237,8 +237,9 @@ export async function seedDemo(
 				.get();
 			boothTokens.push({ id, name, token });
 		}
-		// the same connection: the history joins this transaction
+		// the same connection: the history and the rosters join this transaction
 		seedDemoHistory(db, Date.now(), r);
+		seedDemoRosters(db);
 		tx.insert(settings)
 			.values({ key: 'seed.demo', value: { at: new Date().toISOString() } })
 			.run();

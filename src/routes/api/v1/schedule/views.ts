@@ -6,9 +6,12 @@ import { nextDatesOn, schedulesPage } from '$lib/server/schedule/console';
 import {
 	rosterableAgents,
 	rosterBetween,
+	scheduleById,
 	sessionById,
-	sessionMatterList
+	sessionMatterList,
+	type RosterTarget
 } from '$lib/server/schedule/queries';
+import { languageDates } from '$lib/server/schedule/roster';
 
 /** Every schedule with its assignments, as the schedules page reads them. */
 export function scheduleList(ctx: Ctx) {
@@ -22,14 +25,25 @@ export function scheduleOf(ctx: Ctx, id: number) {
 	return s;
 }
 
-/** The seats of a session on each of its dates between `from` and `to` (inclusive). */
-export function rosterOf(ctx: Ctx, sessionId: number, from: string, to: string) {
-	const session = sessionById(ctx.db, sessionId);
-	if (!session) throw notFound(`no session ${sessionId}`);
-	const dates = nextDatesOn(session.weekday, from, 14).filter((d) => d <= to);
-	const entries = rosterBetween(ctx.db, from, to).filter((r) => r.sessionId === sessionId);
+/**
+ * The seats of a session (on each of its dates between `from` and `to`, inclusive) or of a
+ * language schedule's hours (on each date it has hours), and the seats that may be rostered.
+ */
+export function rosterOf(ctx: Ctx, target: RosterTarget, from: string, to: string) {
+	let dates: string[];
+	if (target.kind === 'session') {
+		const session = sessionById(ctx.db, target.id);
+		if (!session) throw notFound(`no session ${target.id}`);
+		dates = nextDatesOn(session.weekday, from, 14).filter((d) => d <= to);
+	} else {
+		if (!scheduleById(ctx.db, target.id)) throw notFound(`no schedule ${target.id}`);
+		dates = languageDates(ctx, target.id, from, 93).filter((d) => d <= to);
+	}
+	const entries = rosterBetween(ctx.db, from, to, undefined, target.kind).filter(
+		(r) => r.sessionId === target.id
+	);
 	return {
-		sessionId,
+		...(target.kind === 'session' ? { sessionId: target.id } : { scheduleId: target.id }),
 		from,
 		to,
 		dates: dates.map((date) => ({

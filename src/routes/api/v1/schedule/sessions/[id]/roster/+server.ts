@@ -13,7 +13,7 @@ export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	requireRole(locals.user, 'scheduler', 'admin');
 	const id = readId(params.id, 'session id');
 	const { from, to } = readQuery(url, RosterQuery);
-	return json(rosterOf(await appContext(), id, from, to));
+	return json(rosterOf(await appContext(), { kind: 'session', id }, from, to));
 });
 
 /** Sets the seats of the session on a date, and on the same weekday for `repeatWeeks` more weeks. */
