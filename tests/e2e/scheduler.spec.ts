@@ -177,3 +177,41 @@ test('two people edit one session at once: the second is told, keeps what they t
 	await second.getByTestId('session-delete-yes').click();
 	await expect(second).toHaveURL(/\/schedule\/sessions$/);
 });
+
+test('a scheduler rosters a Japanese seat for the foreign-language hours, and sets a matter group’s places per slot at once', async ({
+	schedulerPage: page,
+	agents,
+	matter
+}) => {
+	const seat = await agents.create({ matters: [matter], languages: ['zh', 'ja'] });
+	// The seed's 外语坐席 schedule (Japanese, weekdays): its roster is one link away.
+	await gotoReady(page, '/schedule/schedules');
+	await page.locator('[data-testid^="language-roster-"]').first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('语种坐席排班');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await noSeriousFindings(page);
+	const first = page.locator('[data-testid^="roster-edit-"]').first();
+	const date = (await first.getAttribute('data-testid'))!.replace('roster-edit-', '');
+	await first.click();
+	await page.getByRole('checkbox', { name: new RegExp(seat.account.username) }).check();
+	await page.getByTestId('roster-save').click();
+	await expect(page.getByTestId(`roster-${date}`)).toContainText(seat.account.displayName!);
+	const desk = await seat.openDesk();
+	await expect(desk.page.getByTestId('my-roster')).toContainText(date);
+	await expect(desk.page.getByTestId('my-roster')).toContainText('外语坐席');
+
+	// Places per slot for the matter's group in regular hours, at once; then back to computed.
+	await gotoReady(page, `/schedule/bookings?departmentId=${matter.departmentId}&days=7`);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await noSeriousFindings(page);
+	const regular = page.getByTestId('rule-regular');
+	await regular.getByRole('spinbutton').fill('7');
+	await regular.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '常规服务时间' })).toBeVisible();
+	const slot = page.locator('[data-testid^="slot-"]').first();
+	await expect(slot.getByRole('spinbutton')).toHaveValue('7');
+	await expect(slot).toContainText('按时段设置');
+	await regular.getByRole('button', { name: '恢复计算值' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已恢复按计算值' })).toBeVisible();
+	await expect(slot).not.toContainText('按时段设置');
+});

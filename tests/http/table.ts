@@ -672,6 +672,15 @@ export const table: Record<string, Entry> = {
 			}
 		})
 	},
+	'PUT /schedule/bookings/capacity-rules': {
+		expect: schedulers(200),
+		// Clearing the queued matter's group's regular-hours rule: the other operations rely on
+		// its computed capacity.
+		build: async (w, actor) => ({
+			as: await w.as(actor as Role),
+			body: { departmentId: await departmentOf(w.queueMatter), sessionId: null, capacity: null }
+		})
+	},
 	'GET /staffing/erlang': {
 		expect: by(401, 401, 401, 403, 200, 200, 200),
 		build: async (w, actor) => ({

@@ -21,7 +21,12 @@ import {
 	preview,
 	rosteredAgentIds
 } from '../../src/lib/server/schedule/schedule';
-import { listSlots } from '../../src/lib/server/bookings/bookings';
+import {
+	listSlots,
+	setCapacity,
+	setCapacityRule,
+	staffSlots
+} from '../../src/lib/server/bookings/bookings';
 import { createCall } from '../../src/lib/server/calls/calls';
 import { staffingFor } from '../../src/lib/server/staffing/forecast';
 import { closeRouting, makeAgent, routingContext, someMatters, waitFor } from './routing-helpers';
@@ -378,5 +383,33 @@ describe('bookings and staffing follow the sessions and their roster', () => {
 		const byHour = new Map(hours.map((h) => [h.hour, h.rostered]));
 		expect([byHour.get(13), byHour.get(14)]).toEqual([1, 1]);
 		expect(hours.filter((h) => h.hour < 13).every((h) => h.rostered === 0)).toBe(true);
+
+		// The scheduler sets the session's places for the group at once; one slot keeps its own.
+		const group = otherDept.departmentId;
+		setCapacityRule(ctx, 1, { departmentId: group, sessionId: session.id, capacity: 4 });
+		setCapacity(ctx, 1, { departmentId: group, slotStart: slotsOn()[1]!.start, capacity: 9 });
+		expect(slotsOn().map((s) => s.capacity)).toEqual([4, 9, 4, 4]);
+		// A regular-hours rule does not touch the session's slots.
+		setCapacityRule(ctx, 1, { departmentId: group, sessionId: null, capacity: 2 });
+		expect(slotsOn().map((s) => s.capacity)).toEqual([4, 9, 4, 4]);
+		expect(
+			staffSlots(ctx, { departmentId: group, from: date, days: 1 }).rules.find(
+				(r) => r.sessionId === session.id
+			)
+		).toMatchObject({ capacity: 4, weekday: 6 });
+		// Cleared, the session's slots are back to the computed places (the slot's own stays).
+		setCapacityRule(ctx, 1, { departmentId: group, sessionId: session.id, capacity: null });
+		expect(slotsOn().map((s) => s.capacity)).toEqual([6, 9, 6, 6]);
+		// A session that does not cover the group is refused, and nothing changes.
+		const elsewhere = saveSession(ctx, 1, null, {
+			name: '周日延时',
+			weekday: 0,
+			intervals: [['09:00', '10:00']],
+			matterIds: [someMatters(ctx).a.id]
+		});
+		expect(() =>
+			setCapacityRule(ctx, 1, { departmentId: group, sessionId: elsewhere.id, capacity: 3 })
+		).toThrow(expect.objectContaining({ code: 'unknown_session' }));
+		expect(slotsOn().map((s) => s.capacity)).toEqual([6, 9, 6, 6]);
 	});
 });

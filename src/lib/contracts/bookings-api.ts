@@ -96,6 +96,16 @@ export const CapacityBody = z
 	})
 	.meta({ id: 'CapacityBody' });
 
+export const CapacityRuleBody = z
+	.object({
+		departmentId: z.number().int().positive(),
+		/** The extended session; null: the group's regular hours. */
+		sessionId: z.number().int().positive().nullable(),
+		/** Places in each slot of that session; null: back to the computed capacity. */
+		capacity: z.number().int().min(0).max(1000).nullable()
+	})
+	.meta({ id: 'CapacityRuleBody' });
+
 export const StaffSlotsQuery = z
 	.object({
 		departmentId: queryInt(1),
@@ -110,6 +120,11 @@ export const StaffSlot = z
 		end: z.string(),
 		capacity: z.number().int(),
 		computed: z.number().int(),
+		/** The extended session the slot belongs to (null: regular hours). */
+		sessionId: z.number().int().nullable(),
+		/** The scheduler's places per slot for the group in that session, if set. */
+		rule: z.number().int().nullable(),
+		/** This slot's own capacity, if set (it wins over the rule). */
 		override: z.number().int().nullable(),
 		seats: z.number().int(),
 		booked: z.number().int(),
@@ -126,7 +141,21 @@ export const StaffSlot = z
 	.meta({ id: 'StaffSlot' });
 
 export const StaffSlotList = z
-	.object({ ahtSeconds: z.number(), slotMinutes: z.number().int(), slots: z.array(StaffSlot) })
+	.object({
+		ahtSeconds: z.number(),
+		slotMinutes: z.number().int(),
+		/** Places per slot by session: regular hours (sessionId null), then each session covering the group. */
+		rules: z.array(
+			z.object({
+				sessionId: z.number().int().nullable(),
+				name: z.string(),
+				nameEn: z.string(),
+				weekday: z.number().int().nullable(),
+				capacity: z.number().int().nullable()
+			})
+		),
+		slots: z.array(StaffSlot)
+	})
 	.meta({ id: 'StaffSlotList' });
 
 export const ErlangQuery = z

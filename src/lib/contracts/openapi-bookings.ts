@@ -143,6 +143,25 @@ export const bookingOperations: Op[] = [
 		}
 	},
 	{
+		method: 'put',
+		path: '/schedule/bookings/capacity-rules',
+		summary:
+			"Set a matter group's places per slot in an extended session, or in regular hours (sessionId null), over the computed capacity; a slot's own capacity still wins (null: back to computed)",
+		tag: 'schedule',
+		auth: 'staff',
+		body: b.CapacityRuleBody,
+		responses: {
+			200: { description: 'Set', schema: b.CapacityRuleBody },
+			400: err(
+				'Invalid input, unknown department, or a session not covering the group',
+				...BODY,
+				'unknown_department',
+				'unknown_session'
+			),
+			...staffOnly('a scheduler or admin')
+		}
+	},
+	{
 		method: 'get',
 		path: '/staffing/erlang',
 		summary:

@@ -21,7 +21,16 @@ export const staffingZh = {
 		reset: '恢复计算值',
 		saved: '已保存 {{slot}} 的名额',
 		empty: '所选日期没有服务时段',
-		override: '已手动设置'
+		override: '已手动设置',
+		fromRule: '按时段设置',
+		rulesTitle: '按服务时段设置名额',
+		rulesIntro:
+			'为本事项组在常规时间或某个延时服务中的每个时段统一设置名额；单个时段另行设置的名额优先。留空并保存即恢复计算值。',
+		regular: '常规服务时间',
+		perSlot: '每时段名额',
+		computedHint: '留空：按计算值',
+		ruleSaved: '已保存「{{name}}」的每时段名额',
+		ruleCleared: '「{{name}}」已恢复按计算值'
 	},
 	staffing: {
 		title: '按需测算坐席',
@@ -68,7 +77,16 @@ export const staffingEn: typeof staffingZh = {
 		reset: 'Back to computed',
 		saved: 'Places of {{slot}} saved',
 		empty: 'No service hours on these dates',
-		override: 'Set by hand'
+		override: 'Set by hand',
+		fromRule: 'Set for the session',
+		rulesTitle: 'Places by service session',
+		rulesIntro:
+			'Set the places of every slot of this matter group in regular hours or in an extended session at once; a slot set on its own keeps its places. Save it empty to go back to the computed places.',
+		regular: 'Regular hours',
+		perSlot: 'Places per slot',
+		computedHint: 'Empty: computed',
+		ruleSaved: 'Places per slot of “{{name}}” saved',
+		ruleCleared: '“{{name}}” is back to the computed places'
 	},
 	staffing: {
 		title: 'Seats needed from demand',

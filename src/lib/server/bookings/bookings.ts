@@ -7,6 +7,7 @@ import { matterFacts } from '../catalog/queries';
 import type { Ctx } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { formatShanghai, instantOf, localParts } from '../schedule/hours';
+import { sessionsOfDepartment } from '../schedule/schedule';
 import { slotCapacity, slotsIn } from './capacity';
 import * as q from './queries';
 import {
@@ -36,24 +37,33 @@ export interface SlotView {
 	end: string;
 	capacity: number;
 	computed: number;
+	/** The extended session the slot belongs to (null: regular hours). */
+	sessionId: number | null;
+	/** The scheduler's places per slot for the group in that session (or regular hours). */
+	rule: number | null;
 	override: number | null;
 	seats: number;
 	booked: number;
 }
 
-/** Every slot of a matter group on these dates (open hours of `matter`), with its places. */
+/**
+ * Every slot of a matter group on these dates (open hours of `matter`), with its places; slots
+ * over before `now` are left out unless `past` (staff see them).
+ */
 function slotsOf(
 	ctx: Ctx,
 	departmentId: number,
 	spansOn: (date: string) => OpenSpan[],
 	dates: string[],
-	now: number
+	now: number,
+	past = false
 ): SlotView[] {
 	if (!dates.length) return [];
 	const from = formatShanghai(instantOf(dates[0]!, 0));
 	const to = formatShanghai(instantOf(dates.at(-1)!, 24 * 60));
 	const booked = q.bookedBySlot(ctx.db, departmentId, from, to);
 	const overrides = q.overridesBetween(ctx.db, departmentId, from, to);
+	const rules = q.rulesOf(ctx.db, departmentId);
 	const aht = handleSecondsFor(ctx, departmentId, now);
 	const minutes = ctx.cfg.BOOKING_SLOT_MINUTES;
 	const out: SlotView[] = [];
@@ -62,16 +72,19 @@ function slotsOf(
 		for (const open of spansOn(date)) {
 			const seats = serving.on(date, open.sessionId);
 			const computed = slotCapacity(seats, minutes, aht);
+			const rule = rules.get(open.sessionId ?? 0) ?? null;
 			for (const [a, b] of slotsIn([open.span], minutes)) {
 				const end = instantOf(date, b);
-				if (end <= now) continue;
+				if (end <= now && !past) continue;
 				const start = formatShanghai(instantOf(date, a));
 				const override = overrides.get(start) ?? null;
 				out.push({
 					start,
 					end: formatShanghai(end),
-					capacity: override ?? computed,
+					capacity: override ?? rule ?? computed,
 					computed,
+					sessionId: open.sessionId,
+					rule,
 					override,
 					seats,
 					booked: booked.get(start) ?? 0
@@ -311,14 +324,24 @@ export function staffSlots(
 		input.departmentId,
 		(d) => departmentIntervals(ctx, input.departmentId, d),
 		dates,
-		0
+		now,
+		true
 	);
 	const from = formatShanghai(instantOf(dates[0]!, 0));
 	const to = formatShanghai(instantOf(dates.at(-1)!, 24 * 60));
 	const list = q.bookingsBetween(ctx.db, input.departmentId, from, to);
+	const rules = q.rulesOf(ctx.db, input.departmentId);
 	return {
 		ahtSeconds: handleSecondsFor(ctx, input.departmentId, now),
 		slotMinutes: ctx.cfg.BOOKING_SLOT_MINUTES,
+		/** Places per slot by session: regular hours first, then each session covering the group. */
+		rules: [
+			{ sessionId: null as number | null, name: '', nameEn: '', weekday: null as number | null },
+			...sessionsOfDepartment(ctx, input.departmentId).map(({ id, ...s }) => ({
+				sessionId: id as number | null,
+				...s
+			}))
+		].map((s) => ({ ...s, capacity: rules.get(s.sessionId ?? 0) ?? null })),
 		slots: slots.map((s) => ({
 			...s,
 			bookings: list
@@ -358,4 +381,38 @@ export function setCapacity(
 		detail: { slotStart, capacity: input.capacity }
 	});
 	return { departmentId: input.departmentId, slotStart, capacity: input.capacity };
+}
+
+/**
+ * A scheduler sets (or with null clears) a matter group's places per slot in an extended
+ * session, or in regular hours (no session): every slot of it, unless a slot has its own.
+ */
+export function setCapacityRule(
+	ctx: Ctx,
+	actorId: number,
+	input: { departmentId: number; sessionId: number | null; capacity: number | null }
+) {
+	if (
+		input.sessionId !== null &&
+		!sessionsOfDepartment(ctx, input.departmentId).some((s) => s.id === input.sessionId)
+	)
+		throw badRequest(
+			`session ${input.sessionId} does not cover this matter group`,
+			'unknown_session'
+		);
+	try {
+		q.putRule(ctx.db, input.departmentId, input.sessionId, input.capacity, actorId);
+	} catch (e) {
+		if (String(e).includes('FOREIGN KEY'))
+			throw badRequest(`unknown department ${input.departmentId}`, 'unknown_department');
+		throw e;
+	}
+	audit(ctx, {
+		actorKind: 'user',
+		actorId,
+		action: 'booking.capacity_rule',
+		target: `department:${input.departmentId}`,
+		detail: { sessionId: input.sessionId, capacity: input.capacity }
+	});
+	return input;
 }

@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
 	appointments,
 	bookingCapacity,
 	calls,
+	capacityRules,
 	matters,
 	type AppointmentStatus
 } from '../db/schema';
@@ -54,6 +55,42 @@ export function overridesBetween(
 		)
 		.all();
 	return new Map(rows.map((r) => [r.slotStart, r.capacity]));
+}
+
+/** A matter group's places per slot by session (0: regular hours), as the scheduler set them. */
+export function rulesOf(db: Db, departmentId: number): Map<number, number> {
+	const rows = db
+		.select({ sessionId: capacityRules.sessionId, capacity: capacityRules.capacity })
+		.from(capacityRules)
+		.where(eq(capacityRules.departmentId, departmentId))
+		.all();
+	return new Map(rows.map((r) => [r.sessionId ?? 0, r.capacity]));
+}
+
+/** Sets (or with null, removes) a matter group's places per slot in a session (null: regular hours). */
+export function putRule(
+	db: Db,
+	departmentId: number,
+	sessionId: number | null,
+	capacity: number | null,
+	actorId: number
+): void {
+	db.transaction((tx) => {
+		tx.delete(capacityRules)
+			.where(
+				and(
+					eq(capacityRules.departmentId, departmentId),
+					sessionId === null
+						? isNull(capacityRules.sessionId)
+						: eq(capacityRules.sessionId, sessionId)
+				)
+			)
+			.run();
+		if (capacity !== null)
+			tx.insert(capacityRules)
+				.values({ departmentId, sessionId, capacity, updatedBy: actorId })
+				.run();
+	});
 }
 
 /** Sets (or with null, removes) the capacity of one slot of a matter group. */

@@ -264,3 +264,12 @@ export function preview(
 		bookingOffered: bookingOffered({ bookable, open: h.open })
 	};
 }
+
+/** The active extended sessions covering any matter of a department (a matter group). */
+export function sessionsOfDepartment(ctx: Pick<Ctx, 'db'>, departmentId: number) {
+	const mine = new Set(q.matterIdsOfDepartment(ctx.db as Db, departmentId));
+	return q
+		.planData(ctx.db)
+		.sessions.filter((s) => s.active && [...s.matterIds].some((m) => mine.has(m)))
+		.map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn, weekday: s.weekday }));
+}

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { CapacityBody, StaffSlotsQuery } from '$lib/contracts/bookings-api';
-import { setCapacity, staffSlots } from '$lib/server/bookings/bookings';
+import { CapacityBody, CapacityRuleBody, StaffSlotsQuery } from '$lib/contracts/bookings-api';
+import { setCapacity, setCapacityRule, staffSlots } from '$lib/server/bookings/bookings';
 import { callerCatalogue } from '$lib/server/catalog/catalog';
 import { appContext } from '$lib/server/context';
 import { DomainError } from '$lib/server/errors';
@@ -41,6 +41,25 @@ export const actions: Actions = {
 		try {
 			const r = setCapacity(await appContext(), user.id, parsed.data);
 			return { saved: r.slotStart };
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { error: e.message });
+			throw e;
+		}
+	},
+	rule: async ({ locals, url, request }) => {
+		const user = guardPage(locals, url, 'scheduler', 'admin');
+		const f = await request.formData();
+		const raw = String(f.get('capacity') ?? '').trim();
+		const session = String(f.get('sessionId') ?? '');
+		const parsed = CapacityRuleBody.safeParse({
+			departmentId: Number(f.get('departmentId')),
+			sessionId: session === '' ? null : Number(session),
+			capacity: f.get('reset') || raw === '' ? null : Number(raw)
+		});
+		if (!parsed.success) return fail(400, { error: describeIssues(parsed.error.issues) });
+		try {
+			const r = setCapacityRule(await appContext(), user.id, parsed.data);
+			return { ruleSaved: { sessionId: r.sessionId, cleared: r.capacity === null } };
 		} catch (e) {
 			if (e instanceof DomainError) return fail(e.status, { error: e.message });
 			throw e;
