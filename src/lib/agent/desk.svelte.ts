@@ -287,7 +287,7 @@ export class AgentDesk {
 		return null;
 	}
 
-	/** The interpreter leaves the open call. */
+	/** The interpreter leaves the open call, or its agent releases the interpreter. */
 	async leaveInterpreting(): Promise<ApiError | null> {
 		const c = this.call;
 		if (!c) return null;

@@ -16,6 +16,8 @@ import {
 } from './caller-session';
 import { consoleEn, consoleZh } from './console';
 import { elderlyEn, elderlyZh } from './elderly';
+import { interpreterEn, interpreterZh } from './interpreter';
+import { transferEn, transferZh } from './transfer';
 import { scheduleEn, scheduleZh } from './schedule';
 import { en } from './en';
 import { qualityEn, qualityZh } from './quality';
@@ -45,7 +47,9 @@ export const resources = {
 			staffing: staffingZh,
 			calling: callingZh,
 			callerSession: callerSessionZh,
-			elderly: elderlyZh
+			elderly: elderlyZh,
+			interp: interpreterZh,
+			transfer: transferZh
 		}
 	},
 	en: {
@@ -64,7 +68,9 @@ export const resources = {
 			staffing: staffingEn,
 			calling: callingEn,
 			callerSession: callerSessionEn,
-			elderly: elderlyEn
+			elderly: elderlyEn,
+			interp: interpreterEn,
+			transfer: transferEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.

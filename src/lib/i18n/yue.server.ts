@@ -3,6 +3,7 @@ import { bookingZh } from './bookings';
 import { callerZh } from './caller';
 import { callerSessionZh } from './caller-session';
 import { elderlyZh } from './elderly';
+import { interpreterZh } from './interpreter';
 import { toCantonese } from './yue';
 
 /** Simplified (mainland) to traditional as written in Hong Kong. */
@@ -14,6 +15,7 @@ export type CallerCatalogue = {
 	callerSession: typeof callerSessionZh;
 	booking: typeof bookingZh;
 	elderly: typeof elderlyZh;
+	interp: typeof interpreterZh;
 };
 
 let built: CallerCatalogue | null = null;
@@ -24,7 +26,8 @@ export function cantoneseCatalogue(): CallerCatalogue {
 		caller: toCantonese(callerZh, toHongKong),
 		callerSession: toCantonese(callerSessionZh, toHongKong),
 		booking: toCantonese(bookingZh, toHongKong),
-		elderly: toCantonese(elderlyZh, toHongKong)
+		elderly: toCantonese(elderlyZh, toHongKong),
+		interp: toCantonese(interpreterZh, toHongKong)
 	};
 	return built;
 }
