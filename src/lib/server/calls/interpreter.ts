@@ -175,6 +175,13 @@ export async function leaveInterpreting(ctx: Ctx, userId: number, callId: string
 		throw forbidden('You are not interpreting or handling this call');
 	if (!call.interpreterId) throw conflict('no_interpreter', 'No interpreter is in this call');
 	const interpreterId = call.interpreterId;
+	// The interpreter's desk learns it first, before its own state changes.
+	if (byAgent)
+		await ctx.bus.publish(
+			'interpreter.updated',
+			{ callId, status: 'left', displayName: null },
+			{ users: [interpreterId] }
+		);
 	await releaseInterpreter(ctx, callId, byAgent ? 'released by the agent' : 'left interpreting');
 	q.recordTransition(ctx.db, {
 		callId,
@@ -192,15 +199,8 @@ export async function leaveInterpreting(ctx: Ctx, userId: number, callId: string
 			target: callId,
 			detail: { interpreterId }
 		});
-	// The interpreter's desk and the caller's screen read the call again.
-	await Promise.all([
-		publishCall(ctx, callId, call.status),
-		ctx.bus.publish(
-			'interpreter.updated',
-			{ callId, status: 'left', displayName: null },
-			{ users: [interpreterId] }
-		)
-	]);
+	// The caller's screen reads the call again: the interpreter is gone.
+	await publishCall(ctx, callId, call.status);
 	return { callId, status: 'left' as const };
 }
 
