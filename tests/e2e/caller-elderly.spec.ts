@@ -145,3 +145,53 @@ test('booth: 粤语 switches the screen to written Cantonese (繁體) for the wh
 	await booth.expectStartScreen();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
+
+test('phone: the 50+ layout in Cantonese, from the start to waiting, at 100 % and 200 %', async ({
+	mobile,
+	page
+}) => {
+	await page.setViewportSize(DESKTOP);
+	await mobile.open();
+	await mobile.expectStartScreen();
+	await page.getByRole('button', { name: '粤语' }).click();
+	await page.getByRole('button', { name: '我 50 歲以上 / 需要幫助' }).click();
+	await expect(page.getByTestId('elderly-on')).toContainText('已為你換成大字');
+	await expect(mobile.popularMatters.getByRole('button')).toHaveCount(4);
+	await accessibleAtBothZooms(page);
+
+	// A tax matter no agent of this run serves: the call stays in the queue.
+	await page.getByRole('button', { name: '冇要辦的？搜索其他事項' }).click();
+	await page.getByRole('searchbox', { name: '搜索事項' }).fill('出租屋综合税');
+	await mobile.results.getByRole('button').first().click();
+	await expect(mobile.confirmation).toContainText('開始視頻辦事嗎？');
+	await accessibleAtBothZooms(page);
+	await page.getByRole('button', { name: '開始視頻', exact: true }).click();
+	await expect(page.getByRole('heading', { name: '正在為你排隊' })).toBeVisible();
+	await accessibleAtBothZooms(page);
+
+	await page.getByRole('button', { name: '取消排隊', exact: true }).click();
+	await expect(mobile.confirmation).toContainText('取消排隊？');
+	await accessibleAtBothZooms(page);
+	await page.getByTestId('caller-confirm-yes').click();
+	await expect(page.getByRole('heading', { name: '常辦事項' })).toBeVisible();
+});
+
+test('booth: the out-of-hours screen says when it opens, accessible at 100 % and 200 %', async ({
+	booth,
+	page,
+	schedulerApi
+}) => {
+	const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+	try {
+		const holiday = await schedulerApi.put(`/api/v1/schedule/exceptions/${today}`, {
+			data: { kind: 'holiday' }
+		});
+		expect(holiday.status()).toBe(200);
+		await page.setViewportSize(DESKTOP);
+		await booth.open();
+		await expect(booth.closed).toBeVisible({ timeout: 15_000 });
+		await accessibleAtBothZooms(page);
+	} finally {
+		await schedulerApi.delete(`/api/v1/schedule/exceptions/${today}`);
+	}
+});

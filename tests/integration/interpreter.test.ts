@@ -79,10 +79,12 @@ describe('the call agent releases the interpreter', () => {
 		const logged = ctx.db
 			.select()
 			.from(auditLog)
-			.where(and(eq(auditLog.action, 'call.interpreter_release'), eq(auditLog.target, callId)))
+			.where(
+				and(eq(auditLog.action, 'call.interpreter_release'), eq(auditLog.target, `call:${callId}`))
+			)
 			.all();
 		expect(logged).toHaveLength(1);
-		expect(logged[0]).toMatchObject({ actorId: agent, detail: { interpreterId: signer } });
+		expect(logged[0]).toMatchObject({ actorId: agent, detail: { agentId: signer } });
 
 		// Nothing left to release; the agent may ask for an interpreter again.
 		await expect(leaveInterpreting(ctx, agent, callId)).rejects.toMatchObject({

@@ -196,8 +196,9 @@ export async function leaveInterpreting(ctx: Ctx, userId: number, callId: string
 			actorKind: 'user',
 			actorId: userId,
 			action: 'call.interpreter_release',
-			target: callId,
-			detail: { interpreterId }
+			target: `call:${callId}`,
+			// the interpreter, shown by name in the audit trail
+			detail: { agentId: interpreterId }
 		});
 	// The caller's screen reads the call again: the interpreter is gone.
 	await publishCall(ctx, callId, call.status);
