@@ -54,3 +54,39 @@ test('the agent releases the sign-language interpreter: asked first, the caller 
 	// The agent may ask for an interpreter again.
 	await expect(desk.page.getByTestId('add-interpreter')).toBeVisible();
 });
+
+test('the interpreter follows a transfer: told the call waits for a colleague, then interpreting for them', async ({
+	agents,
+	agent,
+	desk,
+	matter,
+	callers
+}) => {
+	test.setTimeout(90_000);
+	const signerDesk = await (await agents.create({ signLanguage: true })).openDesk();
+	const colleague = await agents.create({ matters: [matter] });
+	await desk.goAvailable();
+	const call = await callers.phoneIn(matter.id);
+	await desk.accept();
+	const inCall = await desk.inCall(call.callId);
+	await inCall.expectConnected();
+	await signerDesk.goAvailable();
+	await inCall.askForInterpreter();
+	await signerDesk.accept();
+	const interpreting = await signerDesk.inCall(call.callId);
+	await expect(interpreting.status).toContainText(agent.displayName);
+
+	await colleague.api.goAvailable();
+	await inCall.openTransferToColleague();
+	await inCall.transferTo(colleague.displayName);
+	await desk.expectBack();
+	// The interpreter stays on the call while it rings at the colleague.
+	await expect(interpreting.status).toContainText('正在转接给其他坐席');
+	await expect(signerDesk.page.getByRole('button', { name: '结束翻译并离开' })).toBeVisible();
+
+	await colleague.api.acceptCall(call.callId);
+	await expect(interpreting.status).toContainText(colleague.displayName, { timeout: 15_000 });
+	await expect(interpreting.status).toContainText('通话中');
+	expect(await call.status()).toBe('connected');
+	await signerDesk.expectState('busy');
+});

@@ -6,7 +6,8 @@ export const interpreterZh = {
 		'手语翻译 {{name}} 将退出本次通话，市民的屏幕会显示提示。之后如有需要，可以再次邀请。',
 	releaseYes: '确认请其离开',
 	keep: '继续保留',
-	callerLeft: '手语翻译已离开通话'
+	callerLeft: '手语翻译已离开通话',
+	transferring: '正在转接给其他坐席，请留在本页，接通后继续翻译'
 };
 
 export const interpreterEn: typeof interpreterZh = {
@@ -16,5 +17,7 @@ export const interpreterEn: typeof interpreterZh = {
 		'Interpreter {{name}} leaves this call and the caller’s screen says so. You can ask for an interpreter again later.',
 	releaseYes: 'Yes, release them',
 	keep: 'Keep the interpreter',
-	callerLeft: 'The sign-language interpreter has left the call'
+	callerLeft: 'The sign-language interpreter has left the call',
+	transferring:
+		'The call is being handed to a colleague: stay on this page and go on interpreting once they answer'
 };

@@ -212,5 +212,24 @@ export async function leaveInterpreting(ctx: Ctx, userId: number, callId: string
 export async function interpreterFollows(ctx: Ctx, callId: string): Promise<void> {
 	const call = q.callById(ctx.db, callId);
 	if (!call?.interpreterId || call.status !== 'connected') return;
-	await tellAgent(ctx, call, 'joined', displayName(ctx.db, call.interpreterId) ?? '');
+	const name = displayName(ctx.db, call.interpreterId) ?? '';
+	await Promise.all([
+		tellAgent(ctx, call, 'joined', name),
+		// the interpreter's page reads the call again: it names the new agent
+		ctx.bus.publish(
+			'interpreter.updated',
+			{ callId, status: 'joined', displayName: name },
+			{ users: [call.interpreterId] }
+		)
+	]);
+}
+
+/** Tells a transferred call's interpreter that it waits for a colleague (their page says so). */
+export async function interpreterWaits(ctx: Ctx, call: q.CallRow): Promise<void> {
+	if (!call.interpreterId) return;
+	await ctx.bus.publish(
+		'interpreter.updated',
+		{ callId: call.id, status: 'requested', displayName: null },
+		{ users: [call.interpreterId] }
+	);
 }
