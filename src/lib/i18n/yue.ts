@@ -33,9 +33,6 @@ export const YUE_PHRASES: readonly (readonly [string, string])[] = [
 	['您', '你']
 ];
 
-/** Texts that are not wording but facts of the Cantonese screen. */
-export const YUE_KEYS: Record<string, string> = {};
-
 type Catalogue = { [key: string]: string | Catalogue };
 
 /** Applies the Cantonese phrases to one zh-CN text (before conversion). */
@@ -45,19 +42,10 @@ export function cantonesePhrases(text: string): string {
 	return out;
 }
 
-/** A catalogue in written Cantonese: every text converted, then the phrases and key overrides. */
-export function toCantonese<T extends Catalogue>(
-	zh: T,
-	convert: (s: string) => string,
-	prefix = ''
-): T {
+/** A catalogue in written Cantonese: every text with the Cantonese wording, then converted. */
+export function toCantonese<T extends Catalogue>(zh: T, convert: (s: string) => string): T {
 	const out: Catalogue = {};
-	for (const [k, v] of Object.entries(zh)) {
-		const path = `${prefix}${k}`;
-		out[k] =
-			typeof v === 'string'
-				? (YUE_KEYS[path] ?? convert(cantonesePhrases(v)))
-				: toCantonese(v, convert, `${path}.`);
-	}
+	for (const [k, v] of Object.entries(zh))
+		out[k] = typeof v === 'string' ? convert(cantonesePhrases(v)) : toCantonese(v, convert);
 	return out as T;
 }
