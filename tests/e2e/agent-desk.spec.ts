@@ -142,7 +142,12 @@ test('an agent hands a call to a named colleague, who takes it over', async ({
 	await second.goAvailable();
 
 	const pick = await inCall.openTransferToColleague();
-	await expect(pick.locator('option')).toHaveCount(2);
+	// Each free colleague with the languages they speak and the departments they handle.
+	const row = pick.getByTestId('colleague');
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText(colleague.displayName);
+	await expect(row).toContainText('语言：普通话');
+	await expect(row).toContainText(`部门：${matter.departmentName}`);
 	await inCall.transferTo(colleague.displayName);
 
 	// The first agent is free again; the call rings at the colleague and the caller never left.

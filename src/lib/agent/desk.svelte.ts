@@ -50,6 +50,10 @@ export class AgentDesk {
 	/** The call the call page shows, kept current by events. */
 	call = $state<DeskCall | null>(null);
 	interpreter = $state<InterpreterStatus | null>(null);
+	/** This agent was interpreting the open call and its agent released them. */
+	get released(): boolean {
+		return this.call?.role === 'interpreter' && this.interpreter?.status === 'left';
+	}
 	/**
 	 * Duty supervisors listening to, whispering in or speaking in the agent's live call, as far as
 	 * the console's policy (MONITOR_NOTICE) tells the agent.
@@ -104,6 +108,8 @@ export class AgentDesk {
 			this.reason = a.reason ?? null;
 			this.changedBy = a.changedBy ?? null;
 			void this.refresh();
+			// An interpreter the call's agent released has no call page left to reload.
+			if (this.released) return;
 			// The open call follows the agent's state (e.g. the caller hung up: wrap-up).
 			this.#reloadCall?.();
 		});
@@ -114,7 +120,7 @@ export class AgentDesk {
 		this.live.on('interpreter.updated', (e) => {
 			if (e.callId !== this.call?.callId) return;
 			this.interpreter = e;
-			this.#reloadCall?.();
+			if (!this.released) this.#reloadCall?.();
 		});
 	}
 
@@ -287,7 +293,7 @@ export class AgentDesk {
 		return null;
 	}
 
-	/** The interpreter leaves the open call. */
+	/** The interpreter leaves the open call, or its agent releases the interpreter. */
 	async leaveInterpreting(): Promise<ApiError | null> {
 		const c = this.call;
 		if (!c) return null;

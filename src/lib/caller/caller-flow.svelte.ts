@@ -32,7 +32,7 @@ interface Saved {
 /** Spoken languages a caller can pick at the booth, with the screen language each switches to. */
 export const SPOKEN = [
 	{ code: 'zh', label: '普通话', ui: 'zh-CN' },
-	{ code: 'yue', label: '粤语', ui: 'zh-CN' },
+	{ code: 'yue', label: '粤语', ui: 'zh-HK' },
 	{ code: 'en', label: 'English', ui: 'en' },
 	{ code: 'ja', label: '日本語', ui: 'ja' },
 	{ code: 'ko', label: '한국어', ui: 'ko' }

@@ -59,8 +59,20 @@ export const InterpreterRequested = z
 	.object({ callId: z.string(), status: z.literal('requested'), expiresAt: z.string() })
 	.meta({ id: 'InterpreterRequested' });
 
+const Named = { name: z.string(), nameEn: z.string() };
 export const Colleagues = z
-	.object({ agents: z.array(z.object({ agentId: z.number().int(), displayName: z.string() })) })
+	.object({
+		agents: z.array(
+			z.object({
+				agentId: z.number().int(),
+				displayName: z.string(),
+				/** Tells colleagues of the same display name apart. */
+				username: z.string(),
+				languages: z.array(z.object({ code: z.string(), ...Named })),
+				departments: z.array(z.object({ id: z.number().int(), ...Named }))
+			})
+		)
+	})
 	.meta({ id: 'Colleagues' });
 
 /** Break reasons an agent picks from (stored as the code; shown translated). */

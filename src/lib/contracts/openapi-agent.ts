@@ -78,13 +78,15 @@ export const agentOperations: Op[] = [
 	{
 		method: 'delete',
 		path: '/calls/{id}/interpreter',
-		summary: 'The interpreter leaves the call (agent and caller stay connected)',
+		summary:
+			'The interpreter leaves the call, or the call’s agent releases them (agent and caller stay connected; the caller is told; a release is audited). On a transfer the interpreter stays with the call and its room',
 		tag: 'agent',
 		auth: 'staff',
 		responses: {
 			200: { description: 'Left', schema: InterpreterLeft },
-			...staffOnly('an agent interpreting this call'),
-			404: err('No such call', 'not_found')
+			...staffOnly('an agent interpreting or handling this call'),
+			404: err('No such call', 'not_found'),
+			409: err('No interpreter is in the call', 'no_interpreter')
 		}
 	}
 ];

@@ -21,7 +21,8 @@ export const consoleZh = {
 		handledToday: '今日办结',
 		averageRating: '今日平均评价',
 		noRating: '暂无评价',
-		ratingValue: '{{score}} 分（{{count}} 条）'
+		ratingValue_one: '{{score}} 分（{{count}} 条）',
+		ratingValue_other: '{{score}} 分（{{count}} 条）'
 	},
 	reasons: {
 		meal: '用餐',
@@ -172,7 +173,8 @@ export const consoleZh = {
 	},
 	live: {
 		liveCall: '您有一通进行中的通话',
-		pendingWrapUp: '有 {{count}} 通话待登记结果',
+		pendingWrapUp_one: '有 {{count}} 通话待登记结果',
+		pendingWrapUp_other: '有 {{count}} 通话待登记结果',
 		goToCall: '进入通话'
 	}
 };
@@ -199,7 +201,8 @@ export const consoleEn: typeof consoleZh = {
 		handledToday: 'Handled today',
 		averageRating: 'Average rating today',
 		noRating: 'No ratings yet',
-		ratingValue: '{{score}} ({{count}} ratings)'
+		ratingValue_one: '{{score}} ({{count}} rating)',
+		ratingValue_other: '{{score}} ({{count}} ratings)'
 	},
 	reasons: {
 		meal: 'Meal',
@@ -354,7 +357,8 @@ export const consoleEn: typeof consoleZh = {
 	},
 	live: {
 		liveCall: 'You have a call in progress',
-		pendingWrapUp: '{{count}} call(s) waiting for an outcome',
+		pendingWrapUp_one: '{{count}} call waiting for an outcome',
+		pendingWrapUp_other: '{{count}} calls waiting for an outcome',
 		goToCall: 'Go to the call'
 	}
 };

@@ -36,6 +36,11 @@ describe('i18n', () => {
 		expect(translator('en')('agent.mattersCount', { count: 1 })).toBe('1 matter');
 		expect(translator('en')('agent.mattersCount', { count: 3 })).toBe('3 matters');
 		expect(translator('zh-CN')('agent.mattersCount', { count: 1 })).toBe('1 项');
+		expect(translator('en')('caller.resultCount', { count: 1 })).toBe('1 service found');
+		expect(translator('en')('caller.resultCount', { count: 2 })).toBe('2 services found');
+		expect(translator('en')('booking.free', { count: 1 })).toBe('1 place left');
+		expect(translator('en')('skills.selected', { count: 1 })).toBe('1 seat selected');
+		expect(translator('zh-CN')('caller.resultCount', { count: 1 })).toBe('找到 1 个事项');
 	});
 
 	it('interpolates values', () => {

@@ -15,6 +15,9 @@ import {
 	callerSessionZh
 } from './caller-session';
 import { consoleEn, consoleZh } from './console';
+import { elderlyEn, elderlyZh } from './elderly';
+import { interpreterEn, interpreterZh } from './interpreter';
+import { transferEn, transferZh } from './transfer';
 import { scheduleEn, scheduleZh } from './schedule';
 import { en } from './en';
 import { qualityEn, qualityZh } from './quality';
@@ -43,7 +46,10 @@ export const resources = {
 			skills: skillsZh,
 			staffing: staffingZh,
 			calling: callingZh,
-			callerSession: callerSessionZh
+			callerSession: callerSessionZh,
+			elderly: elderlyZh,
+			interp: interpreterZh,
+			transfer: transferZh
 		}
 	},
 	en: {
@@ -61,7 +67,10 @@ export const resources = {
 			skills: skillsEn,
 			staffing: staffingEn,
 			calling: callingEn,
-			callerSession: callerSessionEn
+			callerSession: callerSessionEn,
+			elderly: elderlyEn,
+			interp: interpreterEn,
+			transfer: transferEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
@@ -69,18 +78,31 @@ export const resources = {
 	ko: { translation: { caller: callerKo, callerSession: callerSessionKo } }
 };
 
-/** Languages the caller pages (booth, mobile) can show; staff pages use LOCALES. */
-export type UiLocale = Locale | 'ja' | 'ko';
+/**
+ * Languages the caller pages (booth, mobile) can show; staff pages use LOCALES. zh-HK is written
+ * Cantonese: its texts are derived on the server (`yue.server.ts`) and added by the caller layout.
+ */
+export type UiLocale = Locale | 'zh-HK' | 'ja' | 'ko';
 
 const instance = i18next.createInstance();
 void instance.init({
 	resources,
 	lng: 'zh-CN',
-	fallbackLng: { ja: ['en'], ko: ['en'], default: ['zh-CN'] },
+	fallbackLng: { ja: ['en'], ko: ['en'], 'zh-HK': ['zh-CN'], default: ['zh-CN'] },
 	initAsync: false,
 	showSupportNotice: false,
 	interpolation: { escapeValue: false }
 });
+
+/** Adds texts derived elsewhere (the Cantonese caller catalogue) to a locale, in every process. */
+export function addTexts(locale: UiLocale, texts: object): void {
+	instance.addResourceBundle(locale, 'translation', texts, true, true);
+}
+
+/** Whether a screen language shows the catalogue's Chinese names (else the English ones). */
+export function chineseNames(locale: UiLocale): boolean {
+	return locale === 'zh-CN' || locale === 'zh-HK';
+}
 
 /** The locale to use: the cookie first, then Chinese unless the browser asks only for English. */
 export function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {

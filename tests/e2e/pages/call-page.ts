@@ -58,14 +58,15 @@ export class CallPage {
 	async openTransferToColleague() {
 		await this.page.getByRole('button', { name: '转接', exact: true }).click();
 		await this.page.getByRole('radio', { name: '指定空闲坐席' }).check();
-		return this.page.getByRole('combobox', { name: '选择坐席' });
+		return this.page.getByRole('group', { name: '选择坐席' });
 	}
 
 	/** Hands the call to the colleague shown as `displayName`. */
 	async transferTo(displayName: string) {
 		await this.page
-			.getByRole('combobox', { name: '选择坐席' })
-			.selectOption({ label: displayName });
+			.getByRole('group', { name: '选择坐席' })
+			.getByRole('radio', { name: displayName })
+			.check();
 		await this.page.getByRole('button', { name: '确认转接' }).click();
 	}
 }

@@ -249,6 +249,8 @@ export async function leaveCall(
 		if (removed.offerId) q.answerOffer(ctx.db, removed.offerId, 'withdrawn', at);
 		if (removed.agentId) logAgentState(ctx.db, removed.agentId, 'available', 'caller left');
 		await publishing;
+		// a caller waiting again after a transfer may still have an interpreter in the room
+		await releaseInterpreter(ctx, callId, 'caller left');
 		if (removed.agentId && next?.kind === 'offered')
 			await offered(ctx, {
 				...next,

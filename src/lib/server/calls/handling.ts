@@ -11,6 +11,7 @@ import { exceptionMap } from '../schedule/schedule';
 import { addWorkingDays } from '../schedule/workdays';
 import { toWrapUp } from './calls';
 import { publishCall } from './events';
+import { interpreterWaits } from './interpreter';
 import { factsOf } from './facts';
 import * as q from './queries';
 import { followCall, routeCall } from './route';
@@ -192,5 +193,7 @@ export async function transferCall(
 	await followCall(ctx, agentId, 'available', 'transferred a call');
 	const r = await routeCall(ctx, callId, input.agentId);
 	if (r.kind !== 'offered') await publishCall(ctx, callId, 'queued');
+	// the interpreter stays with the call and its room, and is told it waits for a colleague
+	await interpreterWaits(ctx, c);
 	return { callId, status: r.kind === 'offered' ? 'offered' : 'queued' };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { publishAgent } from '../agents/events';
+import { audit } from '../audit/audit';
 import { displayName, logAgentState } from '../agents/queries';
 import type { Ctx } from '../context';
 import { conflict, forbidden, notFound } from '../errors';
@@ -161,19 +162,74 @@ export async function releaseInterpreter(ctx: Ctx, callId: string, why: string):
 	if (call.status === 'connected') await tellAgent(ctx, call, 'left');
 }
 
-/** The interpreter leaves the call (the agent and caller stay connected). */
-export async function leaveInterpreting(ctx: Ctx, agentId: number, callId: string) {
+/**
+ * The interpreter leaves the call, or the call's agent releases them (the agent and the caller
+ * stay connected; the caller's screen says the interpreter has left). The agent's release is
+ * audited; 409 `no_interpreter` when none is in the call.
+ */
+export async function leaveInterpreting(ctx: Ctx, userId: number, callId: string) {
 	const call = q.callById(ctx.db, callId);
 	if (!call) throw notFound('No such call');
-	if (call.interpreterId !== agentId) throw forbidden('You are not interpreting this call');
-	await releaseInterpreter(ctx, callId, 'left interpreting');
+	const byAgent = call.agentId === userId && call.interpreterId !== userId;
+	if (!byAgent && call.interpreterId !== userId)
+		throw forbidden('You are not interpreting or handling this call');
+	if (!call.interpreterId) throw conflict('no_interpreter', 'No interpreter is in this call');
+	const interpreterId = call.interpreterId;
+	// The interpreter's desk learns it first, before its own state changes.
+	if (byAgent)
+		await ctx.bus.publish(
+			'interpreter.updated',
+			{ callId, status: 'left', displayName: null },
+			{ users: [interpreterId] }
+		);
+	await releaseInterpreter(ctx, callId, byAgent ? 'released by the agent' : 'left interpreting');
 	q.recordTransition(ctx.db, {
 		callId,
 		type: 'interpreter_left',
-		agentId,
-		reason: 'left',
+		agentId: interpreterId,
+		reason: byAgent ? 'released' : 'left',
 		at: iso(Date.now()),
 		patch: { interpreterId: null }
 	});
+	if (byAgent)
+		audit(ctx, {
+			actorKind: 'user',
+			actorId: userId,
+			action: 'call.interpreter_release',
+			target: `call:${callId}`,
+			// the interpreter, shown by name in the audit trail
+			detail: { agentId: interpreterId }
+		});
+	// The caller's screen reads the call again: the interpreter is gone.
+	await publishCall(ctx, callId, call.status);
 	return { callId, status: 'left' as const };
+}
+
+/**
+ * After a transfer the call's interpreter stays in its room: the agent who takes the call over is
+ * told who is interpreting (the room, and so the interpreter's video, is the call's own).
+ */
+export async function interpreterFollows(ctx: Ctx, callId: string): Promise<void> {
+	const call = q.callById(ctx.db, callId);
+	if (!call?.interpreterId || call.status !== 'connected') return;
+	const name = displayName(ctx.db, call.interpreterId) ?? '';
+	await Promise.all([
+		tellAgent(ctx, call, 'joined', name),
+		// the interpreter's page reads the call again: it names the new agent
+		ctx.bus.publish(
+			'interpreter.updated',
+			{ callId, status: 'joined', displayName: name },
+			{ users: [call.interpreterId] }
+		)
+	]);
+}
+
+/** Tells a transferred call's interpreter that it waits for a colleague (their page says so). */
+export async function interpreterWaits(ctx: Ctx, call: q.CallRow): Promise<void> {
+	if (!call.interpreterId) return;
+	await ctx.bus.publish(
+		'interpreter.updated',
+		{ callId: call.id, status: 'requested', displayName: null },
+		{ users: [call.interpreterId] }
+	);
 }

@@ -5,7 +5,12 @@ import { conflict } from '../errors';
 import * as live from '../routing/live';
 import { videoAccess, type VideoAccess } from '../video/access';
 import { publishCall } from './events';
-import { acceptInterpreter, interpreterOfferReleased, isInterpreterOffer } from './interpreter';
+import {
+	acceptInterpreter,
+	interpreterFollows,
+	interpreterOfferReleased,
+	isInterpreterOffer
+} from './interpreter';
 import * as q from './queries';
 import { offerContext, routeAgent, routeCall } from './route';
 
@@ -101,7 +106,9 @@ export async function acceptOffer(ctx: Ctx, agentId: number, offerId: string): P
 	const name = displayName(ctx.db, agentId) ?? '';
 	await Promise.all([
 		publishCall(ctx, callId, 'connected', { agent: { displayName: name } }),
-		publishAgent(ctx, agentId, 'busy')
+		publishAgent(ctx, agentId, 'busy'),
+		// a transferred call keeps its interpreter: the new agent learns who it is
+		interpreterFollows(ctx, callId)
 	]);
 	const video = await videoAccess(ctx, callId, {
 		role: 'agent',

@@ -111,11 +111,17 @@ export function saveNotes(ctx: Ctx, agentId: number, callId: string, notes: stri
 	return { callId, savedAt: new Date().toISOString() };
 }
 
-/** Colleagues available right now (for a transfer to a named agent), by name. */
+/**
+ * Colleagues available right now (for a transfer to a named agent), by name, with the languages
+ * they speak and the departments whose matters they handle; the username tells equal names apart.
+ */
 export async function availableColleagues(ctx: Ctx, agentId: number) {
 	const ids = (await availableAgents(ctx)).filter((id) => id !== agentId);
 	return q
-		.namesOf(ctx.db, ids)
-		.sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'))
-		.map((u) => ({ agentId: u.id, displayName: u.displayName }));
+		.colleagueDetails(ctx.db, ids)
+		.sort(
+			(a, b) =>
+				a.displayName.localeCompare(b.displayName, 'zh-CN') || a.username.localeCompare(b.username)
+		)
+		.map(({ id, ...u }) => ({ agentId: id, ...u }));
 }

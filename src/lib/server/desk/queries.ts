@@ -1,7 +1,17 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, desc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db';
-import { agentStateLog, calls, matters, outcomes, ratings, users } from '../db/schema';
+import {
+	agentSkills,
+	agentStateLog,
+	calls,
+	departments,
+	languages,
+	matters,
+	outcomes,
+	ratings,
+	users
+} from '../db/schema';
 
 /** The agent's calls connected since `since`, newest first, with outcome and rating. */
 export function callsSince(db: Db, agentId: number, since: string) {
@@ -82,4 +92,42 @@ export function namesOf(db: Db, ids: number[]) {
 		.from(users)
 		.where(inArray(users.id, ids))
 		.all();
+}
+
+/** What a colleague speaks and which departments' matters they handle (the transfer list). */
+export function colleagueDetails(db: Db, ids: number[]) {
+	if (!ids.length) return [];
+	const people = db
+		.select({ id: users.id, username: users.username, displayName: users.displayName })
+		.from(users)
+		.where(inArray(users.id, ids))
+		.all();
+	const spoken = db
+		.selectDistinct({
+			userId: agentSkills.userId,
+			code: languages.code,
+			name: languages.name,
+			nameEn: languages.nameEn
+		})
+		.from(agentSkills)
+		.innerJoin(languages, eq(languages.code, agentSkills.code))
+		.where(and(inArray(agentSkills.userId, ids), eq(agentSkills.kind, 'language')))
+		.all();
+	const depts = db
+		.selectDistinct({
+			userId: agentSkills.userId,
+			id: departments.id,
+			name: departments.name,
+			nameEn: departments.nameEn
+		})
+		.from(agentSkills)
+		.innerJoin(matters, eq(matters.id, agentSkills.matterId))
+		.innerJoin(departments, eq(departments.id, matters.departmentId))
+		.where(and(inArray(agentSkills.userId, ids), eq(agentSkills.kind, 'matter')))
+		.all();
+	return people.map((p) => ({
+		...p,
+		languages: spoken.filter((l) => l.userId === p.id).map(({ userId: _, ...l }) => l),
+		departments: depts.filter((d) => d.userId === p.id).map(({ userId: _, ...d }) => d)
+	}));
 }

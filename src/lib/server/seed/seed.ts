@@ -68,9 +68,15 @@ const GIVEN = [
 /** Loads the reference catalogue: towns, departments, languages, matters (idempotent). */
 export function seedCatalogue(db: Db): void {
 	db.transaction((tx) => {
+		const townsEn: Record<string, string> = catalogue.townsEn;
 		tx.insert(towns)
-			.values(catalogue.towns.map((name) => ({ name })))
-			.onConflictDoNothing()
+			.values(catalogue.towns.map((name) => ({ name, nameEn: townsEn[name] ?? null })))
+			// a town seeded before it had an English name gets it; one set by hand is kept
+			.onConflictDoUpdate({
+				target: towns.name,
+				set: { nameEn: sql`excluded.name_en` },
+				setWhere: sql`${towns.nameEn} is null`
+			})
 			.run();
 		tx.insert(departments)
 			.values(catalogue.departments.map((d) => ({ code: d.code, name: d.name, nameEn: d.en })))

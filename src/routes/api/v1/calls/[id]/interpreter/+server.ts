@@ -11,7 +11,7 @@ export const POST: RequestHandler = api(async ({ locals, params }) => {
 	return json(await requestInterpreter(await appContext(), agent.id, params.id));
 });
 
-/** The interpreter leaves the call. */
+/** The interpreter leaves the call, or the call's agent releases them. */
 export const DELETE: RequestHandler = api(async ({ locals, params }) => {
 	const agent = requireRole(locals.user, 'agent');
 	return json(await leaveInterpreting(await appContext(), agent.id, params.id));
