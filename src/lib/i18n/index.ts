@@ -20,6 +20,7 @@ import { en } from './en';
 import { qualityEn, qualityZh } from './quality';
 import { reportsEn, reportsZh } from './reports';
 import { wallEn, wallZh } from './wall';
+import { waitingEn, waitingJa, waitingKo, waitingZh } from './waiting';
 import { zhCN } from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -43,7 +44,8 @@ export const resources = {
 			skills: skillsZh,
 			staffing: staffingZh,
 			calling: callingZh,
-			callerSession: callerSessionZh
+			callerSession: callerSessionZh,
+			waiting: waitingZh
 		}
 	},
 	en: {
@@ -61,12 +63,13 @@ export const resources = {
 			skills: skillsEn,
 			staffing: staffingEn,
 			calling: callingEn,
-			callerSession: callerSessionEn
+			callerSession: callerSessionEn,
+			waiting: waitingEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
-	ja: { translation: { caller: callerJa, callerSession: callerSessionJa } },
-	ko: { translation: { caller: callerKo, callerSession: callerSessionKo } }
+	ja: { translation: { caller: callerJa, callerSession: callerSessionJa, waiting: waitingJa } },
+	ko: { translation: { caller: callerKo, callerSession: callerSessionKo, waiting: waitingKo } }
 };
 
 /** Languages the caller pages (booth, mobile) can show; staff pages use LOCALES. */
