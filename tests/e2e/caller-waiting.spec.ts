@@ -63,10 +63,6 @@ test('mobile: with the only agent busy, the caller sees a range of minutes, not 
 	await expect(mobile.queuePosition).toHaveText('您排在第 1 位');
 	await expect(mobile.queueWait).toHaveText(/^预计等待：(约 \d+–\d+ 分钟|\d+ 分钟以内)$/);
 	await expect(status).not.toContainText('马上');
-
-	// English reads the same state.
-	await page.getByRole('button', { name: 'English' }).click();
-	await expect(mobile.queueWait).toHaveText(/^Expected wait: (about \d+–\d+ min|up to \d+ min)$/);
 });
 
 test('mobile: a phone that went silent is never rung, even before the queue sweep takes it out', async ({

@@ -17,8 +17,10 @@ import { matterHours } from '../schedule/schedule';
 import { videoAccess } from '../video/access';
 import {
 	callEvent,
+	HEAD_SIZE,
 	positionEvents,
 	publishCall,
+	pushTailSoon,
 	queuedWait,
 	waitInfo,
 	type WaitInfo
@@ -242,7 +244,7 @@ export async function leaveCall(
 	if (c.status === 'queued' || c.status === 'offered') {
 		// One Redis step: the call leaves (and says so), the agent it was offered to is told and
 		// takes the next call.
-		const { removed, next, head } = await matching.leave(ctx, callId, now, -1, {
+		const { removed, next, head } = await matching.leave(ctx, callId, now, HEAD_SIZE + 1, {
 			always: serialize(callEvent(callId, 'abandoned')),
 			ifAgentFreed: templates((agent, offer) => [
 				['offer.withdrawn', { offerId: offer, callId, reason: 'caller_left' }, { users: [agent] }],
@@ -257,7 +259,9 @@ export async function leaveCall(
 			await toWrapUp(ctx, fresh, 'caller_left');
 			return { status: 'wrap_up' };
 		}
-		const publishing = positionEvents(ctx, head).then((events) => ctx.bus.publishMany(events));
+		const shown = { ...head, calls: head.calls.slice(0, HEAD_SIZE) };
+		const publishing = positionEvents(ctx, shown).then((events) => ctx.bus.publishMany(events));
+		if (head.calls.length > HEAD_SIZE && removed.bucket) pushTailSoon(ctx, removed.bucket);
 		q.recordTransition(ctx.db, {
 			callId,
 			type: 'abandoned',

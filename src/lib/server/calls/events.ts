@@ -1,5 +1,6 @@
 import { SUPERVISORS } from '../agents/events';
 import type { Ctx } from '../context';
+import { logger } from '../logger';
 import type { Outgoing } from '../realtime/wire';
 import * as live from '../routing/live';
 import * as matching from '../routing/matching';
@@ -93,9 +94,45 @@ export async function positionEvents(ctx: Ctx, head: matching.BucketHead): Promi
 	return out;
 }
 
-/** Tells every waiting caller of a bucket their new position after the queue moved. */
+/** Callers at the head of a bucket told at once when the queue moves; the rest, within TAIL_MS. */
+export const HEAD_SIZE = 10;
+const TAIL_MS = 1000;
+const tails = new WeakMap<object, Set<string>>();
+
+/**
+ * Tells every waiting caller of a bucket their new position after the queue moved: the first
+ * HEAD_SIZE at once, everyone behind them in one pass over the bucket within a second. However
+ * often the bucket moves, it is read whole at most once a second per process, so a change
+ * costs O(HEAD_SIZE) and a deep queue O(n) per second, never O(n) per change.
+ */
 export async function pushPositions(ctx: Ctx, bucket: string): Promise<void> {
-	await ctx.bus.publishMany(await positionEvents(ctx, await matching.bucketHead(ctx, bucket, -1)));
+	const head = await matching.bucketHead(ctx, bucket, HEAD_SIZE + 1);
+	const shown = { ...head, calls: head.calls.slice(0, HEAD_SIZE) };
+	await ctx.bus.publishMany(await positionEvents(ctx, shown));
+	if (head.calls.length > HEAD_SIZE) pushTailSoon(ctx, bucket);
+}
+
+/** Schedules one push of the positions behind the head of a bucket (see pushPositions). */
+export function pushTailSoon(ctx: Ctx, bucket: string): void {
+	let pending = tails.get(ctx.redis);
+	if (!pending) tails.set(ctx.redis, (pending = new Set()));
+	if (pending.has(bucket)) return;
+	pending.add(bucket);
+	setTimeout(() => {
+		pending.delete(bucket);
+		void pushTail(ctx, bucket).catch((err) =>
+			logger.warn({ err, bucket }, 'positions behind the head not pushed')
+		);
+	}, TAIL_MS).unref();
+}
+
+async function pushTail(ctx: Ctx, bucket: string): Promise<void> {
+	if (ctx.redis.status !== 'ready') return;
+	const all = await matching.bucketHead(ctx, bucket, -1);
+	if (all.calls.length <= HEAD_SIZE) return;
+	await ctx.bus.publishMany(
+		await positionEvents(ctx, { ...all, calls: all.calls.slice(HEAD_SIZE) })
+	);
 }
 
 /** Publishes a call's new status to its caller and to supervisors. */
