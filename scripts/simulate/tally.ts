@@ -68,6 +68,7 @@ export class Tally {
 			return w >= r.lowSeconds! && w <= r.highSeconds!;
 		});
 		// the estimate a caller reads: shown with a range, while the eligible seats are busy
+		const early = ranged.filter((r) => (r.answeredAt! - r.arrivedAt) / 1000 < r.lowSeconds!).length;
 		const errors = ranged
 			.filter((r) => r.estimateSeconds !== null)
 			.map((r) => Math.abs(r.estimateSeconds! * this.speed - this.waitSim(r)));
@@ -83,6 +84,8 @@ export class Tally {
 				: NaN,
 			ranged: ranged.length,
 			withinRange: ranged.length ? inside.length / ranged.length : NaN,
+			early,
+			late: ranged.length - inside.length - early,
 			maeSeconds: errors.length ? errors.reduce((s, e) => s + e, 0) / errors.length : NaN,
 			medianErrorSeconds: median(errors),
 			medianWaitSeconds: median(served.map((r) => this.waitSim(r))),
@@ -103,7 +106,7 @@ export class Tally {
 			`service level         ${pct(f.serviceLevel)} answered within ${this.answerSeconds} s`,
 			`ASA / median wait     ${s(f.asaSeconds)} / ${s(f.medianWaitSeconds)}`,
 			`first told            ${[...f.states].map(([k, v]) => `${k} ${v}`).join(', ')}`,
-			`within first range    ${pct(f.withinRange)} of ${f.ranged} served callers shown a range`,
+			`within first range    ${pct(f.withinRange)} of ${f.ranged} served callers shown a range (${f.early} served sooner, ${f.late} later)`,
 			`estimate error        mean ${s(f.maeSeconds)}, median ${s(f.medianErrorSeconds)} (simulated seconds, callers shown a range)`,
 			`offers to gone callers ${this.offeredGone}; accepts refused ${this.acceptRefused}; handling errors ${this.handlingErrors}`,
 			...[...this.notes].map(([k, v]) => `  ${v} × ${k}`),

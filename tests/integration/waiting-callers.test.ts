@@ -59,6 +59,9 @@ describe('waiting callers', () => {
 		await setAgentState(ctx, agent, 'break');
 		const onBreak = await call(m.a.id);
 		expect(onBreak.wait.state).toBe('all_on_break');
+		// the supervisor reads the same reason
+		await flushed(ctx.db);
+		expect(q.callById(ctx.db, onBreak.callId)?.routingReason?.reason).toBe('all_on_break');
 		await leaveCall(ctx, onBreak.callId);
 
 		await setAgentState(ctx, agent, 'available');
@@ -81,7 +84,7 @@ describe('waiting callers', () => {
 
 	it('every one hears their new position when the queue moves, however deep it is', async () => {
 		// Korean callers of a group nobody serves: fifteen in one queue
-		const queue = [];
+		const queue: Awaited<ReturnType<typeof call>>[] = [];
 		for (let i = 0; i < 15; i++) queue.push(await call(m.otherDept.id, 'ko'));
 		expect(queue.map((c) => c.position)).toEqual(queue.map((_, i) => i + 1));
 		heard.length = 0;
