@@ -243,8 +243,10 @@ await ctx.bus.listen((msg) => {
 });
 
 async function answer(agentId: number, offerId: string, callId: string) {
+	// an offer to a caller silent for longer than the console's CALLER_GONE_SECONDS
 	const known = byCall.get(callId);
-	if (known?.gone) tally.offeredGone++;
+	if (known?.gone && Date.now() - known.lastHeardAt > cfg.CALLER_GONE_SECONDS * 1000)
+		tally.offeredGone++;
 	if (rand() < m.MISS_SHARE) {
 		// lets it ring out; set on a "not responding" break after misses, the agent notices a
 		// minute later and comes back
@@ -345,6 +347,7 @@ async function arrive() {
 		endedAt: null,
 		abandonedAt: null,
 		gone: false,
+		lastHeardAt: arrivedAt,
 		agentId: null
 	};
 	byCall.set(rec.callId, rec);
@@ -369,7 +372,9 @@ async function arrive() {
 			}
 			break;
 		}
-		await touchCaller(ctx, rec.callId).catch(() => {});
+		const heardAt = Date.now();
+		await touchCaller(ctx, rec.callId, heardAt).catch(() => {});
+		rec.lastHeardAt = heardAt;
 		await sleep(Math.min(beat, Math.max(20, patience - (now - arrivedAt))));
 	}
 	if (rec.gone) {

@@ -16,6 +16,8 @@ export interface CallRecord {
 	abandonedAt: number | null;
 	/** A phone that vanished without leaving. */
 	gone: boolean;
+	/** When the caller's page last said it was there (real ms). */
+	lastHeardAt: number;
 	agentId: number | null;
 }
 
