@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 // The most used matter on the booth's buttons; only this test file's agents serve it.
 test.use({ matterName: '内资有限责任公司设立登记' });
 
-test('booth: a matter by button, position 1 with an estimate, agent accepts, ends, 不满意 rating with reasons is stored', async ({
+test('booth: a matter by button, position 1, told plainly that no agent is online, agent accepts, ends, 不满意 rating with reasons is stored', async ({
 	booth,
 	agent,
 	matter,
@@ -16,7 +16,7 @@ test('booth: a matter by button, position 1 with an estimate, agent accepts, end
 
 	await booth.choosePopular(matter.name);
 	await expect(booth.queuePosition).toHaveText(/第 1 位/);
-	await expect(booth.queueWait).toContainText('预计等待');
+	await expect(booth.queueWait).toContainText('目前没有能办理此事项的工作人员在线');
 	await expect(page.getByText('身份证 / ID card')).toBeVisible();
 	expect(await serious(page)).toEqual([]);
 	const callId = await booth.callId();

@@ -59,6 +59,10 @@ export type Outcome = NonNullable<ResponseOf<'GET /calls/{id}'>['outcome']>;
 /** What the caller is asked to confirm before it happens (none of it can be undone). */
 export type Ask = { kind: 'start'; matter: PickedMatter } | { kind: 'leave' } | { kind: 'hangUp' };
 
+/** What the caller is told while the call waits (the API's WaitView). */
+export type WaitView = NonNullable<EventMap['call.updated']['wait']>;
+const RINGING: WaitView = { state: 'ringing', lowSeconds: null, highSeconds: null };
+
 /** An error the caller can act on: an i18n key under caller.errors and its values. */
 export interface FlowError {
 	key: string;
@@ -81,6 +85,12 @@ export class CallerFlow {
 	status = $state<string | null>(null);
 	position = $state<number | null>(null);
 	estimatedWaitSeconds = $state<number | null>(null);
+	/** What the waiting caller is told: being rung, busy (with a range), nobody online, all on break. */
+	wait = $state<WaitView | null>(null);
+	/** When the caller joined the queue (ms), for the time waited. */
+	queuedAt = $state<number | null>(null);
+	/** A seat was rung and did not answer: the caller is told, until the next ring. */
+	missedOffer = $state(false);
 	agentName = $state<string | null>(null);
 	error = $state<FlowError | null>(null);
 	opensAt = $state<string | null>(null);
@@ -273,7 +283,13 @@ export class CallerFlow {
 		// A call never goes back once over: a late answer from before the end changes nothing.
 		const over = this.screen === 'rating' || this.screen === 'thanks';
 		if (over && !['wrap_up', 'ended'].includes(v.status)) return;
+		if (this.status === 'offered' && v.status === 'queued' && this.screen === 'waiting')
+			this.missedOffer = true;
+		if (v.status === 'offered' || v.status === 'connected') this.missedOffer = false;
 		if (v.status) this.status = v.status;
+		if (v.status === 'offered') this.wait = RINGING;
+		else if ('wait' in v && v.wait) this.wait = v.wait;
+		if ('queuedAt' in v && v.queuedAt) this.queuedAt = Date.parse(v.queuedAt);
 		if ('position' in v && v.position !== undefined) this.position = v.position;
 		if ('estimatedWaitSeconds' in v && v.estimatedWaitSeconds !== undefined)
 			this.estimatedWaitSeconds = v.estimatedWaitSeconds;
@@ -365,6 +381,9 @@ export class CallerFlow {
 		this.status = null;
 		this.position = null;
 		this.estimatedWaitSeconds = null;
+		this.wait = null;
+		this.queuedAt = null;
+		this.missedOffer = false;
 		this.agentName = null;
 		this.matter = null;
 		this.error = null;

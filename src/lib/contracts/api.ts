@@ -133,13 +133,30 @@ export const CreateCallBody = z
 	})
 	.meta({ id: 'CreateCallBody' });
 
+/**
+ * What a waiting caller is told: an eligible seat is being rung (`ringing`); eligible seats are
+ * busy, with the expected wait from now as a range (`busy`); every eligible seat online is on a
+ * break (`all_on_break`); or none is online (`none_online`). The range is null unless busy.
+ */
+export const WaitView = z
+	.object({
+		state: z.enum(['ringing', 'busy', 'all_on_break', 'none_online']),
+		lowSeconds: z.number().int().nullable(),
+		highSeconds: z.number().int().nullable()
+	})
+	.meta({ id: 'WaitView' });
+
 export const CallCreated = z
 	.object({
 		callId: z.string(),
 		callerToken: z.string(),
 		status: z.enum(['queued', 'offered']),
+		/** When the caller joined the queue (the waiting screen counts the time waited from it). */
+		queuedAt: z.string(),
 		position: z.number().int(),
-		estimatedWaitSeconds: z.number().int()
+		/** The middle of the expected wait; null when no seat that could answer is working. */
+		estimatedWaitSeconds: z.number().int().nullable(),
+		wait: WaitView
 	})
 	.meta({ id: 'CallCreated' });
 
@@ -151,6 +168,9 @@ export const CallView = z
 		status: z.enum(['queued', 'offered', 'connected', 'wrap_up', 'ended', 'abandoned']),
 		position: z.number().int().nullable(),
 		estimatedWaitSeconds: z.number().int().nullable(),
+		/** While the call waits (queued or offered): what the caller is told. */
+		wait: WaitView.optional(),
+		queuedAt: z.string(),
 		escalationStep: z.number().int(),
 		agent: z.object({ displayName: z.string() }).optional(),
 		/** A sign-language interpreter is in the connected call. */

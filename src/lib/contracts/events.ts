@@ -13,6 +13,12 @@ export interface EventMap {
 		status: string;
 		position?: number | null;
 		estimatedWaitSeconds?: number | null;
+		/** What the waiting caller is told (queued calls; see WaitView in api.ts). */
+		wait?: {
+			state: 'ringing' | 'busy' | 'all_on_break' | 'none_online';
+			lowSeconds: number | null;
+			highSeconds: number | null;
+		};
 		agent?: { displayName: string } | null;
 	};
 	/** An agent's state changed (for the agent and supervisors). */

@@ -8,6 +8,7 @@ import { WallAlert } from './alerts';
 export const WAIT_REASONS = [
 	'no_eligible_online',
 	'all_eligible_busy',
+	'all_eligible_on_break',
 	'cooling_down',
 	'outside_hours',
 	'being_offered',

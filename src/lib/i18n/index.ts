@@ -23,6 +23,7 @@ import { en } from './en';
 import { qualityEn, qualityZh } from './quality';
 import { reportsEn, reportsZh } from './reports';
 import { wallEn, wallZh } from './wall';
+import { waitingEn, waitingJa, waitingKo, waitingZh } from './waiting';
 import { zhCN } from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -49,7 +50,8 @@ export const resources = {
 			callerSession: callerSessionZh,
 			elderly: elderlyZh,
 			interp: interpreterZh,
-			transfer: transferZh
+			transfer: transferZh,
+			waiting: waitingZh
 		}
 	},
 	en: {
@@ -70,12 +72,13 @@ export const resources = {
 			callerSession: callerSessionEn,
 			elderly: elderlyEn,
 			interp: interpreterEn,
-			transfer: transferEn
+			transfer: transferEn,
+			waiting: waitingEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.
-	ja: { translation: { caller: callerJa, callerSession: callerSessionJa } },
-	ko: { translation: { caller: callerKo, callerSession: callerSessionKo } }
+	ja: { translation: { caller: callerJa, callerSession: callerSessionJa, waiting: waitingJa } },
+	ko: { translation: { caller: callerKo, callerSession: callerSessionKo, waiting: waitingKo } }
 };
 
 /**

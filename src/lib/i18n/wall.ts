@@ -97,6 +97,7 @@ export const wallZh = {
 	reasons: {
 		no_eligible_online: '没有可办理该事项的坐席在线',
 		all_eligible_busy: '可接坐席均在忙',
+		all_eligible_on_break: '可接坐席均在休息',
 		cooling_down: '空闲坐席刚错过此来电，稍后再次分配',
 		outside_hours: '该事项不在服务时间内',
 		being_offered: '正在向坐席振铃',
@@ -300,6 +301,7 @@ export const wallEn: typeof wallZh = {
 	reasons: {
 		no_eligible_online: 'No seat that handles this matter is online',
 		all_eligible_busy: 'Every eligible seat is busy',
+		all_eligible_on_break: 'Every eligible seat online is on a break',
 		cooling_down: 'The free seats just let this call pass; it will be offered again shortly',
 		outside_hours: 'Outside service hours for this matter',
 		being_offered: 'Ringing at a seat now',

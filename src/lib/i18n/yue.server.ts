@@ -4,6 +4,7 @@ import { callerZh } from './caller';
 import { callerSessionZh } from './caller-session';
 import { elderlyZh } from './elderly';
 import { interpreterZh } from './interpreter';
+import { waitingZh } from './waiting';
 import { toCantonese } from './yue';
 
 /** Simplified (mainland) to traditional as written in Hong Kong. */
@@ -16,6 +17,7 @@ export type CallerCatalogue = {
 	booking: typeof bookingZh;
 	elderly: typeof elderlyZh;
 	interp: typeof interpreterZh;
+	waiting: typeof waitingZh;
 };
 
 let built: CallerCatalogue | null = null;
@@ -27,7 +29,8 @@ export function cantoneseCatalogue(): CallerCatalogue {
 		callerSession: toCantonese(callerSessionZh, toHongKong),
 		booking: toCantonese(bookingZh, toHongKong),
 		elderly: toCantonese(elderlyZh, toHongKong),
-		interp: toCantonese(interpreterZh, toHongKong)
+		interp: toCantonese(interpreterZh, toHongKong),
+		waiting: toCantonese(waitingZh, toHongKong)
 	};
 	return built;
 }

@@ -115,7 +115,7 @@ const schema = z.object({
 	/** BullMQ lock time: a killed worker's active jobs are picked up by another after this. */
 	WORKER_LOCK_SECONDS: z.coerce.number().min(1).max(600).default(30),
 	/** Average handle time used for the estimated wait until real calls give history. */
-	DEFAULT_HANDLE_SECONDS: z.coerce.number().int().min(10).max(7200).default(300),
+	DEFAULT_HANDLE_SECONDS: z.coerce.number().int().min(1).max(7200).default(300),
 	/** Anonymous mobile calls one address may start per window (carrier NAT shares addresses). */
 	MOBILE_CALL_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
 	MOBILE_CALL_LIMIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),

@@ -13,10 +13,18 @@ import { serialize, templates } from '../realtime/wire';
 import * as live from '../routing/live';
 import * as matching from '../routing/matching';
 import { requirementOf, scoreOf } from '../routing/policy';
-import { estimateWaitSeconds } from '../routing/rules';
 import { matterHours } from '../schedule/schedule';
 import { videoAccess } from '../video/access';
-import { avgHandleSeconds, callEvent, positionEvents, publishCall, waitInfo } from './events';
+import {
+	callEvent,
+	HEAD_SIZE,
+	positionEvents,
+	publishCall,
+	pushTailSoon,
+	queuedWait,
+	waitInfo,
+	type WaitInfo
+} from './events';
 import { factsOf } from './facts';
 import { releaseInterpreter } from './interpreter';
 import * as q from './queries';
@@ -113,7 +121,12 @@ export async function createCall(
 	}
 	// From here the call is in both stores: it is accepted, whatever else fails. A lost durable
 	// job or event is repaired by the worker's reconciler within seconds.
-	let wait = { position: 0, estimatedWaitSeconds: 0 };
+	// Offered at once: an eligible seat is being rung.
+	let wait: WaitInfo & { wait: NonNullable<WaitInfo['wait']> } = {
+		position: 0,
+		estimatedWaitSeconds: 0,
+		wait: { state: 'ringing', lowSeconds: null, highSeconds: null }
+	};
 	try {
 		if (routed.kind === 'offered')
 			await offered(ctx, {
@@ -128,11 +141,13 @@ export async function createCall(
 			});
 		else if (routed.kind === 'waiting') {
 			await waiting(ctx, id, routed);
-			const aht = await avgHandleSeconds(ctx);
-			wait = {
-				position: routed.position,
-				estimatedWaitSeconds: estimateWaitSeconds(routed.position, aht, routed.eligibleOnline)
-			};
+			wait = await queuedWait(
+				ctx,
+				id,
+				routed.position,
+				{ online: routed.eligibleOnline, onBreak: routed.onBreak },
+				input.matterId
+			);
 			await ctx.bus.publishMany([callEvent(id, 'queued', wait)]);
 		}
 		await job;
@@ -148,6 +163,7 @@ export async function createCall(
 		callId: id,
 		callerToken,
 		status: routed.kind === 'offered' ? 'offered' : 'queued',
+		queuedAt: at,
 		...wait
 	};
 }
@@ -168,10 +184,16 @@ export function referenceOf(callId: string): string {
 export async function callView(ctx: Ctx, callId: string, viewer: 'caller' | 'staff' = 'staff') {
 	const c = q.callById(ctx.db, callId);
 	if (!c) return null;
-	const w =
+	const w: WaitInfo =
 		c.status === 'queued'
 			? await waitInfo(ctx, callId)
-			: { position: null, estimatedWaitSeconds: null };
+			: c.status === 'offered'
+				? {
+						position: null,
+						estimatedWaitSeconds: null,
+						wait: { state: 'ringing', lowSeconds: null, highSeconds: null }
+					}
+				: { position: null, estimatedWaitSeconds: null };
 	const agentName = c.agentId ? displayName(ctx.db, c.agentId) : undefined;
 	const o = c.status === 'ended' ? q.outcomeOfCall(ctx.db, callId) : undefined;
 	const matter = o ? matterFacts(ctx.db, o.matterId ?? c.matterId) : undefined;
@@ -180,6 +202,8 @@ export async function callView(ctx: Ctx, callId: string, viewer: 'caller' | 'sta
 		status: c.status,
 		position: w.position,
 		estimatedWaitSeconds: w.estimatedWaitSeconds,
+		...(w.wait ? { wait: w.wait } : {}),
+		queuedAt: c.queuedAt,
 		escalationStep: c.escalationStep,
 		...(agentName && ['connected', 'wrap_up'].includes(c.status)
 			? { agent: { displayName: agentName } }
@@ -220,7 +244,7 @@ export async function leaveCall(
 	if (c.status === 'queued' || c.status === 'offered') {
 		// One Redis step: the call leaves (and says so), the agent it was offered to is told and
 		// takes the next call.
-		const { removed, next, head } = await matching.leave(ctx, callId, now, 10, {
+		const { removed, next, head } = await matching.leave(ctx, callId, now, HEAD_SIZE + 1, {
 			always: serialize(callEvent(callId, 'abandoned')),
 			ifAgentFreed: templates((agent, offer) => [
 				['offer.withdrawn', { offerId: offer, callId, reason: 'caller_left' }, { users: [agent] }],
@@ -235,7 +259,9 @@ export async function leaveCall(
 			await toWrapUp(ctx, fresh, 'caller_left');
 			return { status: 'wrap_up' };
 		}
-		const publishing = ctx.bus.publishMany(positionEvents(ctx, head));
+		const shown = { ...head, calls: head.calls.slice(0, HEAD_SIZE) };
+		const publishing = positionEvents(ctx, shown).then((events) => ctx.bus.publishMany(events));
+		if (head.calls.length > HEAD_SIZE && removed.bucket) pushTailSoon(ctx, removed.bucket);
 		q.recordTransition(ctx.db, {
 			callId,
 			type: 'abandoned',

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context';
 import { conflict } from '../errors';
+import { callerHeardKey } from '../routing/live';
 import { leaveCall } from './calls';
 import { acceptOffer } from './offers';
 import * as q from './queries';
@@ -14,7 +15,7 @@ import * as q from './queries';
 
 /** Last-heard times live a day at most (a call never waits that long). */
 const KEEP_SECONDS = 86_400;
-const key = (ctx: Ctx, callId: string) => `${ctx.prefix}:caller:${callId}`;
+const key = callerHeardKey;
 
 /** The caller of this call was heard from now. */
 export async function touchCaller(ctx: Ctx, callId: string, now = Date.now()): Promise<void> {

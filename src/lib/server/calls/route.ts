@@ -159,11 +159,17 @@ async function dropUnstored(ctx: Ctx, o: Offered): Promise<void> {
 }
 
 /**
- * Why a waiting call was not offered: no eligible seat is online; the eligible seats that are
- * free let this call pass a moment ago (the re-offer cool-down); or every eligible seat is busy.
+ * Why a waiting call was not offered: no eligible seat is online; every one online is on a
+ * break; the eligible seats that are free let this call pass a moment ago (the re-offer
+ * cool-down); or every eligible seat is busy.
  */
-export function waitingReason(w: { eligibleOnline: number; coolingDown: number }) {
+export function waitingReason(w: {
+	eligibleOnline: number;
+	coolingDown: number;
+	onBreak?: number;
+}) {
 	if (w.eligibleOnline === 0) return 'no_eligible_agent_online';
+	if ((w.onBreak ?? 0) >= w.eligibleOnline) return 'all_on_break';
 	return w.coolingDown > 0 ? 'cooling_down' : 'all_busy';
 }
 
@@ -171,7 +177,7 @@ export function waitingReason(w: { eligibleOnline: number; coolingDown: number }
 export async function waiting(
 	ctx: Ctx,
 	callId: string,
-	w: { eligibleOnline: number; coolingDown: number; bucket: string }
+	w: { eligibleOnline: number; coolingDown: number; onBreak?: number; bucket: string }
 ): Promise<void> {
 	const call = q.callById(ctx.db, callId);
 	if (!call) return;

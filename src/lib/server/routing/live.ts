@@ -23,6 +23,8 @@ export interface LiveCall {
 	agentId: number | null;
 	/** Eligible seats online when the call was last matched (for wait estimates). */
 	eligibleOnline: number;
+	/** Of those, the seats that were on a break. */
+	onBreak: number;
 	version: number;
 }
 
@@ -72,8 +74,17 @@ export async function call(ctx: Ctx, callId: string): Promise<LiveCall> {
 		offerId: c.offer || null,
 		agentId: num(c.agent),
 		eligibleOnline: Number(c.eo ?? 0),
+		onBreak: Number(c.eb ?? 0),
 		version: Number(c.v ?? 0)
 	};
+}
+
+/**
+ * The key holding when a waiting call's caller was last heard from (ms). The matching steps read
+ * it too (lua-steps.ts: present), so a caller gone silent is never offered.
+ */
+export function callerHeardKey(ctx: Ctx, callId: string): string {
+	return `${ctx.prefix}:caller:${callId}`;
 }
 
 /** An offer's live record. */

@@ -44,6 +44,14 @@ local function triedOf(call)
   for i = 1, #rows, 2 do t[rows[i]] = tonumber(rows[i + 1]) end
   return t
 end
+-- whether a waiting call's caller is still there: not heard from (calls/presence.ts: touchCaller)
+-- for longer than goneMs means gone, and a gone caller is never offered; never heard of counts as
+-- there (the presence sweep starts timing it); goneMs 0 skips the check
+local function present(call, now, goneMs)
+  if not goneMs or goneMs <= 0 then return true end
+  local heard = tonumber(redis.call('GET', ARGV[1] .. ':caller:' .. call) or '')
+  return (not heard) or now - heard <= goneMs
+end
 -- the highest proficiency level (skills are 1-5)
 local TOP = 5
 -- Completes an event template (realtime/wire.ts: templates) and publishes it like EventBus does.
@@ -80,11 +88,13 @@ end
 
 -- The best eligible available agent for a queued call is reserved and offered. Returns
 -- {'offered', agent, candidates, rule, version, bucket} | {'waiting', '', eligibleOnline, '',
--- position, bucket, coolingDown} | {'skip', status}.
-local function matchCall(call, offer, now, exp, K, forced, cool)
+-- position, bucket, coolingDown, onBreak} | {'skip', status} ({'skip', 'gone'}: the caller went
+-- silent and is not offered).
+local function matchCall(call, offer, now, exp, K, forced, cool, goneMs)
   local ck = P .. 'c:' .. call
   local st = redis.call('HGET', ck, 'st')
   if st ~= 'queued' then return {'skip', st or 'missing'} end
+  if not present(call, now, goneMs) then return {'skip', 'gone'} end
   local bucket = redis.call('HGET', ck, 'b')
   local ix, checks = split(bucket)
   if forced ~= '' and redis.call('HGET', P .. 'a:' .. forced, 'st') == 'available' then
@@ -137,10 +147,14 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
     local v = reserve(pick, call, offer, now, exp)
     return {'offered', pick, n, guide and 'elderly_guidance' or 'best_fit', v, bucket}
   end
-  local m, online = 0, redis.call('ZRANGE', P .. 'on:' .. ix, 0, K - 1)
+  -- eligible seats online, and how many of them are on a break (the caller is told plainly)
+  local m, br, online = 0, 0, redis.call('ZRANGE', P .. 'on:' .. ix, 0, K - 1)
   local onLevels = levelsOf(online, fieldsOf(groups, {}))
   for _, a in ipairs(online) do
-    if satisfied(onLevels[a], groups) then m = m + 1 end
+    if satisfied(onLevels[a], groups) then
+      m = m + 1
+      if redis.call('HGET', P .. 'a:' .. a, 'st') == 'break' then br = br + 1 end
+    end
   end
   -- eligible seats that are free but let this call pass a moment ago (the re-offer cool-down)
   local c = 0
@@ -148,8 +162,8 @@ local function matchCall(call, offer, now, exp, K, forced, cool)
   for _, a in ipairs(cooling) do
     if satisfied(coolLevels[a], groups) then c = c + 1 end
   end
-  redis.call('HSET', ck, 'eo', m)
-  return {'waiting', '', m, '', redis.call('ZRANK', P .. 'q:' .. bucket, call) + 1, bucket, c}
+  redis.call('HSET', ck, 'eo', m, 'eb', br)
+  return {'waiting', '', m, '', redis.call('ZRANK', P .. 'q:' .. bucket, call) + 1, bucket, c, br}
 end
 
 -- A supervisor's pick: the named agent is offered the queued call if it is available right now
@@ -167,7 +181,7 @@ end
 
 -- A freed agent takes the best waiting call it is eligible for (lane/age score). Returns
 -- {'offered', call, buckets, version, bucket} | {'idle', '', buckets} | {'skip', '', 0}.
-local function matchAgent(agent, offer, now, exp, S, cool)
+local function matchAgent(agent, offer, now, exp, S, cool, goneMs)
   if redis.call('HGET', P .. 'a:' .. agent, 'st') ~= 'available' then return {'skip', '', 0} end
   -- only buckets of an index the agent is in can hold calls it may take (a matter skill puts the
   -- agent in its department's index); their requirements, and the agent's levels in all their
@@ -200,13 +214,16 @@ local function matchAgent(agent, offer, now, exp, S, cool)
       for j = 1, #rows, 2 do
         local c, sc = rows[j], tonumber(rows[j + 1])
         if bestScore and (sc > bestScore or (sc == bestScore and c > bestCall)) then break end
-        if fresh(P .. 'c:' .. c .. ':tr', agent, now, cool) then
-          bestCall, bestScore, bestBucket = c, sc, b
-          break
-        end
-        local t = tonumber(redis.call('ZSCORE', P .. 'c:' .. c .. ':tr', agent) or '-1')
-        if t > 0 and ((not againScore) or sc < againScore) then
-          againCall, againScore, againBucket = c, sc, b
+        -- a caller gone silent is never offered (the presence sweep takes the call out)
+        if present(c, now, goneMs) then
+          if fresh(P .. 'c:' .. c .. ':tr', agent, now, cool) then
+            bestCall, bestScore, bestBucket = c, sc, b
+            break
+          end
+          local t = tonumber(redis.call('ZSCORE', P .. 'c:' .. c .. ':tr', agent) or '-1')
+          if t > 0 and ((not againScore) or sc < againScore) then
+            againCall, againScore, againBucket = c, sc, b
+          end
         end
       end
     end
@@ -253,13 +270,16 @@ local function removeCall(call, now)
 end
 
 -- The first n waiting calls of a bucket with what their wait estimate needs:
--- {handle-time average or '', call, eligibleOnline, call, eligibleOnline, ...} (positions 1..n).
+-- {handle-time average or '', call, eligibleOnline, onBreak, call, eligibleOnline, onBreak, ...}
+-- (positions 1..n; n < 0: the whole bucket, one pass, so every waiting caller hears theirs).
 local function head(bucket, n)
   local out = {redis.call('GET', P .. 'aht') or ''}
   if bucket == '' then return out end
-  for _, c in ipairs(redis.call('ZRANGE', P .. 'q:' .. bucket, 0, n - 1)) do
+  for _, c in ipairs(redis.call('ZRANGE', P .. 'q:' .. bucket, 0, n < 0 and -1 or n - 1)) do
+    local f = redis.call('HMGET', P .. 'c:' .. c, 'eo', 'eb')
     out[#out + 1] = c
-    out[#out + 1] = redis.call('HGET', P .. 'c:' .. c, 'eo') or '0'
+    out[#out + 1] = f[1] or '0'
+    out[#out + 1] = f[2] or '0'
   end
   return out
 end
@@ -267,19 +287,19 @@ end
 
 const PRELUDE = COMMON + EMIT_LUA + STEPS;
 
-/** Queued call → best eligible available agent. ARGV: P, call, offer, now, exp, K, forcedAgent, coolMs. */
+/** Queued call → best eligible available agent. ARGV: P, call, offer, now, exp, K, forcedAgent, coolMs, goneMs. */
 export const MATCH_CALL =
 	PRELUDE +
-	`return matchCall(ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8]))`;
+	`return matchCall(ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]))`;
 
 /** A supervisor offers a queued call to a named available agent. ARGV: P, call, agent, offer, now, exp. */
 export const ASSIGN =
 	PRELUDE + `return assignCall(ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6]))`;
 
-/** Freed agent → best waiting call. ARGV: P, agent, offer, now, exp, S, coolMs. */
+/** Freed agent → best waiting call. ARGV: P, agent, offer, now, exp, S, coolMs, goneMs. */
 export const MATCH_AGENT =
 	PRELUDE +
-	`return matchAgent(ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]))`;
+	`return matchAgent(ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]))`;
 
 /** Queues, moves or restores a call. ARGV: P, call, bucket, score, elderly, mode. */
 export const ENQUEUE = PRELUDE + `return enqueueCall(ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6])`;
@@ -300,7 +320,7 @@ export const ROUTE_NEW =
 local call, offer = ARGV[2], ARGV[6]
 local q = enqueueCall(call, ARGV[3], ARGV[4], ARGV[5], 'new')
 if q[1] ~= 'queued' then return {'skip', q[1]} end
-local r = matchCall(call, offer, tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), '', tonumber(ARGV[10]))
+local r = matchCall(call, offer, tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), '', tonumber(ARGV[10]), 0)
 if r[1] == 'offered' then
   local bus = {ARGV[11], ARGV[12], ARGV[13]}
   for i = 14, #ARGV do emit(bus, ARGV[i], r[2], offer) end
@@ -315,8 +335,8 @@ return r
  * first template always and the others when an agent was freed (its
  * withdrawn offer and new state). Returns {removed, agentMatch, head} (see removeCall,
  * matchAgent, head).
- * ARGV: P, call, now, offer (for the freed agent), exp, S, coolMs, headSize, stream, channel,
- *       maxLen, templates.
+ * ARGV: P, call, now, offer (for the freed agent), exp, S, coolMs, headSize (< 0: whole bucket),
+ *       goneMs, stream, channel, maxLen, templates.
  */
 export const LEAVE =
 	PRELUDE +
@@ -326,14 +346,14 @@ local call, now = ARGV[2], tonumber(ARGV[3])
 local st = redis.call('HGET', P .. 'c:' .. call, 'st')
 if st == 'connected' or st == 'wrap_up' then return {{st, '', '', ''}, {'none'}, {''}} end
 local r = removeCall(call, now)
-local bus = {ARGV[9], ARGV[10], ARGV[11]}
-for i = 12, #ARGV do
-  if i == 12 or r[3] ~= '' then emit(bus, ARGV[i], r[3], r[2]) end
+local bus = {ARGV[10], ARGV[11], ARGV[12]}
+for i = 13, #ARGV do
+  if i == 13 or r[3] ~= '' then emit(bus, ARGV[i], r[3], r[2]) end
 end
 local m = {'none'}
-if r[3] ~= '' then m = matchAgent(r[3], ARGV[4], now, tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])) end
+if r[3] ~= '' then m = matchAgent(r[3], ARGV[4], now, tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[9])) end
 return {r, m, head(r[1] == 'queued' and r[4] or '', tonumber(ARGV[8]))}
 `;
 
-/** The head of a bucket for position updates. ARGV: P, bucket, n. */
+/** The head of a bucket for position updates. ARGV: P, bucket, n (< 0: the whole bucket). */
 export const HEAD = PRELUDE + `return head(ARGV[2], tonumber(ARGV[3]))`;

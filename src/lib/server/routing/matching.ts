@@ -13,6 +13,11 @@ import { removedOf, run, type Raw, type Removed } from './scripts';
 const K = 32;
 const S = 16;
 
+/** A waiting caller not heard from for this long is gone and never offered (calls/presence.ts). */
+function goneMs(ctx: Ctx): number {
+	return ctx.cfg.CALLER_GONE_SECONDS * 1000;
+}
+
 /** A fresh offer a step may make: its id and when it expires. */
 function newOffer(ctx: Ctx, now: number) {
 	return { offerId: randomUUID(), expiresAt: now + ctx.cfg.OFFER_TIMEOUT_SECONDS * 1000 };
@@ -34,6 +39,8 @@ export type MatchCallResult =
 			eligibleOnline: number;
 			/** Eligible seats that are free but cooling down after letting this call pass. */
 			coolingDown: number;
+			/** Eligible seats online that are on a break. */
+			onBreak: number;
 			position: number;
 			bucket: string;
 	  }
@@ -56,6 +63,7 @@ function matchCallResult(r: Raw, offerId: string, expiresAt: number): MatchCallR
 			kind: 'waiting',
 			eligibleOnline: Number(r[2]),
 			coolingDown: Number(r[6] ?? 0),
+			onBreak: Number(r[7] ?? 0),
 			position: Number(r[4]),
 			bucket: String(r[5])
 		};
@@ -80,7 +88,8 @@ export async function matchCall(
 			expiresAt,
 			K,
 			forcedAgent ? String(forcedAgent) : '',
-			ctx.cfg.OFFER_RETRY_SECONDS * 1000
+			ctx.cfg.OFFER_RETRY_SECONDS * 1000,
+			goneMs(ctx)
 		)
 	)) as Raw;
 	return matchCallResult(r, offerId, expiresAt);
@@ -186,7 +195,8 @@ export async function matchAgent(
 			now,
 			expiresAt,
 			S,
-			ctx.cfg.OFFER_RETRY_SECONDS * 1000
+			ctx.cfg.OFFER_RETRY_SECONDS * 1000,
+			goneMs(ctx)
 		)
 	)) as Raw;
 	return matchAgentResult(r, offerId, expiresAt);
@@ -196,22 +206,23 @@ export async function matchAgent(
 export interface BucketHead {
 	/** Moving average of handle time (seconds), or null before any history. */
 	aht: number | null;
-	calls: { callId: string; position: number; eligibleOnline: number }[];
+	calls: { callId: string; position: number; eligibleOnline: number; onBreak: number }[];
 }
 
 function headOf(r: Raw): BucketHead {
 	const calls: BucketHead['calls'] = [];
-	for (let i = 1; i + 1 < r.length; i += 2)
+	for (let i = 1; i + 2 < r.length; i += 3)
 		calls.push({
 			callId: String(r[i]),
 			position: calls.length + 1,
-			eligibleOnline: Number(r[i + 1])
+			eligibleOnline: Number(r[i + 1]),
+			onBreak: Number(r[i + 2])
 		});
 	const aht = Number(r[0]);
 	return { aht: aht > 0 ? aht : null, calls };
 }
 
-/** The first `n` waiting calls of a bucket (to push their new positions). */
+/** The first `n` waiting calls of a bucket, every one when `n` < 0 (to push their new positions). */
 export async function bucketHead(ctx: Ctx, bucket: string, n: number): Promise<BucketHead> {
 	return headOf((await run(ctx).rHead(ctx.prefix, bucket, n)) as Raw);
 }
@@ -239,6 +250,7 @@ export async function leave(
 		S,
 		ctx.cfg.OFFER_RETRY_SECONDS * 1000,
 		headSize,
+		goneMs(ctx),
 		...busArgs(ctx),
 		announce.always,
 		...announce.ifAgentFreed

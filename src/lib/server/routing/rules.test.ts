@@ -3,7 +3,6 @@ import {
 	activeRelaxations,
 	agentIndexes,
 	dueStep,
-	estimateWaitSeconds,
 	laneOf,
 	nextStepAtMs,
 	parseEscalation,
@@ -123,13 +122,5 @@ describe('eligibility', () => {
 	it('indexes an agent by department, not by each of its many matters', () => {
 		const idx = agentIndexes({ 'm:12': 5, 'm:13': 1, 'd:3': 5, 'l:yue': 5, sign: 4 });
 		expect(idx.map((i) => i.index).sort()).toEqual(['any', 'd:3', 'sign']);
-	});
-});
-
-describe('estimated wait', () => {
-	it('is position × handle time ÷ eligible agents', () => {
-		expect(estimateWaitSeconds(3, 300, 2)).toBe(450);
-		expect(estimateWaitSeconds(3, 300, 0)).toBe(900);
-		expect(estimateWaitSeconds(0, 300, 1)).toBe(0);
 	});
 });

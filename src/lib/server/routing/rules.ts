@@ -239,17 +239,3 @@ export function selectAgent(
 		? { agentId: guide.agentId, rule: 'elderly_guidance', eligible: eligible.length }
 		: { agentId: eligible[0]!.agentId, rule: 'best_fit', eligible: eligible.length };
 }
-
-/**
- * Estimated wait: position × average handle time ÷ eligible online agents (at least one).
- * The average handle time is a moving average of finished calls, with a configured default
- * before there is history; zero when an agent is about to be offered the call.
- */
-export function estimateWaitSeconds(
-	position: number,
-	avgHandleSeconds: number,
-	eligibleOnline: number
-): number {
-	if (position <= 0) return 0;
-	return Math.round((position * avgHandleSeconds) / Math.max(1, eligibleOnline));
-}

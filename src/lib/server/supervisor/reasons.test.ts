@@ -8,6 +8,7 @@ describe('why a call waits', () => {
 		const w = (reason: string) => waitReasonOf('queued', { decision: 'waiting', reason }, none);
 		expect(w('no_eligible_agent_online')).toBe('no_eligible_online');
 		expect(w('all_busy')).toBe('all_eligible_busy');
+		expect(w('all_on_break')).toBe('all_eligible_on_break');
 		expect(w('cooling_down')).toBe('cooling_down');
 		expect(w('outside_hours')).toBe('outside_hours');
 	});

@@ -4,6 +4,7 @@ import type { WaitReason } from '../../contracts/supervisor-api';
 const STORED: Record<string, WaitReason> = {
 	no_eligible_agent_online: 'no_eligible_online',
 	all_busy: 'all_eligible_busy',
+	all_on_break: 'all_eligible_on_break',
 	cooling_down: 'cooling_down',
 	outside_hours: 'outside_hours'
 };
@@ -11,6 +12,7 @@ const STORED: Record<string, WaitReason> = {
 export const REASON_TEXT: Record<WaitReason, string> = {
 	no_eligible_online: 'No seat that may take this call is online',
 	all_eligible_busy: 'Every eligible seat is busy',
+	all_eligible_on_break: 'Every eligible seat online is on a break',
 	cooling_down: 'The free eligible seats let this call pass a moment ago',
 	outside_hours: 'Outside service hours for this matter',
 	being_offered: 'Being offered to a seat now',
