@@ -15,6 +15,7 @@ import {
 	callerSessionZh
 } from './caller-session';
 import { consoleEn, consoleZh } from './console';
+import { finderEn, finderZh } from './finder';
 import { scheduleEn, scheduleZh } from './schedule';
 import { en } from './en';
 import { qualityEn, qualityZh } from './quality';
@@ -43,7 +44,8 @@ export const resources = {
 			skills: skillsZh,
 			staffing: staffingZh,
 			calling: callingZh,
-			callerSession: callerSessionZh
+			callerSession: callerSessionZh,
+			finder: finderZh
 		}
 	},
 	en: {
@@ -61,7 +63,8 @@ export const resources = {
 			skills: skillsEn,
 			staffing: staffingEn,
 			calling: callingEn,
-			callerSession: callerSessionEn
+			callerSession: callerSessionEn,
+			finder: finderEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { demoEntries, demoIndex } from './demo-index';
-import { buildIndex, searchIndex, type SearchEntry } from './engine';
+import { demoDemand, demoEntries, demoIndex } from './demo-index';
+import { buildIndex, demandOf, searchIndex, type SearchEntry } from './engine';
 import { expectedNames, runQueryTable } from './query-table';
 import { vocabulary } from './vocabulary';
 
 const entries = demoEntries();
 const index = demoIndex();
+const demand = demoDemand();
 const byId = new Map(entries.map((e) => [e.id, e]));
 const names = (q: string, n = 3) =>
 	searchIndex(index, q)
@@ -16,7 +17,7 @@ describe('matter search on the demo catalogue', () => {
 	it('finds the expected matter in the top 3 for at least 90 % of the query table', () => {
 		const known = new Set(entries.map((e) => e.name));
 		expect(expectedNames().filter((n) => !known.has(n))).toEqual([]);
-		const { outcomes, top3, p95 } = runQueryTable(index, entries);
+		const { outcomes, top3, p95 } = runQueryTable(index, entries, demand);
 		const misses = outcomes.filter((o) => o.rank < 1 || o.rank > 3);
 		console.log(
 			`search query table: ${outcomes.length} queries, top3=${top3.toFixed(3)}, p95=${p95.toFixed(2)} ms; misses: ${misses.map((m) => `${m.q} → ${m.top[0] ?? '(nothing)'}`).join('; ') || 'none'}`
@@ -41,21 +42,26 @@ describe('matter search on the demo catalogue', () => {
 	});
 
 	it('ranks equally good matches by how often they are asked for', () => {
-		const twin = (id: number, demand: number): SearchEntry => ({
+		const twin = (id: number): SearchEntry => ({
 			id,
 			name: '居住证申领',
 			nameEn: 'Residence permit',
 			departmentName: '区公安分局',
-			departmentNameEn: 'Public Security',
-			demand
+			departmentNameEn: 'Public Security'
 		});
-		const small = buildIndex([twin(1, 3), twin(2, 40), twin(3, 0)], vocabulary);
-		expect(searchIndex(small, '居住证').map((h) => h.id)).toEqual([2, 1, 3]);
+		const small = buildIndex([twin(1), twin(2), twin(3)], vocabulary);
+		const asked = demandOf(
+			new Map([
+				[1, 3],
+				[2, 40]
+			])
+		);
+		expect(searchIndex(small, '居住证', { demand: asked }).map((h) => h.id)).toEqual([2, 1, 3]);
 	});
 
 	it('keeps only the matters a filter lets through (one department)', () => {
 		const ga = entries.find((e) => e.name === '普通护照签发')!.departmentName;
-		const hits = searchIndex(index, '证明', (e) => e.departmentName === ga);
+		const hits = searchIndex(index, '证明', { filter: (e) => e.departmentName === ga });
 		expect(hits.length).toBeGreaterThan(0);
 		expect(hits.every((h) => byId.get(h.id)!.departmentName === ga)).toBe(true);
 	});

@@ -8,8 +8,17 @@ export interface SearchEntry {
 	nameEn: string;
 	departmentName: string;
 	departmentNameEn: string;
-	/** How often the matter is asked for (calls, plus a prior before history exists). */
-	demand: number;
+}
+
+/** How often a matter is asked for, scaled to [0, 1] (1: the most asked-for). */
+export type Demand = (id: number) => number;
+
+/** Demand from counts (calls, plus a prior before history exists), on a log scale. */
+export function demandOf(counts: ReadonlyMap<number, number>): Demand {
+	let max = 1;
+	for (const n of counts.values()) if (n > max) max = n;
+	const top = Math.log1p(max);
+	return (id) => Math.log1p(Math.max(0, counts.get(id) ?? 0)) / top;
 }
 
 /** Words that mean the same to a caller (社保 / 社会保险), and the filler words around a query. */
@@ -32,7 +41,6 @@ interface Doc {
 	/** where its forms start in the index's list of every form */
 	firstForm: number;
 	enWords: string[];
-	demandScore: number;
 }
 
 /** A built index: rebuilt when the catalogue changes, read by every keystroke's search. */
@@ -97,7 +105,6 @@ export function buildIndex(entries: SearchEntry[], vocabulary: Vocabulary): Sear
 		if (!v) cache.set(s, (v = syllables(s)));
 		return v;
 	};
-	const maxDemand = Math.max(1, ...entries.map((e) => e.demand));
 	let formCount = 0;
 	const docs = entries.map((entry): Doc => {
 		const name = plain(entry.name);
@@ -114,8 +121,7 @@ export function buildIndex(entries: SearchEntry[], vocabulary: Vocabulary): Sear
 			enWords: `${entry.nameEn} ${entry.departmentNameEn}`
 				.toLowerCase()
 				.split(/[^a-z0-9]+/)
-				.filter(Boolean),
-			demandScore: Math.log1p(Math.max(0, entry.demand)) / Math.log1p(maxDemand)
+				.filter(Boolean)
 		};
 	});
 	const postings = new Map<string, number[]>();
@@ -296,8 +302,9 @@ export interface SearchHit {
 export function searchIndex(
 	index: SearchIndex,
 	raw: string,
-	filter?: (e: SearchEntry) => boolean
+	opts: { demand?: Demand; filter?: (e: SearchEntry) => boolean } = {}
 ): SearchHit[] {
+	const { demand, filter } = opts;
 	const folded = fold(raw);
 	if (!folded) return [];
 	const variants = [...new Set([folded, stripFillers(folded, index.vocabulary.fillers)])].map((v) =>
@@ -310,7 +317,10 @@ export function searchIndex(
 		let sim = 0;
 		variants.forEach((v, i) => (sim = Math.max(sim, similarity(v, doc, picks[i]!))));
 		if (sim < THRESHOLD) continue;
-		hits.push({ id: doc.entry.id, score: sim + DEMAND_WEIGHT * doc.demandScore });
+		hits.push({
+			id: doc.entry.id,
+			score: sim + (demand ? DEMAND_WEIGHT * demand(doc.entry.id) : 0)
+		});
 	}
 	return hits.sort((a, b) => b.score - a.score || a.id - b.id);
 }

@@ -1,5 +1,5 @@
 import table from './queries.json';
-import { searchIndex, type SearchIndex, type SearchEntry } from './engine';
+import { searchIndex, type Demand, type SearchIndex, type SearchEntry } from './engine';
 
 /** One query of the table with where its expected matter came (0 when not in the results). */
 export interface QueryOutcome {
@@ -11,13 +11,13 @@ export interface QueryOutcome {
 }
 
 /** Runs every query of the table against an index; the share found in the top 3 and timings. */
-export function runQueryTable(index: SearchIndex, entries: SearchEntry[]) {
+export function runQueryTable(index: SearchIndex, entries: SearchEntry[], demand?: Demand) {
 	const byId = new Map(entries.map((e) => [e.id, e]));
 	const outcomes: QueryOutcome[] = [];
 	for (const c of table.cases)
 		for (const q of c.q) {
 			const t0 = performance.now();
-			const hits = searchIndex(index, q);
+			const hits = searchIndex(index, q, { demand });
 			const ms = performance.now() - t0;
 			const names = hits.map((h) => byId.get(h.id)!.name);
 			outcomes.push({
