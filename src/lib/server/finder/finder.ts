@@ -53,7 +53,12 @@ export function frequentMatters(ctx: Ctx, boothId: number | undefined, n: number
 	scopes.push({ basis: 'district', counts: demandWith(b, recentCounts(ctx, 'district')).counts });
 	const departmentOf = (id: number) => b.rows.get(id)?.departmentId;
 	const { ids, basis } = pickFrequent(scopes, departmentOf, n);
-	return { matters: mattersWithMaterials(ctx, ids), basis };
+	const matters = mattersWithMaterials(ctx, ids).map((m) => ({
+		...m,
+		departmentName: b.rows.get(m.id)!.departmentName,
+		departmentNameEn: b.rows.get(m.id)!.departmentNameEn
+	}));
+	return { basis, matters };
 }
 
 /** What a caller screen starts with: its 常办事项 and the departments to browse. */

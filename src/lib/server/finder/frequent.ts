@@ -4,7 +4,7 @@ export type Basis = 'booth' | 'town' | 'district';
 /** A booth or town needs this many calls in the window before its own history counts. */
 export const MIN_CALLS = 30;
 /** A matter needs this many calls in a booth's or town's history to be one of its 常办事项. */
-export const MIN_MATTER_CALLS = 2;
+export const MIN_MATTER_CALLS = 3;
 /** At most this many 常办事项 of one department. */
 export const PER_DEPARTMENT = 3;
 /** The district's most asked-for keep this many places on every booth. */

@@ -32,6 +32,8 @@ interface Form {
 	syl: string[];
 	/** initial letters, to skip forms a letter query cannot start in */
 	initials: string;
+	/** the letters of its pinyin, one bit each (a–z) */
+	letterMask: number;
 	weight: number;
 }
 
@@ -65,8 +67,31 @@ export const THRESHOLD = 0.5;
 /** How much the most asked-for matter gains over one never asked for. */
 const DEMAND_WEIGHT = 0.15;
 
+/** One bit per letter a–z present in the text. */
+function maskOf(text: string): number {
+	let m = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i) - 97;
+		if (c >= 0 && c < 26) m |= 1 << c;
+	}
+	return m;
+}
+
+/** How many bits are set. */
+function bits(m: number): number {
+	let n = 0;
+	for (; m; m &= m - 1) n++;
+	return n;
+}
+
 function form(text: string, syl: string[], weight: number): Form {
-	return { chars: [...text], syl, initials: syl.map((s) => s[0]).join(''), weight };
+	return {
+		chars: [...text],
+		syl,
+		initials: syl.map((s) => s[0]).join(''),
+		letterMask: maskOf(syl.join('')),
+		weight
+	};
 }
 
 /** The name with each synonym swapped in (one swap, then a second on top), pinyin spliced. */
@@ -225,6 +250,7 @@ interface Query {
 	chars: string[];
 	syl: string[];
 	letters: string;
+	letterMask: number;
 	words: string[];
 }
 
@@ -244,6 +270,7 @@ function prepare(index: SearchIndex, text: string): Query {
 		weights,
 		total,
 		letters: (han ? syl.join('') : compact).replace(/[^a-z]/g, ''),
+		letterMask: maskOf(han ? syl.join('') : compact),
 		words: han ? [] : text.split(/[^a-z0-9]+/).filter(Boolean)
 	};
 }
@@ -280,7 +307,12 @@ function similarity(q: Query, doc: Doc, pick: Uint8Array | null): number {
 			// a single character must be in the name itself
 			if (q.chars.length === 1 && !f.chars.includes(q.chars[0]!)) s = 0;
 			else if (q.mixed && s < 0.9) s = Math.max(s, 0.9 * pinyinSimilarity(q.letters, f.syl));
-		} else if (q.letters && f.initials.includes(q.letters[0]!)) {
+		} else if (
+			q.letters &&
+			f.initials.includes(q.letters[0]!) &&
+			// every typed letter is in the pinyin, but for one slip
+			bits(q.letterMask & ~f.letterMask) <= 1
+		) {
 			s = pinyinSimilarity(q.letters, f.syl);
 		}
 		best = Math.max(best, s * f.weight);
