@@ -35,6 +35,8 @@ describe('matter search on the demo catalogue', () => {
 		expect(names('办护照')[0]).toBe('普通护照签发');
 		// Chinese and pinyin typed together
 		expect(names('社保ka')).toContain('社会保障卡申领');
+		// English, with a slip
+		expect(names('pensoin claim')).toContain('企业职工基本养老金申领');
 		// full-width letters from a Chinese keyboard
 		expect(names('ｙａｎｇｌａｏｊｉｎ')[0]).toBe('企业职工基本养老金申领');
 	});

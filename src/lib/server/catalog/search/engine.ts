@@ -1,5 +1,5 @@
 import { fold, hasHan, plain, stripFillers, type Fillers } from './normalize';
-import { pinyinSimilarity, syllables } from './pinyin';
+import { near, pinyinSimilarity, syllables } from './pinyin';
 
 /** A matter as the search index reads it. */
 export interface SearchEntry {
@@ -232,10 +232,17 @@ function charSimilarity(q: Query, f: Form): number {
 	return sim * (0.96 + 0.04 * Math.min(1, q.chars.length / n));
 }
 
+/** Share of the typed English words that begin a word of the matter (a long one may hold a slip). */
 function englishSimilarity(words: string[], doc: Doc): number {
 	let hit = 0;
 	for (const w of words)
-		if (doc.enWords.some((e) => e.startsWith(w) || (w.length >= 5 && e.startsWith(w.slice(0, -1)))))
+		if (
+			doc.enWords.some(
+				(e) =>
+					e.startsWith(w) ||
+					(w.length >= 5 && (e.startsWith(w.slice(0, -1)) || near(w, e.slice(0, w.length))))
+			)
+		)
 			hit++;
 	return hit / words.length;
 }

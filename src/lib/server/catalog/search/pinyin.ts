@@ -6,7 +6,7 @@ export function syllables(text: string): string[] {
 }
 
 /** Edit distance ≤ 1 (one letter added, dropped, changed or two swapped). */
-function near(a: string, b: string): boolean {
+export function near(a: string, b: string): boolean {
 	if (a === b) return true;
 	const la = a.length;
 	const lb = b.length;
