@@ -6,7 +6,7 @@
  */
 const S = '^src/lib/server/';
 const DOMAINS =
-	'(calls|agents|video|desk|booths|ratings|schedule|catalog|auth|audit|seed|maintenance|metrics|supervisor|quality|reports)';
+	'(calls|agents|video|desk|booths|ratings|schedule|catalog|auth|audit|seed|maintenance|metrics|supervisor|quality|reports|finder)';
 
 module.exports = {
 	forbidden: [

@@ -326,7 +326,7 @@ describe('bad query strings and path parameters', () => {
 	it('matter search', async () => {
 		const o = op('GET /matters');
 		const query = fc.dictionary(
-			fc.constantFrom('q', 'departmentId', 'limit', 'other'),
+			fc.constantFrom('q', 'departmentId', 'limit', 'offset', 'other'),
 			fc.oneof(fc.string({ maxLength: 60 }), fc.integer().map(String)),
 			{ maxKeys: 3 }
 		);

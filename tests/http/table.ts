@@ -287,6 +287,7 @@ export const table: Record<string, Entry> = {
 		build: shared({ name: '测试晓屋', town: '沙湾街', site: '农贸市场' })
 	},
 	'GET /matters': { expect: all(200) },
+	'GET /matters/frequent': { expect: all(200) },
 	'GET /languages': { expect: all(200) },
 	'GET /health': { expect: all(200) },
 	'GET /openapi.json': { expect: all(200) },

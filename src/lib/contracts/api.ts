@@ -75,6 +75,7 @@ export const BoothCreated = z
 export const MatterQuery = z.object({
 	q: z.string().trim().max(50).optional(),
 	departmentId: queryInt(1).optional(),
+	offset: queryInt(0, 100_000).default(0),
 	limit: queryInt(1, 100).default(20)
 });
 
@@ -92,7 +93,11 @@ export const Matter = z
 	})
 	.meta({ id: 'Matter' });
 
-export const MatterList = z.object({ matters: z.array(Matter), total: z.number().int() });
+export const MatterList = z.object({
+	matters: z.array(Matter),
+	total: z.number().int(),
+	offset: z.number().int()
+});
 
 export const Language = z
 	.object({ code: z.string(), name: z.string(), nameEn: z.string(), signed: z.boolean() })

@@ -149,7 +149,8 @@ export const adminOperations: Op[] = [
 	{
 		method: 'get',
 		path: '/matters',
-		summary: 'Search matters (Chinese or English)',
+		summary:
+			'Search matters (Chinese, English, pinyin in full or by initials, traditional characters, typos, everyday names) or list a department’s; best match first, then most asked-for; paged by `offset` and `limit` with `total` counting every match',
 		tag: 'catalogue',
 		auth: 'public',
 		query: s.MatterQuery,

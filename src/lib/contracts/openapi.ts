@@ -6,6 +6,7 @@ import { bookingOperations } from './openapi-bookings';
 import { callOperations } from './openapi-calls';
 import { callerOperations } from './openapi-caller';
 import { callerPresenceOperations } from './openapi-callers';
+import { finderOperations } from './openapi-finder';
 import {
 	BOOTH_TOKEN_PATHS,
 	errorOf,
@@ -26,6 +27,7 @@ export type { Op } from './openapi-op';
 /** Every operation of /api/v1, with the schemas that validate it. New endpoints register here. */
 export const operations: Op[] = [
 	...adminOperations,
+	...finderOperations,
 	...callOperations,
 	...agentOperations,
 	...callerOperations,

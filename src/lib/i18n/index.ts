@@ -18,6 +18,7 @@ import { consoleEn, consoleZh } from './console';
 import { elderlyEn, elderlyZh } from './elderly';
 import { interpreterEn, interpreterZh } from './interpreter';
 import { transferEn, transferZh } from './transfer';
+import { finderEn, finderZh } from './finder';
 import { scheduleEn, scheduleZh } from './schedule';
 import { en } from './en';
 import { qualityEn, qualityZh } from './quality';
@@ -51,7 +52,8 @@ export const resources = {
 			elderly: elderlyZh,
 			interp: interpreterZh,
 			transfer: transferZh,
-			waiting: waitingZh
+			waiting: waitingZh,
+			finder: finderZh
 		}
 	},
 	en: {
@@ -73,7 +75,8 @@ export const resources = {
 			elderly: elderlyEn,
 			interp: interpreterEn,
 			transfer: transferEn,
-			waiting: waitingEn
+			waiting: waitingEn,
+			finder: finderEn
 		}
 	},
 	// Japanese and Korean cover the caller pages; anything else falls back to English.

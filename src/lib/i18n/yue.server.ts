@@ -4,6 +4,7 @@ import { callerZh } from './caller';
 import { callerSessionZh } from './caller-session';
 import { elderlyZh } from './elderly';
 import { interpreterZh } from './interpreter';
+import { finderZh } from './finder';
 import { waitingZh } from './waiting';
 import { toCantonese } from './yue';
 
@@ -18,6 +19,7 @@ export type CallerCatalogue = {
 	elderly: typeof elderlyZh;
 	interp: typeof interpreterZh;
 	waiting: typeof waitingZh;
+	finder: typeof finderZh;
 };
 
 let built: CallerCatalogue | null = null;
@@ -30,7 +32,8 @@ export function cantoneseCatalogue(): CallerCatalogue {
 		booking: toCantonese(bookingZh, toHongKong),
 		elderly: toCantonese(elderlyZh, toHongKong),
 		interp: toCantonese(interpreterZh, toHongKong),
-		waiting: toCantonese(waitingZh, toHongKong)
+		waiting: toCantonese(waitingZh, toHongKong),
+		finder: toCantonese(finderZh, toHongKong)
 	};
 	return built;
 }

@@ -21,7 +21,15 @@ describe('written Cantonese caller texts', () => {
 	const zh = resources['zh-CN'].translation;
 
 	it('has a text for every caller key, with no simplified character left', () => {
-		for (const ns of ['caller', 'callerSession', 'booking', 'elderly', 'interp', 'waiting'] as const) {
+		for (const ns of [
+			'caller',
+			'callerSession',
+			'booking',
+			'elderly',
+			'interp',
+			'waiting',
+			'finder'
+		] as const) {
 			const want = texts(zh[ns]).map(([k]) => k);
 			const got = texts(yue[ns]);
 			expect(got.map(([k]) => k)).toEqual(want);

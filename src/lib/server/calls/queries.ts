@@ -274,3 +274,19 @@ export function waitingByDepartment(db: Db): { code: string; n: number }[] {
 		.groupBy(departments.code)
 		.all();
 }
+
+/** How many calls asked for each matter since an instant: everywhere, or from some booths. */
+export function callsPerMatter(db: Db, since: string, boothIds?: number[]): Map<number, number> {
+	const where = [sql`${calls.queuedAt} >= ${since}`];
+	if (boothIds) {
+		if (!boothIds.length) return new Map();
+		where.push(inArray(calls.boothId, boothIds));
+	}
+	const rows = db
+		.select({ id: calls.matterId, n: sql<number>`count(*)` })
+		.from(calls)
+		.where(and(...where))
+		.groupBy(calls.matterId)
+		.all();
+	return new Map(rows.map((r) => [r.id, r.n]));
+}

@@ -3,16 +3,15 @@ import type { Ctx } from '../context';
 import { matters } from '../db/schema';
 import { audit } from '../audit/audit';
 import { notFound } from '../errors';
-import {
-	listDepartments,
-	listLanguages,
-	searchMatters,
-	updateDepartmentAnswerSeconds
-} from './queries';
+import { listDepartments, listLanguages, updateDepartmentAnswerSeconds } from './queries';
+import { searchCatalogue, type MatterQuery } from './search';
 
-/** Matter search for the public API and pages. */
-export function findMatters(ctx: Ctx, q: { q?: string; departmentId?: number; limit: number }) {
-	return searchMatters(ctx.db, q);
+/**
+ * Matter search (forgiving) and department listing for the public API and pages; `calls`
+ * counts how often each matter was asked for lately (call history), ranking ties.
+ */
+export function findMatters(ctx: Ctx, q: MatterQuery, calls?: ReadonlyMap<number, number>) {
+	return searchCatalogue(ctx.db, q, calls);
 }
 
 /** Languages a caller can pick. */
@@ -20,7 +19,7 @@ export function languages(ctx: Ctx) {
 	return listLanguages(ctx.db);
 }
 
-/** The most used matters (booth quick buttons), with what to prepare. */
+/** The most used matters by the catalogue's own ranking (before any call history). */
 export function popularMatters(ctx: Ctx, limit = 8) {
 	return ctx.db
 		.select({
@@ -34,6 +33,26 @@ export function popularMatters(ctx: Ctx, limit = 8) {
 		.orderBy(desc(matters.popularity), asc(matters.id))
 		.limit(limit)
 		.all();
+}
+
+/** Active matters by id with what to prepare (the booth's quick buttons), in the order asked. */
+export function mattersWithMaterials(ctx: Ctx, ids: number[]) {
+	if (!ids.length) return [];
+	const rows = new Map(
+		ctx.db
+			.select({
+				id: matters.id,
+				name: matters.name,
+				nameEn: matters.nameEn,
+				departmentId: matters.departmentId,
+				materials: matters.materials
+			})
+			.from(matters)
+			.where(and(inArray(matters.id, ids), eq(matters.active, true)))
+			.all()
+			.map((m) => [m.id, m])
+	);
+	return ids.flatMap((id) => rows.get(id) ?? []);
 }
 
 /** One active matter with what the caller should prepare, or undefined. */

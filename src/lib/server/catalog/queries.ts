@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { reference } from '../db/reference';
 import { departments, languages, matters, towns } from '../db/schema';
@@ -15,52 +15,15 @@ const matterColumns = {
 	weekendExtended: matters.weekendExtended
 };
 
-function escapeLike(s: string): string {
-	return s.replace(/[\\%_]/g, (c) => '\\' + c);
-}
-
-/** Matters whose Chinese or English name contains every word of `q`, best matches first. */
-export function searchMatters(db: Db, opts: { q?: string; departmentId?: number; limit: number }) {
-	const where: SQL[] = [eq(matters.active, true)];
-	if (opts.departmentId) where.push(eq(matters.departmentId, opts.departmentId));
-	const words = (opts.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
-	for (const w of words) {
-		const pat = `%${escapeLike(w)}%`;
-		where.push(
-			or(
-				sql`${matters.name} LIKE ${pat} ESCAPE '\\'`,
-				sql`${matters.nameEn} LIKE ${pat} ESCAPE '\\'`,
-				sql`${departments.name} LIKE ${pat} ESCAPE '\\'`
-			)!
-		);
-	}
-	const first = words[0] ? `${escapeLike(words[0])}%` : '';
-	// Names that start with the first word rank above names that merely contain it.
-	const order = [
-		...(first
-			? [
-					sql`CASE WHEN ${matters.name} LIKE ${first} ESCAPE '\\' OR ${matters.nameEn} LIKE ${first} ESCAPE '\\' THEN 0 ELSE 1 END`
-				]
-			: []),
-		desc(matters.popularity),
-		asc(matters.id)
-	];
-	const base = db
-		.select(matterColumns)
-		.from(matters)
-		.innerJoin(departments, eq(departments.id, matters.departmentId));
-	const rows = base
-		.where(and(...where))
-		.orderBy(...order)
-		.limit(opts.limit)
-		.all();
-	const total = db
-		.select({ n: sql<number>`count(*)` })
+/** Every active matter with its department and its prior demand (the search index's input). */
+export function activeMatters(db: Db) {
+	return db
+		.select({ ...matterColumns, popularity: matters.popularity })
 		.from(matters)
 		.innerJoin(departments, eq(departments.id, matters.departmentId))
-		.where(and(...where))
-		.get()!.n;
-	return { matters: rows, total };
+		.where(eq(matters.active, true))
+		.orderBy(asc(matters.id))
+		.all();
 }
 
 /** One matter with its department, or undefined. */

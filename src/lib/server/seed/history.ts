@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectionOf, type OnConnection } from '../db/prepared';
 import { instantOf } from '../schedule/hours';
+import { siteProfiles } from './site-profiles';
 
 /**
  * Past calls in the district's proportions, written straight to the tables the call core writes
@@ -19,6 +20,8 @@ export interface HistoryPlan {
 	rng: () => number;
 	/** Cases whose bad rating came in after this instant are still being worked on. */
 	openCasesAfter?: number;
+	/** What each booth's callers mostly ask for (60 % of its calls), by booth id. */
+	boothMatters?: Map<number, { id: number; departmentId: number }[]>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -50,8 +53,10 @@ export function writeHistory(db: OnConnection, plan: HistoryPlan): number {
 		const [open, close] = dow === 6 ? [540, 720] : [540, 1020];
 		for (let i = 0; i < count; i++, n++) {
 			const id = randomUUID();
-			const matter = pick(weighted);
+			let matter = pick(weighted);
 			const booth = r() < 0.7 ? pick(plan.boothIds) : null;
+			const local = booth === null ? undefined : plan.boothMatters?.get(booth);
+			if (local?.length && r() < 0.6) matter = pick(local);
 			const agent =
 				plan.agentIds[(matter.departmentId * 7 + Math.floor(r() * 6)) % plan.agentIds.length]!;
 			const t0 = instantOf(day, open) + Math.floor(r() * (close - open) * 60_000);
@@ -144,6 +149,25 @@ export function seedDemoHistory(db: OnConnection, now: number, rng: () => number
 		}[]
 	).map((u) => u.id);
 	if (!matters.length || !boothIds.length || !agentIds.length) return 0;
+	const byName = new Map(
+		(
+			c
+				.prepare(
+					'SELECT id, name, department_id AS departmentId FROM matters WHERE active = 1 ORDER BY id DESC'
+				)
+				.all() as {
+				id: number;
+				name: string;
+				departmentId: number;
+			}[]
+		).map((m) => [m.name, { id: m.id, departmentId: m.departmentId }])
+	);
+	const boothMatters = new Map(
+		(c.prepare('SELECT id, site FROM booths').all() as { id: number; site: string }[]).map((b) => [
+			b.id,
+			(siteProfiles[b.site] ?? []).flatMap((name) => byName.get(name) ?? [])
+		])
+	);
 	const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
 	const days = Array.from({ length: 120 }, (_, i) =>
 		new Date(Date.parse(`${today}T00:00:00Z`) - (120 - i) * 86_400_000).toISOString().slice(0, 10)
@@ -155,6 +179,7 @@ export function seedDemoHistory(db: OnConnection, now: number, rng: () => number
 		boothIds,
 		agentIds,
 		rng,
-		openCasesAfter: now - 7 * 86_400_000
+		openCasesAfter: now - 7 * 86_400_000,
+		boothMatters
 	});
 }

@@ -17,7 +17,8 @@ import { hashPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import { DEFAULT_HOURS } from '../schedule/hours';
 import catalogue from './panyu-demo.json';
-import { generatedMatters, rng } from './generate';
+import { rng } from './generate';
+import { demoMatters } from './catalogue';
 import { seedDemoRosters, seedSchedules } from './schedule-seed';
 import { seedDemoHistory } from './history';
 
@@ -101,22 +102,7 @@ export function seedCatalogue(db: Db): void {
 				.all()
 				.map((d) => [d.code, d.id])
 		);
-		const listed = catalogue.matters.map((m, i) => ({
-			code: `PY-${m.dept.toUpperCase()}-${String(i + 1).padStart(3, '0')}`,
-			dept: m.dept,
-			name: m.name,
-			en: m.en,
-			level: m.level as 'district' | 'town',
-			weekend: m.weekend,
-			popularity: 1000 - i * 10
-		}));
-		const generated = generatedMatters().map((m, i) => ({
-			...m,
-			code: `PY-G-${String(i + 1).padStart(4, '0')}`,
-			weekend: false,
-			popularity: 0
-		}));
-		for (const chunk of chunks([...listed, ...generated], 200)) {
+		for (const chunk of chunks(demoMatters(), 200)) {
 			tx.insert(matters)
 				.values(
 					chunk.map((m) => ({

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { boothFromToken } from '$lib/server/auth/auth';
 import { setBoothCookie } from '$lib/server/booths/cookie';
-import { callerCatalogue } from '$lib/server/catalog/catalog';
+import { callerStart } from '$lib/server/finder/finder';
 import { callerSessionSettings } from '$lib/server/calls/presence';
 import { appContext } from '$lib/server/context';
 import type { PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	if (!locals.booth) return { booth: null };
 	return {
 		booth: { id: locals.booth.id, name: locals.booth.name },
-		...callerCatalogue(ctx, 8),
+		...callerStart(ctx, locals.booth.id, 8),
 		disinfectSeconds: ctx.cfg.BOOTH_DISINFECT_SECONDS,
 		bookingOfferWait: ctx.cfg.BOOKING_OFFER_WAIT_SECONDS,
 		session: callerSessionSettings(ctx)

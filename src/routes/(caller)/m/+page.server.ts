@@ -1,4 +1,4 @@
-import { callerCatalogue } from '$lib/server/catalog/catalog';
+import { callerStart } from '$lib/server/finder/finder';
 import { callerSessionSettings } from '$lib/server/calls/presence';
 import { appContext } from '$lib/server/context';
 import type { PageServerLoad } from './$types';
@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	const ctx = await appContext();
 	return {
-		...callerCatalogue(ctx, 6),
+		...callerStart(ctx, undefined, 6),
 		bookingOfferWait: ctx.cfg.BOOKING_OFFER_WAIT_SECONDS,
 		session: callerSessionSettings(ctx)
 	};
