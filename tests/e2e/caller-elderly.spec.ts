@@ -112,11 +112,13 @@ test('booth: 粤语 switches the screen to written Cantonese (繁體) for the wh
 	await expect(page.getByRole('button', { name: '我 50 歲以上 / 需要幫助' })).toBeVisible();
 	await expect(page.getByRole('button', { name: '我使用手語' })).toBeVisible();
 	await expect(page.getByRole('searchbox', { name: '搜索事項' })).toBeVisible();
-	// Matter names stay the catalogue's Chinese names (not the English ones).
-	await expect(booth.popularMatters.getByRole('button', { name: matter.name })).toBeVisible();
+	// Matter names are the catalogue's Chinese names (not the English ones), written in 繁體.
+	const hk = '內資有限責任公司設立登記';
+	expect(matter.name).toBe('内资有限责任公司设立登记');
+	await expect(booth.popularMatters.getByRole('button', { name: hk })).toBeVisible();
 	await accessibleAtBothZooms(page);
 
-	await booth.popularMatters.getByRole('button', { name: matter.name }).click();
+	await booth.popularMatters.getByRole('button', { name: hk }).click();
 	await expect(booth.confirmation).toContainText('開始視頻連線？');
 	await booth.confirm();
 	await expect(page.getByRole('heading', { name: '正在為你排隊' })).toBeVisible();

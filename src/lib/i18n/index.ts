@@ -105,6 +105,29 @@ export function addTexts(locale: UiLocale, texts: object): void {
 	instance.addResourceBundle(locale, 'translation', texts, true, true);
 }
 
+let hongKong: {
+	chars: Readonly<Record<string, string>>;
+	names: Readonly<Record<string, string>>;
+} = { chars: {}, names: {} };
+/** How the catalogue's names are written in 繁體 (sent with the caller pages). */
+export function addNameChars(map: typeof hongKong): void {
+	hongKong = map;
+}
+
+/**
+ * A catalogue name (a matter's, a department's) in the screen's language: the English one, or
+ * the Chinese one, in 繁體 on a written-Cantonese screen.
+ */
+export function nameIn(locale: UiLocale, zh: string, en?: string | null): string {
+	if (!chineseNames(locale)) return en || zh;
+	if (locale !== 'zh-HK') return zh;
+	const whole = hongKong.names[zh];
+	if (whole) return whole;
+	let out = '';
+	for (const c of zh) out += hongKong.chars[c] ?? c;
+	return out;
+}
+
 /** Whether a screen language shows the catalogue's Chinese names (else the English ones). */
 export function chineseNames(locale: UiLocale): boolean {
 	return locale === 'zh-CN' || locale === 'zh-HK';

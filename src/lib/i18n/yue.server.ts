@@ -37,3 +37,42 @@ export function cantoneseCatalogue(): CallerCatalogue {
 	};
 	return built;
 }
+
+export interface HongKongNames {
+	/** Characters written one way in 繁體 wherever they appear in these names. */
+	chars: Record<string, string>;
+	/** Whole names the characters alone would get wrong (签 is 簽 in 簽發 but 籤 elsewhere). */
+	names: Record<string, string>;
+}
+
+const builtNames = new WeakMap<readonly string[], HongKongNames>();
+/**
+ * How the catalogue's names are written in Hong Kong, compactly: the characters that always
+ * convert the same way, and the few whole names that need their phrase (see `nameIn`).
+ */
+export function hongKongNames(list: readonly string[]): HongKongNames {
+	const have = builtNames.get(list);
+	if (have) return have;
+	const outputs = new Map<string, Set<string>>();
+	const converted = list.map((n) => [n, toHongKong(n)] as const);
+	for (const [n, t] of converted) {
+		const a = [...n];
+		const b = [...t];
+		if (a.length !== b.length) continue;
+		a.forEach((c, i) => {
+			let o = outputs.get(c);
+			if (!o) outputs.set(c, (o = new Set()));
+			o.add(b[i]!);
+		});
+	}
+	const chars: Record<string, string> = {};
+	for (const [c, o] of outputs) {
+		const [only] = o;
+		if (o.size === 1 && only !== c) chars[c] = only!;
+	}
+	const names: Record<string, string> = {};
+	for (const [n, t] of converted) if ([...n].map((c) => chars[c] ?? c).join('') !== t) names[n] = t;
+	const out = { chars, names };
+	builtNames.set(list, out);
+	return out;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resources, translator, addTexts } from './index';
+import { resources, translator, addNameChars, addTexts, nameIn } from './index';
 import { cantonesePhrases, toCantonese } from './yue';
-import { cantoneseCatalogue, toHongKong } from './yue.server';
+import { cantoneseCatalogue, hongKongNames, toHongKong } from './yue.server';
 
 function texts(o: object, prefix = ''): [string, string][] {
 	return Object.entries(o).flatMap(([k, v]) =>
@@ -56,5 +56,24 @@ describe('written Cantonese caller texts', () => {
 		addTexts('zh-HK', yue);
 		expect(translator('zh-HK')('caller.call.hangUp')).toBe('掛斷');
 		expect(translator('zh-HK')('caller.resultCount', { count: 3 })).toBe('揾到 3 個事項');
+	});
+});
+
+describe('catalogue names on a written-Cantonese screen', () => {
+	it('shows matter and department names in 繁體 there, and as they are elsewhere', () => {
+		const names = ['内资有限责任公司设立登记', '区市场监督管理局', '普通护照签发'];
+		const map = hongKongNames([...names, '抽签登记']);
+		// only the characters Hong Kong writes otherwise are sent, and whole names where they
+		// are written two ways (签: 簽發, 抽籤)
+		expect(map.chars['资']).toBe('資');
+		expect(map.chars['有']).toBeUndefined();
+		expect(map.chars['签']).toBeUndefined();
+		expect(Object.keys(map.names).sort()).toEqual(['抽签登记', '普通护照签发'].sort());
+		addNameChars(map);
+		expect(nameIn('zh-HK', names[0]!, 'Company registration')).toBe('內資有限責任公司設立登記');
+		expect(nameIn('zh-HK', names[2]!)).toBe('普通護照簽發');
+		expect(nameIn('zh-CN', names[0]!, 'Company registration')).toBe(names[0]);
+		expect(nameIn('en', names[0]!, 'Company registration')).toBe('Company registration');
+		expect(nameIn('ja', names[1]!, '')).toBe(names[1]);
 	});
 });

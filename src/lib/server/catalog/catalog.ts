@@ -4,7 +4,7 @@ import { matters } from '../db/schema';
 import { audit } from '../audit/audit';
 import { notFound } from '../errors';
 import { listDepartments, listLanguages, updateDepartmentAnswerSeconds } from './queries';
-import { searchCatalogue, type MatterQuery } from './search';
+import { catalogueNames, searchCatalogue, type MatterQuery } from './search';
 
 /**
  * Matter search (forgiving) and department listing for the public API and pages; `calls`
@@ -94,4 +94,9 @@ export function setDepartmentAnswerSeconds(
 		detail: { answerSeconds }
 	});
 	return { id: departmentId, answerSeconds };
+}
+
+/** The Chinese names of the active matters and departments (what a caller may be shown). */
+export function chineseCatalogueNames(ctx: Ctx): string[] {
+	return catalogueNames(ctx.db);
 }

@@ -115,3 +115,16 @@ export function searchCatalogue(db: Db, query: MatterQuery, calls?: ReadonlyMap<
 	const page = ids.slice(offset, offset + query.limit).map((id) => asMatter(b.rows.get(id)!));
 	return { matters: page, total: ids.length, offset };
 }
+
+const namesOf = new WeakMap<Built, string[]>();
+/** The Chinese names of the active catalogue's matters and departments (cached with the index). */
+export function catalogueNames(db: Db): string[] {
+	const b = catalogueIndex(db);
+	let names = namesOf.get(b);
+	if (!names) {
+		const all = new Set<string>();
+		for (const r of b.rows.values()) all.add(r.name).add(r.departmentName);
+		namesOf.set(b, (names = [...all]));
+	}
+	return names;
+}
