@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/lib/server/context';
+import { EventBus } from '../../src/lib/server/realtime/bus';
 import { eventStream } from '../../src/lib/server/realtime/sse';
 import { sseQueue } from '../../src/lib/server/telemetry';
 import { closeTestContext, testContext } from './helpers';
@@ -88,6 +89,68 @@ describe('server-sent events through Redis', () => {
 		const got = await readFrames(again, 3);
 		expect(got.map((f) => f.event)).toEqual(['ready', 'agent.updated', 'agent.updated']);
 		expect(got.slice(1).map((f) => (f.data as { agentId: number }).agentId)).toEqual([3, 4]);
+	});
+
+	it('replays a resume from what this process just received, without reading the stream again', async () => {
+		const first = await eventStream(ctx, { listener: { userId: 6, roles: ['supervisor'] } });
+		const [ready] = await readFrames(first, 1);
+		await ctx.bus.publish(
+			'agent.updated',
+			{ agentId: 7, state: 'break', since: 'm1' },
+			{ roles: ['supervisor'] }
+		);
+		const live = await eventStream(ctx, { listener: { userId: 8, roles: ['supervisor'] } });
+		await ctx.bus.publish(
+			'agent.updated',
+			{ agentId: 8, state: 'available', since: 'm2' },
+			{ roles: ['supervisor'] }
+		);
+		// both events have reached this process (a stream opened meanwhile saw the second)
+		expect((await readFrames(live, 2)).map((f) => f.event)).toEqual(['ready', 'agent.updated']);
+		// the replay stream is gone (as after a Redis restart without persistence): the resume
+		// is served from the events this process kept, in order
+		await ctx.redis.del(`${ctx.prefix}:events`);
+		const again = await eventStream(ctx, {
+			listener: { userId: 6, roles: ['supervisor'] },
+			lastEventId: ready!.id
+		});
+		const got = await readFrames(again, 3);
+		expect(got.map((f) => f.event)).toEqual(['ready', 'agent.updated', 'agent.updated']);
+		expect(got.slice(1).map((f) => (f.data as { agentId: number }).agentId)).toEqual([7, 8]);
+	});
+
+	it('asks a client that missed more than one replay holds to resync from a snapshot', async () => {
+		const first = await eventStream(ctx, { listener: { userId: 11, roles: ['supervisor'] } });
+		const [ready] = await readFrames(first, 1);
+		await ctx.bus.publishMany(
+			Array.from({ length: 1001 }, (_, i) => [
+				'agent.updated',
+				{ agentId: 1000 + i, state: 'break', since: `b${i}` },
+				{ roles: ['supervisor'] }
+			]) as Parameters<typeof ctx.bus.publishMany>[0]
+		);
+		// wait until this process has received them all
+		const watcher = await eventStream(ctx, { listener: { userId: 12, roles: ['supervisor'] } });
+		await ctx.bus.publish(
+			'agent.updated',
+			{ agentId: 1, state: 'break', since: 'end' },
+			{ users: [12] }
+		);
+		const seen = await readFrames(watcher, 2);
+		expect(seen.map((f) => f.event)).toEqual(['ready', 'agent.updated']);
+		const res = await eventStream(ctx, {
+			listener: { userId: 11, roles: ['supervisor'] },
+			lastEventId: ready!.id
+		});
+		expect((await readFrames(res, 1))[0]).toMatchObject({
+			event: 'resync',
+			data: { reason: 'too_old' }
+		});
+		// the same from the replay stream in Redis (a process that has kept nothing yet)
+		const fresh = new EventBus(ctx.redis, undefined, ctx.prefix);
+		expect(await fresh.since(ready!.id)).toBeNull();
+		// while one a little behind still gets what it missed
+		expect(await fresh.since(seen[1]!.id!)).toEqual([]);
 	});
 
 	it('asks the client to resync from a snapshot when its Last-Event-ID is no longer held', async () => {

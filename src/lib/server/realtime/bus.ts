@@ -45,6 +45,13 @@ export class EventBus {
 	readonly channel: string;
 	private readonly handlers = new Set<(m: BusMessage) => void>();
 	private subscribed?: Promise<void>;
+	/**
+	 * The latest live messages this process received, in order and without a gap since the
+	 * first (cleared when the subscription drops): a stream resuming within them replays these
+	 * same objects (their frames are encoded once for all streams) instead of re-reading and
+	 * re-parsing up to a thousand events from Redis for each reconnecting client.
+	 */
+	private recent: BusMessage[] = [];
 
 	constructor(
 		private readonly redis: Redis,
@@ -74,19 +81,33 @@ export class EventBus {
 		return run.call(this.redis, this.streamKey, this.channel, String(this.maxLen), ...payloads);
 	}
 
-	/** Events after `lastId`, or null when that id is older than what the stream still holds. */
+	/**
+	 * Events after `lastId`, or null when that id is older than what the stream still holds or
+	 * more than SINCE_MAX events came after it (the client then resyncs from a snapshot).
+	 */
 	async since(lastId: string): Promise<BusMessage[] | null> {
 		if (!/^\d+-\d+$/.test(lastId)) return null;
+		const kept = this.recent;
+		if (kept.length && compareIds(lastId, kept[0]!.id) >= 0) {
+			let i = kept.length;
+			while (i > 0 && compareIds(kept[i - 1]!.id, lastId) > 0) i--;
+			return kept.length - i > SINCE_MAX ? null : kept.slice(i);
+		}
 		const first = (await this.redis.xrange(this.streamKey, '-', '+', 'COUNT', 1)) as [
 			string,
 			string[]
 		][];
 		const firstId = first[0]?.[0];
 		if (firstId && compareIds(lastId, firstId) < 0) return null;
-		const rows = (await this.redis.xrange(this.streamKey, `(${lastId}`, '+', 'COUNT', 1000)) as [
-			string,
-			string[]
-		][];
+		const rows = (await this.redis.xrange(
+			this.streamKey,
+			`(${lastId}`,
+			'+',
+			'COUNT',
+			SINCE_MAX + 1
+		)) as [string, string[]][];
+		// more missed than one replay holds: the client starts again from a snapshot
+		if (rows.length > SINCE_MAX) return null;
 		return rows.flatMap(([id, fields]) => {
 			const m = parse(fields[1] ?? '', id);
 			return m ? [m] : [];
@@ -119,11 +140,25 @@ export class EventBus {
 	private async subscribe(sub: Redis): Promise<void> {
 		sub.on('message', (_channel: string, raw: string) => {
 			const m = parseChannelMessage(raw);
-			if (m) for (const h of this.handlers) h(m);
+			if (!m) return;
+			this.recent.push(m);
+			if (this.recent.length > RECENT_MAX) this.recent = this.recent.slice(-RECENT_KEEP);
+			for (const h of this.handlers) h(m);
 		});
+		// messages published while the subscription is down never arrive: the kept run would
+		// have a gap, so resumes read Redis again until it has filled anew
+		const forget = () => (this.recent = []);
+		sub.on('close', forget);
+		sub.on('reconnecting', forget);
 		await sub.subscribe(this.channel);
 	}
 }
+
+/** The most events one resume replays (more: the client resyncs from a snapshot instead). */
+const SINCE_MAX = 1000;
+/** Live messages kept for resumes: trimmed to RECENT_KEEP once RECENT_MAX are held. */
+const RECENT_KEEP = 2000;
+const RECENT_MAX = 2500;
 
 function compareIds(a: string, b: string): number {
 	const [am, as] = a.split('-').map(BigInt) as [bigint, bigint];
