@@ -7,6 +7,7 @@ import { buildIfStale } from './lib/build';
 import { checkRedis, prepareDatabase } from './lib/prepare';
 import { startRedis, type EmbeddedRedis } from './lib/redis-server';
 import { printReady } from './lib/banner';
+import { webNodeArgs } from './lib/console';
 import { nodeProcess, Supervisor } from './lib/supervise';
 
 /**
@@ -93,9 +94,10 @@ async function main() {
 	};
 	// Live SSE streams never finish by themselves: give them 3 s on shutdown, not the default 30.
 	const web = { SHUTDOWN_TIMEOUT: '3', ...env, CONSOLE_PROCESS: 'web' };
+	const webArgs = webNodeArgs(env);
 	await supervisor.add({
 		name: 'web',
-		start: () => nodeProcess([path.resolve('build/index.js')], web)
+		start: () => nodeProcess([...webArgs, path.resolve('build/index.js')], web)
 	});
 	const worker = { ...env, CONSOLE_PROCESS: 'worker' };
 	await supervisor.add({
