@@ -357,6 +357,25 @@ export function staffSlots(
 	};
 }
 
+/** Saves a capacity setting of a matter group (400 for an unknown group) and audits it. */
+function saveCapacity(
+	ctx: Ctx,
+	actorId: number,
+	departmentId: number,
+	action: string,
+	detail: Record<string, unknown>,
+	save: () => void
+): void {
+	try {
+		save();
+	} catch (e) {
+		if (String(e).includes('FOREIGN KEY'))
+			throw badRequest(`unknown department ${departmentId}`, 'unknown_department');
+		throw e;
+	}
+	audit(ctx, { actorKind: 'user', actorId, action, target: `department:${departmentId}`, detail });
+}
+
 /** A scheduler sets (or with null clears) the capacity of one slot of a matter group. */
 export function setCapacity(
 	ctx: Ctx,
@@ -366,20 +385,14 @@ export function setCapacity(
 	const t = Date.parse(input.slotStart);
 	if (Number.isNaN(t)) throw badRequest('slotStart is not a time', 'validation_failed');
 	const slotStart = formatShanghai(t);
-	try {
-		q.putOverride(ctx.db, input.departmentId, slotStart, input.capacity, actorId);
-	} catch (e) {
-		if (String(e).includes('FOREIGN KEY'))
-			throw badRequest(`unknown department ${input.departmentId}`, 'unknown_department');
-		throw e;
-	}
-	audit(ctx, {
-		actorKind: 'user',
+	saveCapacity(
+		ctx,
 		actorId,
-		action: 'booking.capacity',
-		target: `department:${input.departmentId}`,
-		detail: { slotStart, capacity: input.capacity }
-	});
+		input.departmentId,
+		'booking.capacity',
+		{ slotStart, capacity: input.capacity },
+		() => q.putOverride(ctx.db, input.departmentId, slotStart, input.capacity, actorId)
+	);
 	return { departmentId: input.departmentId, slotStart, capacity: input.capacity };
 }
 
@@ -400,19 +413,13 @@ export function setCapacityRule(
 			`session ${input.sessionId} does not cover this matter group`,
 			'unknown_session'
 		);
-	try {
-		q.putRule(ctx.db, input.departmentId, input.sessionId, input.capacity, actorId);
-	} catch (e) {
-		if (String(e).includes('FOREIGN KEY'))
-			throw badRequest(`unknown department ${input.departmentId}`, 'unknown_department');
-		throw e;
-	}
-	audit(ctx, {
-		actorKind: 'user',
+	saveCapacity(
+		ctx,
 		actorId,
-		action: 'booking.capacity_rule',
-		target: `department:${input.departmentId}`,
-		detail: { sessionId: input.sessionId, capacity: input.capacity }
-	});
+		input.departmentId,
+		'booking.capacity_rule',
+		{ sessionId: input.sessionId, capacity: input.capacity },
+		() => q.putRule(ctx.db, input.departmentId, input.sessionId, input.capacity, actorId)
+	);
 	return input;
 }
