@@ -7,7 +7,7 @@ import { buildIfStale } from './lib/build';
 import { checkRedis, prepareDatabase } from './lib/prepare';
 import { startRedis, type EmbeddedRedis } from './lib/redis-server';
 import { printReady } from './lib/banner';
-import { webNodeArgs } from './lib/console';
+import { webNodeArgs, webProcessEnv } from './lib/console';
 import { nodeProcess, Supervisor } from './lib/supervise';
 
 /**
@@ -93,7 +93,7 @@ async function main() {
 		HOST: cfg.HOST
 	};
 	// Live SSE streams never finish by themselves: give them 3 s on shutdown, not the default 30.
-	const web = { SHUTDOWN_TIMEOUT: '3', ...env, CONSOLE_PROCESS: 'web' };
+	const web = { SHUTDOWN_TIMEOUT: '3', ...env, ...webProcessEnv(env), CONSOLE_PROCESS: 'web' };
 	const webArgs = webNodeArgs(env);
 	await supervisor.add({
 		name: 'web',

@@ -12,6 +12,7 @@ import { errorResponse } from '$lib/server/http';
 import { DEV_CREDENTIALS_WARNING, usesDevCredentials } from '$lib/server/config';
 import { logger } from '$lib/server/logger';
 import { startPublishing } from '$lib/server/telemetry';
+import { startMallocTrim } from '$lib/server/ops/memory';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -19,9 +20,11 @@ export const init: ServerInit = async () => {
 	if (usesDevCredentials(ctx.cfg)) logger.warn(DEV_CREDENTIALS_WARNING);
 	// this process's metrics reach /metrics in whichever web process is scraped
 	const publishing = startPublishing(ctx.redis, ctx.prefix);
+	const trimming = await startMallocTrim();
 	// adapter-node emits this once the HTTP server has closed; open connections would keep us alive.
 	process.once('sveltekit:shutdown' as 'exit', () => {
 		publishing.stop();
+		trimming.stop();
 		void closeContext(ctx);
 	});
 };

@@ -116,14 +116,15 @@ export async function pubsubRoundTrips(url: string, n: number, gapMs = 0): Promi
 }
 
 /** A process's resident memory (MB) and CPU time so far (s, user + system), from /proc. */
-export function procStats(pid: number): { rssMb: number; cpuS: number } {
+export function procStats(pid: number): { rssMb: number; anonMb: number; cpuS: number } {
 	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-	const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+	const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+	const rssKb = kb('VmRSS');
 	// fields after the command name (which may hold spaces): utime and stime are the 12th and 13th
 	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
 	const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	const ticks = Number(f[11]) + Number(f[12]);
-	return { rssMb: rssKb / 1024, cpuS: ticks / clockTicks() };
+	return { rssMb: rssKb / 1024, anonMb: kb('RssAnon') / 1024, cpuS: ticks / clockTicks() };
 }
 
 let ticksPerSecond: number | undefined;

@@ -388,7 +388,11 @@ const accepted0 = accepted;
 const queuedMb: number[] = [];
 const heapMb: number[] = [];
 const externalMb: number[] = [];
-/** The web process's V8 heap in use and its memory outside the heap, as it last published them. */
+const heapTotalMb: number[] = [];
+const anonMb: number[] = [];
+/** Each V8 heap space's largest committed size seen (MB). */
+const spaceMaxMb = new Map<string, number>();
+/** The web process's V8 heap in use and committed, and its memory outside the heap, as it last published them. */
 async function webMemory(): Promise<void> {
 	const r = new Redis(redis.url, { lazyConnect: true });
 	await r.connect();
@@ -397,11 +401,19 @@ async function webMemory(): Promise<void> {
 	const web = Object.entries(all).find(([id]) => id.startsWith('web:'));
 	if (!web) return;
 	const metrics = (
-		JSON.parse(web[1]) as { metrics: { name: string; values: { value: number }[] }[] }
+		JSON.parse(web[1]) as {
+			metrics: { name: string; values: { value: number; labels?: { space?: string } }[] }[];
+		}
 	).metrics;
 	const value = (name: string) => metrics.find((m) => m.name === name)?.values[0]?.value ?? NaN;
 	heapMb.push(value('nodejs_heap_size_used_bytes') / 2 ** 20);
+	heapTotalMb.push(value('nodejs_heap_size_total_bytes') / 2 ** 20);
 	externalMb.push(value('nodejs_external_memory_bytes') / 2 ** 20);
+	for (const v of metrics.find((m) => m.name === 'nodejs_heap_space_size_total_bytes')?.values ??
+		[]) {
+		const space = v.labels?.space ?? '?';
+		spaceMaxMb.set(space, Math.max(spaceMaxMb.get(space) ?? 0, v.value / 2 ** 20));
+	}
 }
 /** The web process's bytes held for stream clients that have not read them (from /metrics). */
 async function queuedNow(): Promise<number> {
@@ -413,7 +425,9 @@ async function queuedNow(): Promise<number> {
 }
 for (let s = 0; s < MEASURE_S; s++) {
 	await sleep(1000);
-	rss.push(procStats(webPid).rssMb);
+	const mem = procStats(webPid);
+	rss.push(mem.rssMb);
+	anonMb.push(mem.anonMb);
 	clients.push(open());
 	if (s % 5 === 4) {
 		queuedMb.push(await queuedNow());
@@ -543,7 +557,11 @@ console.log(
 	`\nweb process with ${clientsMed.toLocaleString('en')} SSE clients (min ${Math.min(...clients)}): ` +
 		`RSS median ${f(rssMed, 0)} MB, max ${f(rssMax, 0)} MB (${f(idleRssMb, 0)} MB at start); ` +
 		`CPU ${f(webCpuPct, 0)} % of one core; ${f(answeredPerS)} calls answered/s; ` +
-		`V8 heap in use median ${f(pct(heapMb, 50), 0)} MB (max ${f(Math.max(...heapMb), 0)}), outside the heap ${f(pct(externalMb, 50), 0)} MB; ` +
+		`anonymous (not file-backed) median ${f(pct(anonMb, 50), 0)} MB; ` +
+		`V8 heap in use median ${f(pct(heapMb, 50), 0)} MB (max ${f(Math.max(...heapMb), 0)}), ` +
+		`committed median ${f(pct(heapTotalMb, 50), 0)} MB (max ${f(Math.max(...heapTotalMb), 0)}; by space at most: ` +
+		[...spaceMaxMb].map(([k, v]) => `${k.replace(/_space$/, '')} ${f(v, 0)}`).join(', ') +
+		`), outside the heap ${f(pct(externalMb, 50), 0)} MB; ` +
 		`held for stream clients not yet read: median ${f(pct(queuedMb, 50), 1)} MB, max ${f(Math.max(...queuedMb), 1)} MB`
 );
 console.log(

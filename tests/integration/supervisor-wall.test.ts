@@ -256,6 +256,34 @@ describe('the supervisor wall', () => {
 		await setAgentState(ctx, agent, 'offline');
 	});
 
+	it('keeps two seats with the same skills apart when one of them is given another matter', async () => {
+		const skills = [
+			{ kind: 'language' as const, code: 'zh', level: 5 },
+			{ kind: 'matter' as const, matterId: m.a.id, level: 3 }
+		];
+		const twin1 = await makeAgent(ctx, skills);
+		const twin2 = await makeAgent(ctx, skills);
+		for (const a of [twin1, twin2]) await setAgentState(ctx, a, 'break');
+		const c = await mobileCall(ctx, { matterId: m.otherDept.id });
+		const row = async () => (await wallSnapshot(ctx)).waiting.find((x) => x.callId === c.callId)!;
+		expect((await row()).eligibleAgentIds).not.toContain(twin1);
+		// the two seats share one skill profile in the wall's cache until one of them changes
+		await setSkills(ctx, 0, twin1, [
+			...skills,
+			{ kind: 'matter', matterId: m.otherDept.id, level: 2 }
+		]);
+		const eligible = (await row()).eligibleAgentIds;
+		expect(eligible).toContain(twin1);
+		expect(eligible).not.toContain(twin2);
+		await setSkills(ctx, 0, twin2, [
+			...skills,
+			{ kind: 'matter', matterId: m.otherDept.id, level: 4 }
+		]);
+		expect((await row()).eligibleAgentIds).toEqual(expect.arrayContaining([twin1, twin2]));
+		await leaveCall(ctx, c.callId);
+		for (const a of [twin1, twin2]) await setAgentState(ctx, a, 'offline');
+	});
+
 	it('reads the wall once for every supervisor asking within a moment, and afresh after it', async () => {
 		const first = sharedWallSnapshot(ctx, admin);
 		expect(sharedWallSnapshot(ctx, admin)).toBe(first);

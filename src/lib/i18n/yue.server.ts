@@ -8,8 +8,23 @@ import { finderZh } from './finder';
 import { waitingZh } from './waiting';
 import { toCantonese } from './yue';
 
-/** Simplified (mainland) to traditional as written in Hong Kong. */
-export const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
+let converter: ((s: string) => string) | null = null;
+let release: ReturnType<typeof setTimeout> | undefined;
+/** How long the converter is kept after its last use. */
+const KEEP_MS = 60_000;
+
+/**
+ * Simplified (mainland) to traditional as written in Hong Kong. OpenCC's phrase tables take
+ * about 45 MB of heap once built (0.4 s): the converter is built when first needed, and let go
+ * a minute after its last use; what it produced is cached by its callers.
+ */
+export function toHongKong(s: string): string {
+	converter ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
+	clearTimeout(release);
+	release = setTimeout(() => (converter = null), KEEP_MS);
+	release.unref?.();
+	return converter(s);
+}
 
 /** The caller namespaces a Cantonese caller sees, as sent to the caller pages. */
 export type CallerCatalogue = {

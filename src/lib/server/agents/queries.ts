@@ -281,6 +281,9 @@ type SkillFields = Record<string, number>;
 /**
  * Every agent's routing fields (the wall's seats), read in one query and kept per connection
  * until the reference version moves (triggers bump it on any skill change, in any process).
+ * Agents with the same skills share one fields object: a seat serving two departments has a
+ * field for each of their few hundred matters (some 50 KB), and seats mostly share a handful of
+ * skill profiles, so 550 of them cost a few profiles instead of 28 MB of heap.
  * Callers must not modify what they get.
  */
 export function allSkillFields(db: Db): Map<number, SkillFields> {
@@ -289,15 +292,33 @@ export function allSkillFields(db: Db): Map<number, SkillFields> {
 	const hit = fieldCaches.get(conn);
 	if (hit && hit.v === v) return hit.byUser;
 	const byUser = new Map<number, SkillFields>();
+	// each agent's skills in one order, so that equal skill sets read as equal profile keys
 	const rows = db
 		.select({ userId: agentSkills.userId, ...fieldColumns })
 		.from(agentSkills)
 		.leftJoin(matters, eq(matters.id, agentSkills.matterId))
+		.orderBy(
+			asc(agentSkills.userId),
+			asc(agentSkills.kind),
+			asc(agentSkills.code),
+			asc(agentSkills.matterId)
+		)
 		.all();
+	const keys = new Map<number, string[]>();
 	for (const r of rows) {
 		let f = byUser.get(r.userId);
 		if (!f) byUser.set(r.userId, (f = {}));
 		addField(f, r);
+		let key = keys.get(r.userId);
+		if (!key) keys.set(r.userId, (key = []));
+		key.push(`${r.kind}:${r.code ?? ''}:${r.matterId ?? ''}:${r.level}`);
+	}
+	const profiles = new Map<string, SkillFields>();
+	for (const [userId, key] of keys) {
+		const profile = key.join(',');
+		const shared = profiles.get(profile);
+		if (shared) byUser.set(userId, shared);
+		else profiles.set(profile, byUser.get(userId)!);
 	}
 	fieldCaches.set(conn, { v, byUser });
 	return byUser;
