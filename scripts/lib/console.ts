@@ -12,9 +12,9 @@ export interface ConsoleProcesses {
 
 /**
  * The web process's Node options: its old generation capped at WEB_HEAP_MB (default 320). Its
- * live heap stays near 140 MB with 1,100 event streams, but with the whole machine's memory as
- * headroom V8 lets garbage pile up to 600 MB and more before collecting (RSS 900 MB); the cap
- * makes it collect sooner (RSS about 390 MB), see BENCHMARKS.md.
+ * live heap stays under 100 MB with 1,100 event streams, but with the whole machine's memory as
+ * headroom V8 let garbage pile up to 600 MB and more before collecting (RSS 900 MB); the cap
+ * makes it collect sooner, see BENCHMARKS.md.
  */
 export function webNodeArgs(env: NodeJS.ProcessEnv): string[] {
 	const raw = env.WEB_HEAP_MB?.trim() || '320';
