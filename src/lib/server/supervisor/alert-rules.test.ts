@@ -75,6 +75,25 @@ describe('deriving the alerts', () => {
 		expect(keys(inputs({ departments: [dept({ serviceLevel: null, counted: 0 })] }))).toEqual([]);
 	});
 
+	it('keeps a service level alert open until the level is two points above the target', () => {
+		const at = (serviceLevel: number, open: string[]) =>
+			deriveAlerts(
+				inputs({ departments: [dept({ serviceLevel, counted: 50 })] }),
+				S,
+				NOW,
+				new Set(open)
+			).map((a) => a.key);
+		// not open: it opens under the target only
+		expect(at(0.8, [])).toEqual([]);
+		expect(at(0.79, [])).toEqual(['sl:dept:3']);
+		// open: back at the target, or just above it, it stays; two points above, it clears
+		expect(at(0.8, ['sl:dept:3'])).toEqual(['sl:dept:3']);
+		expect(at(0.815, ['sl:dept:3'])).toEqual(['sl:dept:3']);
+		expect(at(0.82, ['sl:dept:3'])).toEqual([]);
+		// another department's open alert does not hold this one
+		expect(at(0.8, ['sl:dept:4'])).toEqual([]);
+	});
+
 	it('raises an agent alert for a "not responding" break, not for a break the agent took', () => {
 		const agent = { id: 12, displayName: '陈坐席', state: 'break', since: ago(30) };
 		const [a] = deriveAlerts(inputs({ agents: [{ ...agent, reason: 'not responding' }] }), S, NOW);

@@ -66,8 +66,23 @@ export type Occurrence = Omit<WallAlert, 'acknowledged'>;
 
 const seconds = (from: string, now: number) => (now - Date.parse(from)) / 1000;
 
-/** The conditions that hold at `now`, one per key. */
-export function deriveAlerts(inp: AlertInputs, s: AlertSettings, now: number): Condition[] {
+/**
+ * A service level alert that is open clears only once the level is this much above the target
+ * (two percentage points): a level hovering at the target would otherwise open a new alert, with
+ * its sound, every time one call tips it under.
+ */
+export const SERVICE_LEVEL_CLEAR_MARGIN = 0.02;
+
+/**
+ * The conditions that hold at `now`, one per key. `open`: the keys of the alerts open now, for the
+ * conditions that clear at another level than they open at.
+ */
+export function deriveAlerts(
+	inp: AlertInputs,
+	s: AlertSettings,
+	now: number,
+	open: ReadonlySet<string> = new Set()
+): Condition[] {
 	const out: Condition[] = [];
 	for (const d of inp.departments) {
 		const subject = { name: d.name, nameEn: d.nameEn, departmentId: d.id };
@@ -81,13 +96,14 @@ export function deriveAlerts(inp: AlertInputs, s: AlertSettings, now: number): C
 				value: null,
 				threshold: s.waitSeconds
 			});
-		if (
-			d.serviceLevel !== null &&
-			d.counted >= s.serviceLevelMinCalls &&
-			d.serviceLevel < s.serviceLevel
-		)
+		const slKey = `sl:dept:${d.id}`;
+		// (rounded: 0.8 + 0.02 is 0.8200000000000001 in floating point)
+		const slUnder = open.has(slKey)
+			? Math.round((s.serviceLevel + SERVICE_LEVEL_CLEAR_MARGIN) * 1e6) / 1e6
+			: s.serviceLevel;
+		if (d.serviceLevel !== null && d.counted >= s.serviceLevelMinCalls && d.serviceLevel < slUnder)
 			out.push({
-				key: `sl:dept:${d.id}`,
+				key: slKey,
 				kind: 'service_level',
 				severity: 'warning',
 				subject,

@@ -128,8 +128,13 @@ export async function openAlerts(ctx: Ctx): Promise<WallAlert[]> {
  * `alert.updated` for each. Several workers may run it; each change is published once.
  */
 export async function syncAlerts(ctx: Ctx, now = Date.now()) {
-	const conditions = deriveAlerts(await alertInputs(ctx, now), alertSettings(ctx.cfg), now);
 	const { occurrences, byId } = await stored(ctx);
+	const conditions = deriveAlerts(
+		await alertInputs(ctx, now),
+		alertSettings(ctx.cfg),
+		now,
+		new Set(occurrences.keys())
+	);
 	const { opened, changed, cleared } = reconcile(occurrences, conditions, now);
 	const acks = acksByKey(occurrences, byId);
 	const events: Outgoing[] = [];
