@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/lib/server/auth/auth';
 import { callView, leaveCall } from '../../src/lib/server/calls/calls';
 import { monitorsIn, whisperToken } from '../../src/lib/server/calls/monitor';
+import { endCall } from '../../src/lib/server/calls/handling';
 import { refreshVideo } from '../../src/lib/server/calls/video';
 import type { Ctx } from '../../src/lib/server/context';
-import { auditLog } from '../../src/lib/server/db/schema';
+import { auditLog, callEvents } from '../../src/lib/server/db/schema';
 import { deskSnapshot } from '../../src/lib/server/desk/desk';
 import type { BusMessage } from '../../src/lib/server/realtime/bus';
 import { monitorCallAs } from '../../src/lib/server/supervisor/actions';
@@ -220,6 +221,49 @@ describe('a duty supervisor switches monitor → whisper → barge → monitor �
 		await monitorCallAs(ctx, b, callId, 'leave');
 		expect(ops()).toContainEqual(['DeleteRoom', { room: `whisper-${callId}` }]);
 		await leaveCall(ctx, callId);
+	});
+
+	it('takes every supervisor out of a call when its conversation ends, and tells the wall and the agent', async () => {
+		const ctx = always;
+		const a = await supervisorIn(ctx, '周值班');
+		const b = await supervisorIn(ctx, '吴值班');
+		const { agent, callId } = await connectedCall(ctx);
+		await monitorCallAs(ctx, a, callId, 'whisper');
+		await monitorCallAs(ctx, b, callId, 'barge');
+		const start = recorder.calls.length;
+		await endCall(ctx, agent, callId);
+		expect(await monitorsIn(ctx, callId)).toEqual([]);
+		expect(await always.redis.exists(`${ctx.prefix}:monitor:${callId}`)).toBe(0);
+		// LiveKit: the whisperer's two identities and the barging one leave, the side room closes
+		const ops = recorder.calls.slice(start).map((c) => [c.path.split('/').pop(), c.body]);
+		expect(ops).toEqual(
+			expect.arrayContaining([
+				['RemoveParticipant', { room: `call-${callId}`, identity: `monitor-${a.id}` }],
+				['RemoveParticipant', { room: `whisper-${callId}`, identity: `whisper-${a.id}` }],
+				['DeleteRoom', { room: `whisper-${callId}` }],
+				['RemoveParticipant', { room: `call-${callId}`, identity: `barge-${b.id}` }]
+			])
+		);
+		await waitFor(
+			() =>
+				seen.some(
+					(e) =>
+						e.type === 'monitors.updated' &&
+						(e.data as { callId: string; monitors: unknown[] }).callId === callId &&
+						(e.data as { monitors: unknown[] }).monitors.length === 0
+				),
+			'the wall told the call has no supervisor left'
+		);
+		await waitFor(() => toldAgent(callId, agent).at(-1) === 'left', 'the agent told');
+		expect(toldAgent(callId, agent).filter((m) => m === 'left')).toHaveLength(2);
+		// the call's history records each of them leaving
+		const left = ctx.db
+			.select()
+			.from(callEvents)
+			.where(eq(callEvents.callId, callId))
+			.all()
+			.filter((r) => r.type === 'supervisor_left');
+		expect(left.map((r) => r.agentId).sort()).toEqual([a.id, b.id].sort());
 	});
 
 	it('refuses a whisper in a call that is not connected, but lets a supervisor leave it', async () => {

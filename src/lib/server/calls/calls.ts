@@ -27,6 +27,7 @@ import {
 } from './events';
 import { factsOf } from './facts';
 import { releaseInterpreter } from './interpreter';
+import { endMonitoring } from './monitor';
 import * as q from './queries';
 import { takeBack } from './reconcile';
 import { followCall, offerEvents, offered, waiting } from './route';
@@ -311,6 +312,13 @@ export async function toWrapUp(ctx: Ctx, c: q.CallRow, reason: string): Promise<
 	});
 	await publishCall(ctx, c.id, 'wrap_up');
 	await releaseInterpreter(ctx, c.id, 'call ended');
+	// the monitor list would expire by itself within hours: the call is already in wrap-up
+	await endMonitoring(ctx, c.id).catch((e: unknown) =>
+		logger.warn(
+			{ callId: c.id, error: String(e) },
+			'supervisors could not be taken out of an ended call'
+		)
+	);
 	if (!c.agentId) return;
 	await followCall(ctx, c.agentId, 'wrap_up', reason);
 	// The wrap-up time runs from the end of the conversation; recording the outcome ends it sooner.

@@ -176,6 +176,17 @@ export async function monitorCall(
 	return { callId, mode: action, video, whisper };
 }
 
+/**
+ * The conversation ended: every supervisor still in the call leaves it, as if each had chosen
+ * to (their LiveKit identities removed, the whisper room closed, the wall and the agent told,
+ * each audited), and the call's monitor list is gone rather than left to expire.
+ */
+export async function endMonitoring(ctx: Ctx, callId: string): Promise<void> {
+	for (const m of await monitorsIn(ctx, callId))
+		await monitorCall(ctx, callId, { userId: m.userId, displayName: m.displayName }, 'leave');
+	await ctx.redis.del(monitorsKey(ctx, callId));
+}
+
 async function announce(
 	ctx: Ctx,
 	agentId: number | null,
