@@ -2,7 +2,7 @@ import type { EventName } from '../../contracts/events';
 import type { Ctx } from '../context';
 import { badRequest } from '../errors';
 import { sseClients, sseQueue } from '../telemetry';
-import { admits, type BusMessage, type Listener } from './bus';
+import { admits, compareIds, type BusMessage, type Listener } from './bus';
 
 /** One SSE frame. */
 export function frame(id: string | null, type: EventName, data: unknown): string {
@@ -94,7 +94,7 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 	let replaying = true;
 	const buffered: BusMessage[] = [];
 	const deliver = (m: BusMessage) => {
-		if (!admits(m.audience, opts.listener) || !isAfter(m.id, lastSent)) return;
+		if (!admits(m.audience, opts.listener) || compareIds(m.id, lastSent) <= 0) return;
 		if (opts.accept && !opts.accept(m)) return;
 		lastSent = m.id;
 		send(encodedFrame(m));
@@ -159,10 +159,4 @@ export async function eventStream(ctx: Ctx, opts: StreamOptions): Promise<Respon
 			'x-accel-buffering': 'no'
 		}
 	});
-}
-
-function isAfter(id: string, than: string): boolean {
-	const [a1, a2] = id.split('-').map(BigInt) as [bigint, bigint];
-	const [b1, b2] = than.split('-').map(BigInt) as [bigint, bigint];
-	return a1 > b1 || (a1 === b1 && a2 > b2);
 }
