@@ -182,3 +182,45 @@ test('mobile: the caller is told of a transfer, and the thanks screen says the o
 	await expect(outcome).toContainText('请按工作人员的说明准备补充材料');
 	expect(await serious(page)).toEqual([]);
 });
+
+test('mobile: a call snapshot answered late does not take back a transfer the phone was told of', async ({
+	mobile,
+	page,
+	agents,
+	catalogue
+}) => {
+	test.setTimeout(60_000);
+	await mobile.open();
+	const matter = await catalogue.matter(await mobile.chooseFirstPopular());
+	await mobile.expectQueued();
+	const callId = await mobile.callId();
+	const agent = await agents.create({ matters: [matter] });
+	// The page reads the call once it is connected (for the agent's name); that answer is held
+	// back until after the agent has transferred the caller, as on a slow network.
+	let release!: () => void;
+	const released = new Promise<void>((r) => (release = r));
+	let delivered!: () => void;
+	const late = new Promise<void>((r) => (delivered = r));
+	await page.route(
+		(url) => url.pathname === `/api/v1/calls/${callId}`,
+		async (route) => {
+			if (route.request().method() !== 'GET') return route.continue();
+			const response = await route.fetch();
+			await released;
+			await route.fulfill({ response });
+			delivered();
+		}
+	);
+	await agent.api.goAvailable();
+	await agent.api.acceptCall(callId);
+	await expect(mobile.callStatus).toBeVisible({ timeout: 15_000 });
+	const t = await agent.api.api.post(`/api/v1/calls/${callId}/transfer`, { data: {} });
+	expect(t.status(), await t.text()).toBe(200);
+	await expect(page.getByTestId('screen-heading')).toHaveText('正在为您转接…');
+	release();
+	await late;
+	// the connected snapshot arrived after the transfer: the phone still says it is being transferred
+	await expect(page.getByTestId('transferring')).toContainText('不需要重新排队');
+	await expect(page.getByTestId('screen-heading')).toHaveText('正在为您转接…');
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
+});

@@ -119,6 +119,8 @@ export class CallerFlow {
 	#channel: 'booth' | 'mobile';
 	#storageKey: string;
 	#poll: ReturnType<typeof setInterval> | undefined;
+	/** Live call events applied so far: a snapshot read meanwhile may be older than they are. */
+	#events = 0;
 
 	constructor(channel: 'booth' | 'mobile') {
 		this.#channel = channel;
@@ -218,12 +220,17 @@ export class CallerFlow {
 	 */
 	async refresh(): Promise<boolean> {
 		if (!this.callId) return false;
+		const events = this.#events;
 		const res = await api('GET /calls/{id}', { params: { id: this.callId }, token: this.#token });
 		if (!res.ok) {
 			if (res.error.status === 0) this.online = false;
 			return false;
 		}
 		this.online = true;
+		// An event that came while the snapshot was on its way is at least as new: any later
+		// change comes as an event too. (Read right after "connected", a snapshot answered after
+		// the agent had already transferred the caller put the call screen back.)
+		if (this.#events !== events && res.data.status !== this.status) return true;
 		this.#apply(res.data);
 		return true;
 	}
@@ -236,6 +243,7 @@ export class CallerFlow {
 		});
 		live.on('call.updated', (e) => {
 			if (e.callId !== this.callId) return;
+			this.#events++;
 			this.#apply(e);
 			// The event carries no agent name: the snapshot has it once connected.
 			if (e.status === 'connected') void this.refresh();
