@@ -10,7 +10,7 @@ import { logger } from '../logger';
  * `malloc_trim(0)` releases every whole free page; it takes a few milliseconds.
  *
  * Only on Linux with glibc (through koffi, a foreign-function interface with prebuilt
- * binaries); elsewhere, or if the library cannot be loaded, it does nothing and says so once.
+ * binaries); elsewhere it does nothing, and where the library cannot be loaded it says so once.
  */
 export async function startMallocTrim(everyMs = 10_000): Promise<{ stop(): void }> {
 	const trim = await loadTrim();
