@@ -9,6 +9,7 @@ import { waitingZh } from './waiting';
 import { toCantonese } from './yue';
 
 let converter: ((s: string) => string) | null = null;
+let lastUse = 0;
 let release: ReturnType<typeof setTimeout> | undefined;
 /** How long the converter is kept after its last use. */
 const KEEP_MS = 60_000;
@@ -16,14 +17,24 @@ const KEEP_MS = 60_000;
 /**
  * Simplified (mainland) to traditional as written in Hong Kong. OpenCC's phrase tables take
  * about 45 MB of heap once built (0.4 s): the converter is built when first needed, and let go
- * a minute after its last use; what it produced is cached by its callers.
+ * a minute after its last use; what it produced is cached by its callers. It is called once per
+ * text, so a use only notes the time: one timer checks it.
  */
 export function toHongKong(s: string): string {
 	converter ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
-	clearTimeout(release);
-	release = setTimeout(() => (converter = null), KEEP_MS);
-	release.unref?.();
+	lastUse = Date.now();
+	release ??= letGoIn(KEEP_MS);
 	return converter(s);
+}
+
+function letGoIn(ms: number): ReturnType<typeof setTimeout> {
+	const timer = setTimeout(() => {
+		const idle = Date.now() - lastUse;
+		if (idle < KEEP_MS) release = letGoIn(KEEP_MS - idle);
+		else [converter, release] = [null, undefined];
+	}, ms);
+	timer.unref?.();
+	return timer;
 }
 
 /** The caller namespaces a Cantonese caller sees, as sent to the caller pages. */
